@@ -1,0 +1,35 @@
+"""reconcile: read several articles on one story, reduce each to atomic claims, and find
+where the outlets agree and where they drift.
+
+The library works without the CLI::
+
+    import reconcile
+    report = reconcile.compare(["seeds"])
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from .extract import claims_from_text, extract_claims
+from .model import Claim, Group, Report, Source
+from .pipeline import build_report
+from .rules import RuleSet, load_rules
+from .sources import load_sources
+
+try:
+    __version__ = version("reconcile")
+except PackageNotFoundError:  # running from a checkout that is not installed
+    __version__ = "0.0.0"
+
+__all__ = ["compare", "extract_claims", "claims_from_text", "load_sources", "load_rules",
+           "Claim", "Group", "Report", "Source", "RuleSet", "__version__"]
+
+
+def compare(paths: Iterable[str | Path], *, published: Mapping[str, str] | None = None,
+            outlets: Mapping[str, str] | None = None, rules: RuleSet | None = None) -> Report:
+    """Read the sources under `paths` and return the report on their claims."""
+    sources = load_sources(paths, published=published, outlets=outlets)
+    return build_report(sources, rules or load_rules())

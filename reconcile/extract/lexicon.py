@@ -1,0 +1,125 @@
+"""The rule files that quantities need, compiled once per RuleSet into lookup tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from ..rules import RuleSet
+from .tokens import Phrases
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A measurement unit: its name, dimension, factor to the SI unit, and that SI unit."""
+
+    name: str
+    dimension: str
+    factor: Decimal
+    si_unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class Currency:
+    """A currency word: its ISO code, and whether it needs a scale word before it."""
+
+    code: str
+    needs_scale: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every table the quantity extractor looks words up in."""
+
+    number_words: dict[str, int]
+    scales: dict[str, Decimal]
+    money_scales: dict[str, Decimal]
+    articles: frozenset[str]
+    vague: Phrases[tuple[Decimal, Decimal]]
+    qualifiers: Phrases[tuple[str, tuple[Decimal, Decimal] | None]]
+    range_openers: frozenset[str]
+    range_joiners: frozenset[str]
+    symbols: tuple[tuple[str, str], ...]
+    codes: frozenset[str]
+    currency_words: Phrases[Currency]
+    percent_words: Phrases[str]
+    units: Phrases[Unit]
+    units_folded: Phrases[Unit]
+    unit_adjectives: frozenset[str]
+    nouns: frozenset[str]
+    irregular_plurals: frozenset[str]
+    not_counted: Phrases[bool]
+    count_window: int
+    age_after: Phrases[bool]
+    age_before: frozenset[str]
+    function_words: frozenset[str]
+    months: frozenset[str]
+    weekdays: frozenset[str]
+    street_suffixes: frozenset[str]
+    label_words: frozenset[str]
+    rule_names: dict[str, str]
+
+
+def _dec(value: object) -> Decimal:
+    return Decimal(str(value))
+
+
+def _lower_set(values: object) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=8)
+def lexicon(rules: RuleSet) -> Lexicon:
+    """Compile the numbers, qualifiers, money, percent, units, counts and text rules."""
+    numbers = rules.of_type("numbers")
+    quals = rules.of_type("qualifiers")
+    money = rules.of_type("money")
+    percent = rules.of_type("percent")
+    units = rules.of_type("units")
+    counts = rules.of_type("counts")
+    text = rules.of_type("text")
+
+    qualifier_entries: list[tuple[str, tuple[str, tuple[Decimal, Decimal] | None]]] = []
+    for kind in ("lower_bound", "upper_bound"):
+        qualifier_entries += [(phrase, (kind, None)) for phrase in quals.get(kind, ())]
+    for phrase, band in (quals.get("approximate") or {}).items():
+        qualifier_entries.append((phrase, ("approximate", (_dec(band[0]), _dec(band[1])))))
+
+    si_of = units.get("dimensions") or {}
+    unit_entries = [(name, Unit(key, spec["dimension"], _dec(spec["factor"]), si_of[spec["dimension"]]))
+                    for key, spec in (units.get("units") or {}).items() for name in spec["names"]]
+    ranges = quals.get("range") or {}
+    age = counts.get("age") or {}
+    return Lexicon(
+        number_words={k.lower(): int(v) for k, v in (numbers.get("words") or {}).items()},
+        scales={k.lower(): _dec(v) for k, v in (numbers.get("scales") or {}).items()},
+        money_scales={k.lower(): _dec(v) for k, v in (numbers.get("money_scales") or {}).items()},
+        articles=_lower_set(numbers.get("articles")),
+        vague=Phrases((p, (_dec(lo), _dec(hi))) for p, (lo, hi) in (numbers.get("vague") or {}).items()),
+        qualifiers=Phrases(qualifier_entries),
+        range_openers=_lower_set(ranges.get("opening")),
+        range_joiners=_lower_set(ranges.get("joiners")),
+        symbols=tuple(sorted(((s, c) for s, c in (money.get("symbols") or {}).items()),
+                             key=lambda sc: -len(sc[0]))),
+        codes=frozenset(money.get("codes") or ()),
+        currency_words=Phrases((w, Currency(spec["code"], bool(spec.get("needs_scale"))))
+                               for w, spec in (money.get("words") or {}).items()),
+        percent_words=Phrases((w, u) for w, u in (percent.get("words") or {}).items()),
+        # Abbreviations are matched as written ("m" is a metre, "M" is not); full names in any case.
+        units=Phrases(unit_entries, case_sensitive=True),
+        units_folded=Phrases((n, u) for n, u in unit_entries if len(n) > 3),
+        unit_adjectives=_lower_set(units.get("adjectives")),
+        nouns=_lower_set(counts.get("nouns")),
+        irregular_plurals=_lower_set(counts.get("irregular_plurals")),
+        not_counted=Phrases((w, True) for w in counts.get("not_counted") or ()),
+        count_window=int(counts.get("window", 4)),
+        age_after=Phrases((w, True) for w in age.get("after") or ()),
+        age_before=_lower_set(age.get("before")),
+        function_words=_lower_set(text.get("function_words")),
+        months=_lower_set(text.get("months")),
+        weekdays=_lower_set(text.get("weekdays")),
+        street_suffixes=_lower_set(text.get("street_suffixes")),
+        label_words=_lower_set(text.get("label_words")),
+        rule_names={t: rules.name_of(t) for t in ("money", "counts", "percent", "units")},
+    )

@@ -1,0 +1,347 @@
+"""Money, counts, percents and measures: a number, what it is a number of, and its qualifier.
+
+One scan over the tokens finds each number once and decides what it is, so the kinds never
+compete for the same words. For each number:
+  1. read the number (digits, words, scale words, a vague "hundreds of");
+  2. read what stands before it: a currency symbol or code, a qualifier ("more than");
+  3. drop numbers that are not quantities (years, days of a month, times, ages, labels such
+     as "Route 66", glued codes such as "COVID-19" or "1-1-1", street numbers);
+  4. read a range ("10 to 20", "between 10 and 20", "10-20");
+  5. read what follows: a percent sign, a currency word, a unit, or the counted noun; a bare
+     number right after a count in the same sentence ("300 signatures and Amazon's over 100")
+     counts the same noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable
+
+from ..model import Kind, Qualifier, Quantity, SIValue
+from .lexicon import Lexicon
+from .numbers import NumberMatch, parse_number, to_number
+from .tokens import Token
+
+_GLUE = frozenset("-:./")
+_CONJUNCTIONS = frozenset({"and", "or", "but", "while", "whereas", ","})
+_CLOSERS = frozenset(".,;:)!?\"'")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A quantity found in the tokens: its kind, value, character span and rule family."""
+
+    kind: Kind
+    value: Quantity
+    start: int
+    end: int
+    next_token: int
+    rule: str
+
+
+@dataclass(slots=True)
+class _Context:
+    """What stands before a number: currency and qualifier, and where the claim starts."""
+
+    first: int
+    currency: str | None = None
+    qualifier: str | None = None
+    band: tuple[Decimal, Decimal] | None = None
+
+
+def scan_quantities(tokens: list[Token], view: str, lex: Lexicon,
+                    sentence_of: Callable[[int], tuple[int, int]]) -> list[Found]:
+    """Every quantity in the tokens, in text order."""
+    found: list[Found] = []
+    i = 0
+    while i < len(tokens):
+        number = parse_number(tokens, i, lex)
+        if number is None:
+            i += 1
+            continue
+        result = _quantity(tokens, number, view, lex, found, sentence_of)
+        if result is None:
+            i = max(i + 1, number.last if number.digits else i + 1)
+            continue
+        found.append(result)
+        i = result.next_token
+    return found
+
+
+def _quantity(tokens: list[Token], number: NumberMatch, view: str, lex: Lexicon,
+              found: list[Found], sentence_of) -> Found | None:
+    context = _before(tokens, number.first, view, lex)
+    if _not_a_quantity(tokens, number, context, lex):
+        return None
+    second, low = _range_end(tokens, number, context, lex)
+    last = second or number
+    j = last.last
+    high = last.high
+
+    def make(kind: Kind, end_token: int, *, unit: str | None = None, currency: str | None = None,
+             si: tuple[Decimal, str] | None = None, amount_scale: Decimal = Decimal(1),
+             elided: bool = False, rule: str) -> Found:
+        value = _value(number, second, context, low, high, amount_scale)
+        si_value = None
+        if si is not None and value.amount is not None:
+            si_value = SIValue(to_number(Decimal(str(value.amount)) * si[0]), si[1])  # type: ignore[arg-type]
+        value = Quantity(value.amount, value.qualifier, value.low, value.high, unit, currency, si_value,
+                         elided)
+        return Found(kind, value, tokens[context.first].start, tokens[end_token - 1].end, end_token, rule)
+
+    # percent
+    hit = lex.percent_words.forward(tokens, j) if j < len(tokens) else None
+    if hit is not None:
+        unit, end = hit
+        return make(Kind.PERCENT, end, unit=unit, rule=lex.rule_names["percent"])
+
+    # money: a symbol or code before, or a currency word after (after "of" for vague amounts)
+    abbrev = _money_scale(tokens, j, lex)
+    if context.currency is not None:
+        end = j + 1 if abbrev else j
+        return make(Kind.MONEY, end, currency=context.currency, amount_scale=abbrev or Decimal(1),
+                    rule=lex.rule_names["money"])
+    hit = lex.currency_words.forward(tokens, j) if j < len(tokens) else None
+    if hit is not None and (not hit[0].needs_scale or last.scaled):
+        return make(Kind.MONEY, hit[1], currency=hit[0].code, rule=lex.rule_names["money"])
+
+    # measure: "45 metres", "45m", "a 45-metre-high wall"
+    unit_hit = _unit(tokens, j, lex)
+    if unit_hit is not None:
+        unit, written, end = unit_hit
+        if end + 1 < len(tokens) and tokens[end].text == "-" and not tokens[end].gap \
+                and not tokens[end + 1].gap and tokens[end + 1].low in lex.unit_adjectives:
+            end += 2
+        return make(Kind.MEASURE, end, unit=written, si=(unit.factor, unit.si_unit),
+                    rule=lex.rule_names["units"])
+
+    if _is_year(tokens, number, lex):
+        return None
+
+    if number.digits and j < len(tokens) and tokens[j].kind == "word" and not tokens[j].gap:
+        return None  # glued letters that are no unit: "4G", "1990s", "21st"
+
+    # count: the counted noun after the number, or the noun of the count just before it
+    head = _counted_noun(tokens, j, number, lex)
+    if head is not None:
+        return make(Kind.COUNT, head + 1, unit=tokens[head].low, rule=lex.rule_names["counts"])
+    previous = _elided_unit(tokens, number, context, found, sentence_of)
+    if previous is not None:
+        return make(Kind.COUNT, j, unit=previous, elided=True, rule=lex.rule_names["counts"])
+    return None
+
+
+def _before(tokens: list[Token], i: int, view: str, lex: Lexicon) -> _Context:
+    """Currency symbol or code, then qualifier, read leftwards from the number at token i."""
+    context = _Context(first=i)
+    start = tokens[i].start
+    for symbol, code in lex.symbols:
+        at = start - len(symbol)
+        spaced = at - 1
+        for pos in ((at, spaced) if symbol[-1].isalpha() or symbol[-1] == "." else (at,)):
+            if pos >= 0 and view.startswith(symbol, pos) and (pos == 0 or not view[pos - 1].isalnum()) \
+                    and view[pos + len(symbol):start].strip() == "":
+                context.currency = code
+                while context.first > 0 and tokens[context.first - 1].start >= pos:
+                    context.first -= 1
+                break
+        if context.currency:
+            break
+    if context.currency is None and i > 0 and tokens[i - 1].text in lex.codes:
+        context.currency = tokens[i - 1].text
+        context.first = i - 1
+    hit = lex.qualifiers.backward(tokens, context.first)
+    if hit is not None:
+        (context.qualifier, context.band), context.first = hit
+    elif context.first > 0 and tokens[context.first - 1].low in lex.range_openers:
+        context.qualifier = "between"
+        context.first -= 1
+    return context
+
+
+def _not_a_quantity(tokens: list[Token], number: NumberMatch, context: _Context, lex: Lexicon) -> bool:
+    """Numbers that look like quantities but are dates, times, ages, codes or labels."""
+    i, n = number.first, len(tokens)
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[number.last] if number.last < n else None
+    after = tokens[number.last + 1] if number.last + 1 < n else None
+    if number.digits and prev is not None and not tokens[i].gap:
+        # glued to what precedes: "MP3", "COVID-19", the second "1" of "1-1-1", "10:48", "#5"
+        if prev.kind in ("word", "num") or prev.text == "#":
+            return True
+        if prev.text in _GLUE and i >= 2 and not prev.gap and tokens[i - 2].kind in ("word", "num"):
+            return True
+    if number.digits and nxt is not None and not nxt.gap:
+        # glued to what follows: "10:48", "3.2.1", "9/11", "1990s", "21st"
+        if nxt.text in ":./" and after is not None and after.kind == "num" and not after.gap:
+            return True
+    if prev is not None and (prev.low in lex.months or prev.low in lex.age_before):
+        return True
+    if prev is not None and prev.text == "." and i >= 2 and tokens[i - 2].low in lex.months | {"no"}:
+        return True
+    if nxt is not None and nxt.low in lex.months:
+        return True
+    if lex.age_after.forward(tokens, number.last) is not None:
+        return True
+    if number.digits and context.currency is None and context.qualifier is None and prev is not None:
+        if _is_label(prev, lex):
+            return True
+        # an appositive age: "Jane Doe, 34, said"
+        if prev.text == "," and i >= 2 and tokens[i - 2].text[:1].isupper() and nxt is not None \
+                and nxt.text in ",.)" and number.value is not None and number.value < 130:
+            return True
+    if number.digits and nxt is not None and nxt.text[:1].isupper() and nxt.kind == "word":
+        # a street number: "221 Baker Street"
+        for k in range(number.last + 1, min(number.last + 4, n)):
+            if tokens[k].low in lex.street_suffixes and tokens[k].text[:1].isupper():
+                return True
+    return False
+
+
+def _is_label(prev: Token, lex: Lexicon) -> bool:
+    """A word right before a number that makes it a name or label: "Flight 370", "Boeing 737"."""
+    if prev.kind != "word":
+        return False
+    if prev.low in lex.label_words:
+        return True
+    named = any(ch.isupper() for ch in prev.text) and not prev.low.endswith("'s")
+    return named and prev.low not in lex.function_words and prev.low not in lex.months \
+        and prev.low not in lex.weekdays
+
+
+def _is_year(tokens: list[Token], number: NumberMatch, lex: Lexicon) -> bool:
+    text = tokens[number.first].text
+    return number.digits and not number.scaled and len(text) == 4 and text.isdigit() \
+        and 1800 <= int(text) <= 2100
+
+
+def _range_end(tokens: list[Token], number: NumberMatch, context: _Context,
+               lex: Lexicon) -> tuple[NumberMatch | None, Decimal | None]:
+    """The second number of a range ("10 to 20", "10-20", "between 10 and 20") and the low end.
+
+    Without a range, (None, the number's own low end).
+    """
+    j = number.last
+    none = (None, number.low)
+    if number.value is None or j + 1 >= len(tokens):
+        return none
+    joiner = tokens[j]
+    if joiner.low not in lex.range_joiners or (joiner.low == "and" and context.qualifier != "between"):
+        return none
+    if joiner.text == "-" and (joiner.gap or tokens[j + 1].gap):
+        return none
+    second = parse_number(tokens, j + 1, lex)
+    if second is None and tokens[j + 1].kind == "sym" and j + 2 < len(tokens):
+        # "$5 million to $10 million": the second number may repeat the currency symbol
+        second = parse_number(tokens, j + 2, lex)
+    if second is None or second.value is None:
+        return none
+    low = number.value
+    if not number.scaled and second.scaled and tokens[second.first].kind == "num":
+        # "$5-10 million", "between 2 and 3 billion": the scale written once applies to both.
+        low = number.value * second.value / Decimal(tokens[second.first].text.replace(",", ""))
+    return (second, low) if low < second.value else none
+
+
+def _money_scale(tokens: list[Token], j: int, lex: Lexicon) -> Decimal | None:
+    """An abbreviated scale glued to the number: the "bn" of "$5bn"."""
+    if j < len(tokens) and not tokens[j].gap and tokens[j].kind == "word":
+        return lex.money_scales.get(tokens[j].low)
+    return None
+
+
+def _unit(tokens: list[Token], j: int, lex: Lexicon):
+    """A measurement unit at token j (or after a glued hyphen): (unit, as written, end index)."""
+    if j < len(tokens) and tokens[j].text == "-" and not tokens[j].gap:
+        j += 1
+        if j >= len(tokens) or tokens[j].gap:
+            return None
+    if j >= len(tokens) or tokens[j].kind != "word":
+        return None
+    hit = lex.units.forward(tokens, j) or lex.units_folded.forward(tokens, j)
+    if hit is None:
+        return None
+    unit, end = hit
+    written = " ".join(t.text for t in tokens[j:end]) if end - j > 1 else tokens[j].text
+    return unit, written.lower() if len(written) > 3 else written, end
+
+
+def _counted_noun(tokens: list[Token], j: int, number: NumberMatch, lex: Lexicon) -> int | None:
+    """The index of the noun a number counts, within the rules' window, or None."""
+    n = len(tokens)
+    if j < n and lex.not_counted.forward(tokens, j) is not None:
+        return None
+    # A partitive: "12 of the victims", "650 of its employees"
+    if j + 1 < n and tokens[j].low == "of" and number.value is not None:
+        j += 2 if tokens[j + 1].low in {"the", "its", "their", "his", "her", "our", "these", "those"} else 1
+    one = number.value == 1
+    head = None
+    for k in range(j, min(j + lex.count_window, n)):
+        token = tokens[k]
+        if token.kind == "sym" and token.text == "-" and not token.gap:
+            continue
+        if token.kind != "word" or token.low in lex.function_words:
+            break
+        if lex.not_counted.forward(tokens, k) is not None and head is None:
+            return None
+        if token.low in lex.nouns or (not one and _plural_looking(token, lex)):
+            head = k
+            # a noun compound goes on: "employee signatures", "police officers"
+            nxt = tokens[k + 1] if k + 1 < n else None
+            if nxt is None or nxt.kind != "word" or not (nxt.low in lex.nouns or _plural_looking(nxt, lex)):
+                break
+        elif head is not None:
+            break
+        elif token.low.endswith("ly") and token.text.islower():
+            break
+    if head is None:
+        return None
+    if one and tokens[head].low not in lex.nouns:
+        return None
+    return head
+
+
+def _plural_looking(token: Token, lex: Lexicon) -> bool:
+    word = token.low
+    if word in lex.irregular_plurals:
+        return True
+    return token.text.islower() and len(word) >= 4 and word.endswith("s") \
+        and not word.endswith(("ss", "us", "is", "'s")) and word not in lex.function_words
+
+
+def _elided_unit(tokens: list[Token], number: NumberMatch, context: _Context, found: list[Found],
+                 sentence_of) -> str | None:
+    """The noun of the count just before, for a bare number that repeats its construction."""
+    if not found or found[-1].kind != Kind.COUNT:
+        return None
+    nxt = tokens[number.last] if number.last < len(tokens) else None
+    if nxt is not None and nxt.text not in _CLOSERS and nxt.low not in _CONJUNCTIONS and nxt.low != "more":
+        return None
+    before = tokens[context.first - 1] if context.first > 0 else None
+    if before is None or not (before.low in _CONJUNCTIONS or before.low.endswith("'s")):
+        return None
+    here = tokens[number.first].start
+    if sentence_of(found[-1].start) != sentence_of(here):
+        return None
+    return found[-1].value.unit
+
+
+def _value(number: NumberMatch, second: NumberMatch | None, context: _Context,
+           low: Decimal | None, high: Decimal | None, scale: Decimal) -> Quantity:
+    """The interval a number asserts, given its qualifier."""
+    if second is not None:
+        return Quantity(None, Qualifier.RANGE, to_number(low * scale if low is not None else None),
+                        to_number(high * scale if high is not None else None))
+    if number.value is None:
+        return Quantity(None, Qualifier.VAGUE, to_number(low), to_number(high))
+    amount = number.value * scale
+    qualifier = context.qualifier
+    if qualifier == "lower_bound":
+        return Quantity(to_number(amount), Qualifier.LOWER_BOUND, to_number(amount), None)
+    if qualifier == "upper_bound":
+        return Quantity(to_number(amount), Qualifier.UPPER_BOUND, None, to_number(amount))
+    if qualifier == "approximate" and context.band is not None:
+        return Quantity(to_number(amount), Qualifier.APPROXIMATE, to_number(amount * context.band[0]),
+                        to_number(amount * context.band[1]))
+    return Quantity(to_number(amount), Qualifier.EXACT, to_number(amount), to_number(amount))

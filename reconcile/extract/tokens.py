@@ -1,0 +1,81 @@
+"""Tokens of the matching view, and phrase tables that match runs of them.
+
+A token keeps its offsets and whether whitespace precedes it (`gap`), so that "5bn" (glued)
+and "5 bn" can be told apart without going back to the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Generic, Iterable, TypeVar
+
+T = TypeVar("T")
+
+TOKEN = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                   r"|(?P<word>[^\W\d_]+(?:'[^\W\d_]+)*)"
+                   r"|(?P<sym>\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: its text, lower-cased text, offsets, type (num, word, sym) and leading gap."""
+
+    text: str
+    low: str
+    start: int
+    end: int
+    kind: str
+    gap: bool
+
+
+def tokenize(view: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of view[start:end]."""
+    tokens: list[Token] = []
+    last_end = -1
+    for match in TOKEN.finditer(view, start, len(view) if end is None else end):
+        text = match.group()
+        tokens.append(Token(text, text.lower(), match.start(), match.end(), match.lastgroup or "sym",
+                            match.start() != last_end))
+        last_end = match.end()
+    return tokens
+
+
+def split_phrase(phrase: str) -> tuple[str, ...]:
+    """The token texts of a phrase, as the tokenizer would cut it."""
+    return tuple(m.group() for m in TOKEN.finditer(phrase))
+
+
+class Phrases(Generic[T]):
+    """A table of multi-token phrases, matched longest first, forwards or backwards."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]], *, case_sensitive: bool = False):
+        self.case_sensitive = case_sensitive
+        self.table: dict[tuple[str, ...], T] = {}
+        for phrase, value in entries:
+            key = split_phrase(phrase if case_sensitive else phrase.lower())
+            if key:
+                self.table[key] = value
+        self.longest = max((len(k) for k in self.table), default=0)
+
+    def _key(self, tokens: list[Token], lo: int, hi: int) -> tuple[str, ...]:
+        return tuple(t.text if self.case_sensitive else t.low for t in tokens[lo:hi])
+
+    def forward(self, tokens: list[Token], i: int) -> tuple[T, int] | None:
+        """The longest phrase starting at token i: its value and the index after it."""
+        for length in range(min(self.longest, len(tokens) - i), 0, -1):
+            key = self._key(tokens, i, i + length)
+            if key in self.table:
+                return self.table[key], i + length
+        return None
+
+    def backward(self, tokens: list[Token], i: int) -> tuple[T, int] | None:
+        """The longest phrase ending just before token i: its value and its first index."""
+        for length in range(min(self.longest, i), 0, -1):
+            key = self._key(tokens, i - length, i)
+            if key in self.table:
+                return self.table[key], i - length
+        return None
+
+    def __contains__(self, phrase: str) -> bool:
+        return split_phrase(phrase if self.case_sensitive else phrase.lower()) in self.table

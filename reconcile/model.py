@@ -1,0 +1,168 @@
+"""The data that flows through reconcile: Source -> Claim -> Group -> Report.
+
+Plain frozen dataclasses, shared by every stage. This module imports nothing from the package,
+so that every other module can depend on it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Union
+
+
+class Kind(str, Enum):
+    """What a claim states."""
+
+    MONEY = "money"
+    COUNT = "count"
+    PERCENT = "percent"
+    MEASURE = "measure"
+
+
+class Qualifier(str, Enum):
+    """How a quantity's number relates to the truth it reports."""
+
+    EXACT = "exact"
+    LOWER_BOUND = "lower_bound"
+    UPPER_BOUND = "upper_bound"
+    APPROXIMATE = "approximate"
+    RANGE = "range"
+    VAGUE = "vague"
+
+
+class Verdict(str, Enum):
+    """What judging a group of aligned claims concluded."""
+
+    AGREE = "agree"
+    COMPATIBLE = "compatible"
+    CONFLICT = "conflict"
+    QUOTE_VARIANT = "quote_variant"
+    SINGLE_SOURCE = "single_source"
+
+
+Number = Union[int, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a claim stands in its source: character offsets [start, end) and 1-based line/col."""
+
+    start: int
+    end: int
+    line: int
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article: its original text and metadata.
+
+    `body_start` skips a metadata prefix or front matter; offsets everywhere index `text`
+    itself, never a cleaned copy.
+    """
+
+    id: str
+    path: str
+    text: str
+    published: dt.date | None = None
+    outlet: str | None = None
+    title: str | None = None
+    encoding: str = "utf-8"
+    body_start: int = 0
+    line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def name(self) -> str:
+        """How reports name the source: its outlet where known, else its id."""
+        return self.outlet or self.id
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of text[start:end], with the line and column of its start."""
+        starts = self.line_starts or _line_starts(self.text)
+        line = bisect.bisect_right(starts, start)
+        return Span(start, end, line, start - starts[line - 1] + 1)
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    for i, ch in enumerate(text):
+        # CRLF counts once: the line starts after the LF.
+        if ch == "\n" or (ch == "\r" and not text.startswith("\n", i + 1)):
+            starts.append(i + 1)
+    return tuple(starts)
+
+
+def line_starts(text: str) -> tuple[int, ...]:
+    """Offsets at which each line of `text` starts (LF, CRLF and CR all end a line)."""
+    return _line_starts(text)
+
+
+@dataclass(frozen=True, slots=True)
+class SIValue:
+    """A measure restated in its SI unit."""
+
+    amount: Number
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """The value of a money, count, percent or measure claim: an interval with a qualifier.
+
+    `amount` is the number as written (None for vague amounts and ranges); `low`/`high` are
+    the interval it asserts, None where unbounded.
+    """
+
+    amount: Number | None
+    qualifier: Qualifier
+    low: Number | None
+    high: Number | None
+    unit: str | None = None
+    currency: str | None = None
+    si: SIValue | None = None
+    elided: bool = False
+
+
+Value = Quantity
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One atomic statement in one source, with its provenance.
+
+    `text` is exactly `source.text[span.start:span.end]`; `rule` names the rule file that
+    produced it.
+    """
+
+    id: str
+    source: str
+    kind: Kind
+    span: Span
+    text: str
+    sentence: str
+    value: Value
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Claims that state the same fact, with the verdict on whether they agree."""
+
+    id: str
+    kind: Kind
+    claims: tuple[str, ...]
+    verdict: Verdict
+    flags: tuple[str, ...] = ()
+    explanation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything one comparison found, in a stable order."""
+
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    groups: tuple[Group, ...]

@@ -1,0 +1,37 @@
+"""CSV for editors: one row per claim, with its group, value columns and sentence (pandas)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+COLUMNS = ["claim", "group", "verdict", "flags", "source", "outlet", "kind", "text", "amount",
+           "qualifier", "low", "high", "unit", "currency", "si_amount", "si_unit", "line", "col",
+           "start", "end", "sentence"]
+
+
+def rows(records: dict[str, Any]) -> list[dict[str, Any]]:
+    """One flat row per claim."""
+    names = {s["id"]: s["outlet"] or "" for s in records["sources"]}
+    group_of = {cid: g for g in records.get("groups", []) for cid in g["claims"]}
+    table = []
+    for claim in records["claims"]:
+        value, group = claim["value"], group_of.get(claim["id"], {})
+        si = value.get("si") or {}
+        table.append({
+            "claim": claim["id"], "group": group.get("id", ""), "verdict": group.get("verdict", ""),
+            "flags": ";".join(group.get("flags", [])), "source": claim["source"],
+            "outlet": names.get(claim["source"], ""), "kind": claim["kind"], "text": claim["text"],
+            "amount": value.get("amount"), "qualifier": value.get("qualifier"), "low": value.get("low"),
+            "high": value.get("high"), "unit": value.get("unit"), "currency": value.get("currency"),
+            "si_amount": si.get("amount"), "si_unit": si.get("unit"), "line": claim["line"],
+            "col": claim["col"], "start": claim["start"], "end": claim["end"], "sentence": claim["sentence"],
+        })
+    return table
+
+
+def render(records: dict[str, Any], *, color: bool = False) -> str:
+    """The claims as CSV text; numbers keep their form (250000, not 250000.0)."""
+    frame = pd.DataFrame(rows(records), columns=COLUMNS, dtype=object)
+    return frame.to_csv(index=False, lineterminator="\n")

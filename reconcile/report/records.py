@@ -1,0 +1,111 @@
+"""The serialisation boundary: a Report becomes plain dicts here, once.
+
+JSON, CSV and the terminal report are all built from these records, so every format shows
+the same facts with the same names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..extract.numbers import to_number
+from ..model import Claim, Group, Quantity, Report, Source
+
+
+def report_records(report: Report, *, groups: bool = True) -> dict[str, Any]:
+    """The whole report as JSON-ready records: sources, claims and (optionally) groups."""
+    records: dict[str, Any] = {
+        "sources": [source_record(s) for s in report.sources],
+        "claims": [claim_record(c) for c in report.claims],
+    }
+    if groups:
+        records["groups"] = [group_record(g) for g in report.groups]
+    return records
+
+
+def source_record(source: Source) -> dict[str, Any]:
+    """A source without its text: id, path as given, metadata and encoding."""
+    return {
+        "id": source.id,
+        "path": source.path,
+        "published": source.published.isoformat() if source.published else None,
+        "outlet": source.outlet,
+        "title": source.title,
+        "name": source.name,
+        "encoding": source.encoding,
+    }
+
+
+def claim_record(claim: Claim) -> dict[str, Any]:
+    """A claim with its provenance: offsets into the source text, line, column and sentence."""
+    return {
+        "id": claim.id,
+        "source": claim.source,
+        "kind": claim.kind.value,
+        "start": claim.span.start,
+        "end": claim.span.end,
+        "line": claim.span.line,
+        "col": claim.span.col,
+        "text": claim.text,
+        "sentence": claim.sentence,
+        "value": value_record(claim.value),
+        "rule": claim.rule,
+    }
+
+
+def value_record(value: Quantity) -> dict[str, Any]:
+    """A quantity: amount, qualifier, interval, unit and currency; SI form for measures."""
+    record: dict[str, Any] = {
+        "amount": value.amount,
+        "qualifier": value.qualifier.value,
+        "low": value.low,
+        "high": value.high,
+        "unit": value.unit,
+        "currency": value.currency,
+    }
+    if value.si is not None:
+        record["si"] = {"amount": value.si.amount, "unit": value.si.unit}
+    if value.elided:
+        record["elided"] = True
+    return record
+
+
+def group_record(group: Group) -> dict[str, Any]:
+    """A group: its members, verdict, flags and explanation."""
+    return {
+        "id": group.id,
+        "kind": group.kind.value,
+        "claims": list(group.claims),
+        "verdict": group.verdict.value,
+        "flags": list(group.flags),
+        "explanation": group.explanation,
+    }
+
+
+def describe_value(kind: str, value: dict[str, Any]) -> str:
+    """A value as a person reads it: "more than 650 employees", "USD 19,400,000", "12.5%"."""
+    amount, low, high = value.get("amount"), value.get("low"), value.get("high")
+    qualifier = value.get("qualifier")
+    if qualifier in ("range", "vague"):
+        core = f"{_num(low)} to {_num(high)}"
+    else:
+        core = _num(amount)
+    prefix = {"lower_bound": "at least ", "upper_bound": "at most ", "approximate": "about ",
+              "vague": "vaguely "}.get(qualifier or "", "")
+    if kind == "money":
+        text = f"{prefix}{value.get('currency') or ''} {core}".strip()
+    elif kind == "percent":
+        text = f"{prefix}{core} {value.get('unit') or 'percent'}"
+    else:
+        text = f"{prefix}{core} {value.get('unit') or ''}".rstrip()
+    si = value.get("si")
+    if si:
+        text += f" ({_num(si['amount'])} {si['unit']})"
+    return text
+
+
+def _num(value: Any) -> str:
+    if value is None:
+        return "?"
+    value = to_number(value) if not isinstance(value, (int, float)) else value
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"

@@ -1,0 +1,111 @@
+"""Load rule packs (folders of YAML files) into a RuleSet.
+
+Vocabulary and tolerances live in `rules/`, not in code: each file declares its `type`, which
+selects the Python that reads it, and carries the examples that document and test it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from .errors import RuleError
+
+
+class _RuleLoader(yaml.SafeLoader):
+    """The safe loader, reading YAML 1.2 booleans: vocabulary lists hold words like "no" and
+    "on", which YAML 1.1 would turn into false and true."""
+
+
+_RuleLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_RuleLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                  list("tTfF"))
+
+REQUIRED_KEYS = ("name", "type", "language", "description")
+TYPES = ("numbers", "qualifiers", "money", "percent", "units", "counts", "text")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFile:
+    """One rule file as read: its header, its data and its examples."""
+
+    name: str
+    type: str
+    language: str
+    description: str
+    path: str
+    data: dict[str, Any]
+    examples: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True, eq=False)
+class RuleSet:
+    """The active rule files; compiled lexicons are cached per RuleSet by identity."""
+
+    files: tuple[RuleFile, ...]
+
+    def of_type(self, type_: str) -> dict[str, Any]:
+        """The data of every file of one type, later files overriding earlier ones key by key."""
+        merged: dict[str, Any] = {}
+        for rule_file in self.files:
+            if rule_file.type == type_:
+                merged.update(rule_file.data)
+        return merged
+
+    def name_of(self, type_: str) -> str:
+        """The name of the (last) file of one type, recorded on claims as their rule."""
+        names = [f.name for f in self.files if f.type == type_]
+        return names[-1] if names else type_
+
+
+def default_rules_dir() -> Path:
+    """The English pack: shipped inside the wheel, or `rules/` beside the package in a checkout."""
+    shipped = resources.files("reconcile") / "rules"
+    if shipped.is_dir():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def load_rules(dirs: Iterable[str | Path] | None = None) -> RuleSet:
+    """Read the English pack, then each folder in `dirs` in order (later ones override)."""
+    folders = [default_rules_dir() / "en", *(Path(d) for d in dirs or ())]
+    files: list[RuleFile] = []
+    for folder in folders:
+        if not folder.is_dir():
+            raise RuleError(f"{folder}: rule pack folder not found")
+        for path in sorted(folder.rglob("*.yaml")) + sorted(folder.rglob("*.yml")):
+            files.append(read_rule_file(path))
+    return RuleSet(tuple(files))
+
+
+def read_rule_file(path: Path) -> RuleFile:
+    """Parse one rule file with the safe YAML loader and check its header."""
+    try:
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_RuleLoader)  # noqa: S506 (a safe loader)
+    except (OSError, UnicodeDecodeError) as err:
+        raise RuleError(f"{path}: cannot read rule file ({err})") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise RuleError(f"{path}{where}: not valid YAML ({getattr(err, 'problem', err)})") from None
+    if not isinstance(doc, dict):
+        raise RuleError(f"{path}: a rule file must be a mapping")
+    missing = [key for key in REQUIRED_KEYS if not isinstance(doc.get(key), str)]
+    if missing:
+        raise RuleError(f"{path}: missing key {missing[0]!r}")
+    if doc["type"] not in TYPES:
+        raise RuleError(f"{path}: unknown rule type {doc['type']!r} (one of {', '.join(TYPES)})")
+    examples = doc.get("examples") or []
+    if not isinstance(examples, list):
+        raise RuleError(f"{path}: 'examples' must be a list")
+    data = {k: v for k, v in doc.items() if k not in (*REQUIRED_KEYS, "examples")}
+    return RuleFile(doc["name"], doc["type"], doc["language"], doc["description"], str(path),
+                    data, tuple(examples))

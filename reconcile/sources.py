@@ -1,0 +1,177 @@
+"""Files and folders -> Source: the text exactly as stored, and the article's metadata.
+
+Metadata comes from a leading ` date YYYY-MM-DD` prefix, YAML front matter (`date`, `outlet`,
+`title`), or the caller (`--published ID=DATE`, `--outlet ID=NAME`), the caller winning. An
+unknown date stays unknown: nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import yaml
+
+from .errors import InputError
+from .model import Source, line_starts
+
+SUFFIXES = (".txt", ".md")
+
+_DATE_PREFIX = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?=\s)[ \t]*")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def find_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand each path: a file stands for itself, a folder for its .txt and .md files by name."""
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES
+                            and p.is_file() and not _hidden(p.relative_to(path)))
+            if not inside:
+                raise InputError(f"{given}: no .txt or .md files in this folder")
+            found.extend(inside)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputError(f"{given}: no such file or folder")
+    return found
+
+
+def load_sources(paths: Iterable[str | Path], *, published: Mapping[str, str | dt.date] | None = None,
+                 outlets: Mapping[str, str] | None = None) -> tuple[Source, ...]:
+    """Read every source under `paths`; `published` and `outlets` override metadata by source id."""
+    files = find_files(paths)
+    ids = _unique_ids(files)
+    sources = tuple(read_source(path, source_id) for path, source_id in zip(files, ids))
+    known = {s.id for s in sources}
+    for option, given in (("--published", published or {}), ("--outlet", outlets or {})):
+        for source_id in given:
+            if source_id not in known:
+                raise InputError(f"{option} {source_id}=...: no source with id {source_id!r} "
+                                 f"(ids: {', '.join(sorted(known))})")
+    return tuple(_override(s, published or {}, outlets or {}) for s in sources)
+
+
+def read_source(path: Path, source_id: str | None = None) -> Source:
+    """Read one file as a Source; its id defaults to the file name without extension."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    text, encoding = decode(raw, path)
+    meta, body_start = parse_metadata(text, path)
+    return Source(
+        id=source_id or path.stem,
+        path=str(path),
+        text=text,
+        published=meta.get("published"),
+        outlet=meta.get("outlet"),
+        title=meta.get("title"),
+        encoding=encoding,
+        body_start=body_start,
+        line_starts=line_starts(text),
+    )
+
+
+def decode(raw: bytes, path: Path) -> tuple[str, str]:
+    """Decode bytes without translating newlines; returns the text and the codec used."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), codec
+            except UnicodeDecodeError:
+                break
+    if b"\x00" in raw:
+        raise InputError(f"{path}: looks like a binary file (NUL bytes), not text")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Legacy single-byte text: Windows-1252 is the usual encoding of English news text.
+    try:
+        return raw.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return raw.decode("latin-1"), "latin-1"
+
+
+def parse_metadata(text: str, path: Path) -> tuple[dict, int]:
+    """Metadata found at the top of the text, and the offset where the article begins."""
+    prefix = _DATE_PREFIX.match(text)
+    if prefix:
+        return {"published": _date(prefix.group(1), path, "date prefix")}, prefix.end()
+    front = _FRONT_MATTER.match(text)
+    if not front:
+        return {}, 0
+    try:
+        doc = yaml.safe_load(front.group(1))
+    except yaml.YAMLError as err:
+        raise InputError(f"{path}: front matter is not valid YAML ({getattr(err, 'problem', err)})") from None
+    if not isinstance(doc, dict):
+        raise InputError(f"{path}: front matter must be a mapping of keys to values")
+    meta: dict = {}
+    date = doc.get("date", doc.get("published"))
+    if date is not None:
+        meta["published"] = _date(date, path, "front matter date")
+    for key in ("outlet", "title"):
+        if doc.get(key) is not None:
+            meta[key] = str(doc[key])
+    return meta, front.end()
+
+
+def parse_assignments(pairs: Iterable[str], option: str) -> dict[str, str]:
+    """Parse `ID=VALUE` option values into a mapping."""
+    result: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise InputError(f"{option} expects ID=VALUE, got {pair!r}")
+        result[key.strip()] = value.strip()
+    return result
+
+
+def _date(value: object, path: Path | str, what: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InputError(f"{path}: {what} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _override(source: Source, published: Mapping, outlets: Mapping) -> Source:
+    changes: dict = {}
+    if source.id in published:
+        changes["published"] = _date(published[source.id], f"--published {source.id}", "value")
+    if source.id in outlets:
+        changes["outlet"] = outlets[source.id]
+    if not changes:
+        return source
+    return replace(source, **changes)
+
+
+def _unique_ids(files: list[Path]) -> list[str]:
+    """File stems, made distinct by their folder (then a counter) where two files share one."""
+    stems = Counter(p.stem for p in files)
+    ids = [p.stem if stems[p.stem] == 1 else f"{p.parent.name}/{p.stem}" for p in files]
+    seen: dict[str, int] = {}
+    unique = []
+    for source_id in ids:
+        seen[source_id] = seen.get(source_id, 0) + 1
+        unique.append(source_id if seen[source_id] == 1 else f"{source_id}~{seen[source_id]}")
+    return unique
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)

@@ -1,0 +1,141 @@
+"""Prepare a source's text for matching without losing offsets.
+
+Everything here keeps the text's length: the matching view folds typography character for
+character and blanks template debris, so an offset into the view is an offset into the
+original text. Sentences and the story's extent are spans of that same text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Source
+from .rules import RuleSet
+
+# Typography that varies between outlets but means the same: one character for one character.
+_FOLD = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200a": " ", "\u2002": " ",
+    "\u2003": " ", "\u200b": " ", "\ufeff": " ", "\t": " ",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u02bc": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-",
+})
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]*[A-Z0-9])")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class TextRules:
+    """The text rules, compiled."""
+
+    abbreviations: frozenset[str]
+    boilerplate: tuple[re.Pattern[str], ...]
+    debris: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=8)
+def text_rules(rules: RuleSet) -> TextRules:
+    """Compile the `text` rules of a rule set (cached per rule set)."""
+    data = rules.of_type("text")
+    return TextRules(
+        frozenset(a.lower() for a in data.get("abbreviations", ())),
+        tuple(re.compile(p, re.IGNORECASE) for p in data.get("trailing_boilerplate", ())),
+        tuple(re.compile(p, re.IGNORECASE) for p in data.get("debris", ())),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A source ready for extraction: the matching view, the story's extent, its sentences."""
+
+    source: Source
+    view: str
+    start: int
+    end: int
+    sentences: tuple[tuple[int, int], ...]
+    sentence_starts: tuple[int, ...]
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The sentence span holding `offset` (the story's extent if none does)."""
+        i = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i][0] <= offset < self.sentences[i][1]:
+            return self.sentences[i]
+        return self.start, self.end
+
+
+def prepare(source: Source, rules: RuleSet) -> Prepared:
+    """Fold typography, blank debris, find where the story ends and split it into sentences."""
+    compiled = text_rules(rules)
+    view = matching_view(source.text, compiled)
+    start = source.body_start
+    end = story_end(view, start, compiled)
+    sentences = tuple(split_sentences(view, start, end, compiled))
+    return Prepared(source, view, start, end, sentences, tuple(s for s, _ in sentences))
+
+
+def matching_view(text: str, compiled: TextRules) -> str:
+    """The text with typography folded and debris blanked, of exactly the same length."""
+    view = text.translate(_FOLD)
+    for pattern in compiled.debris:
+        view = pattern.sub(lambda m: " " * len(m.group()), view)
+    return view
+
+
+def story_end(view: str, start: int, compiled: TextRules) -> int:
+    """Where the story ends: before the trailing run of blank and boilerplate lines."""
+    end = len(view)
+    while end > start:
+        line_start = max(view.rfind("\n", start, end - 1), view.rfind("\r", start, end - 1)) + 1
+        line_start = max(line_start, start)
+        line = view[line_start:end].strip()
+        if line and not any(p.search(line) for p in compiled.boilerplate):
+            break
+        end = line_start
+    # Keep the last line's text but not its line break.
+    while end > start and view[end - 1] in "\r\n ":
+        end -= 1
+    return end
+
+
+def split_sentences(view: str, start: int, end: int, compiled: TextRules) -> list[tuple[int, int]]:
+    """Sentence spans of view[start:end]: lines split at sentence-ending punctuation."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for brk in [*_LINE_BREAK.finditer(view, start, end), None]:
+        line_end = brk.start() if brk else end
+        spans.extend(_split_line(view, pos, line_end, compiled))
+        pos = brk.end() if brk else end
+    return spans
+
+
+def _split_line(view: str, start: int, end: int, compiled: TextRules) -> list[tuple[int, int]]:
+    spans = []
+    pos = start
+    for match in _SENTENCE_END.finditer(view, start, end):
+        if view[match.start()] == "." and _is_abbreviation(view, start, match.start(), compiled):
+            continue
+        spans.append((pos, match.end()))
+        pos = match.end()
+    spans.append((pos, end))
+    return [trimmed for span in spans if (trimmed := _trim(view, *span))]
+
+
+def _is_abbreviation(view: str, line_start: int, dot: int, compiled: TextRules) -> bool:
+    word_start = dot
+    while word_start > line_start and (view[word_start - 1].isalpha() or view[word_start - 1] == "."):
+        word_start -= 1
+    word = view[word_start:dot].lower()
+    # A single letter before a period is an initial ("J. Smith"), not the end of a sentence.
+    return word in compiled.abbreviations or (len(word) == 1 and view[word_start].isupper())
+
+
+def _trim(view: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and view[start].isspace():
+        start += 1
+    while end > start and view[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
