@@ -6,7 +6,6 @@ selects the Python that reads it, and carries the examples that document and tes
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -15,19 +14,8 @@ from typing import Any, Iterable
 import yaml
 
 from .errors import RuleError
+from .yamlio import load_yaml
 
-
-class _RuleLoader(yaml.SafeLoader):
-    """The safe loader, reading YAML 1.2 booleans: vocabulary lists hold words like "no" and
-    "on", which YAML 1.1 would turn into false and true."""
-
-
-_RuleLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_RuleLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                                  list("tTfF"))
 
 REQUIRED_KEYS = ("name", "type", "language", "description")
 TYPES = ("numbers", "qualifiers", "money", "percent", "units", "counts", "text")
@@ -53,17 +41,29 @@ class RuleSet:
     files: tuple[RuleFile, ...]
 
     def of_type(self, type_: str) -> dict[str, Any]:
-        """The data of every file of one type, later files overriding earlier ones key by key."""
+        """The data of every file of one type, merged in order.
+
+        Later files extend earlier ones key by key: mappings merge, lists grow, and any other
+        value is replaced.
+        """
         merged: dict[str, Any] = {}
         for rule_file in self.files:
             if rule_file.type == type_:
-                merged.update(rule_file.data)
+                merged = _merge(merged, rule_file.data)
         return merged
 
     def name_of(self, type_: str) -> str:
         """The name of the (last) file of one type, recorded on claims as their rule."""
         names = [f.name for f in self.files if f.type == type_]
         return names[-1] if names else type_
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        return {**base, **{k: _merge(base[k], v) if k in base else v for k, v in extra.items()}}
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [item for item in extra if item not in base]
+    return extra
 
 
 def default_rules_dir() -> Path:
@@ -89,7 +89,7 @@ def load_rules(dirs: Iterable[str | Path] | None = None) -> RuleSet:
 def read_rule_file(path: Path) -> RuleFile:
     """Parse one rule file with the safe YAML loader and check its header."""
     try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_RuleLoader)  # noqa: S506 (a safe loader)
+        doc = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
         raise RuleError(f"{path}: cannot read rule file ({err})") from None
     except yaml.YAMLError as err:

@@ -19,6 +19,7 @@ import yaml
 
 from .errors import InputError
 from .model import Source, line_starts
+from .yamlio import load_yaml
 
 SUFFIXES = (".txt", ".md")
 
@@ -113,7 +114,7 @@ def parse_metadata(text: str, path: Path) -> tuple[dict, int]:
     if not front:
         return {}, 0
     try:
-        doc = yaml.safe_load(front.group(1))
+        doc = load_yaml(front.group(1))
     except yaml.YAMLError as err:
         raise InputError(f"{path}: front matter is not valid YAML ({getattr(err, 'problem', err)})") from None
     if not isinstance(doc, dict):

@@ -66,6 +66,11 @@ class Prepared:
             return self.sentences[i]
         return self.start, self.end
 
+    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
+        """The sentences that hold text[start:end]: more than one where a claim spans a break."""
+        first, last = self.sentence_at(start), self.sentence_at(max(start, end - 1))
+        return min(first[0], last[0], start), max(first[1], last[1], end)
+
 
 def prepare(source: Source, rules: RuleSet) -> Prepared:
     """Fold typography, blank debris, find where the story ends and split it into sentences."""

@@ -27,7 +27,7 @@ def claims_from_text(text: str, rules: RuleSet, *, source_id: str = "text") -> t
 
 def _claim(prepared: Prepared, kind, start: int, end: int, value, rule: str) -> Claim:
     source = prepared.source
-    s_start, s_end = prepared.sentence_at(start)
+    s_start, s_end = prepared.sentence_around(start, end)
     return Claim(
         id=f"{source.id}:{kind.value}:{start}",
         source=source.id,

@@ -1,6 +1,6 @@
 """Numbers as news writes them: digits, words, scale words and vague quantities.
 
-Arithmetic is decimal, so that "$19.4 million" is 19400000 and not 19399999.999999996.
+Arithmetic is decimal, so that "$4.1 million" is 4100000 and not 4099999.9999999995.
 """
 
 from __future__ import annotations
@@ -62,10 +62,15 @@ def parse_number(tokens: list[Token], i: int, lex: Lexicon) -> NumberMatch | Non
 def _apply_scales(tokens: list[Token], j: int, value: Decimal, lex: Lexicon) -> tuple[int, Decimal, bool]:
     """Multiply by the scale words that follow ("1.5 million", "two hundred thousand")."""
     scaled = False
-    while j < len(tokens) and tokens[j].kind == "word" and tokens[j].low in lex.scales:
-        value *= lex.scales[tokens[j].low]
+    while j < len(tokens):
+        # "$3.5-million", as some outlets hyphenate the scale
+        k = j + 1 if tokens[j].text == "-" and not tokens[j].gap and j + 1 < len(tokens) \
+            and not tokens[j + 1].gap else j
+        if tokens[k].kind != "word" or tokens[k].low not in lex.scales:
+            break
+        value *= lex.scales[tokens[k].low]
         scaled = True
-        j += 1
+        j = k + 1
     return j, value, scaled
 
 

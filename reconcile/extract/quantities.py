@@ -5,7 +5,7 @@ compete for the same words. For each number:
   1. read the number (digits, words, scale words, a vague "hundreds of");
   2. read what stands before it: a currency symbol or code, a qualifier ("more than");
   3. drop numbers that are not quantities (years, days of a month, times, ages, labels such
-     as "Route 66", glued codes such as "COVID-19" or "1-1-1", street numbers);
+     as "Route 66", glued codes such as "COVID-19" or "3-2-1", street numbers);
   4. read a range ("10 to 20", "between 10 and 20", "10-20");
   5. read what follows: a percent sign, a currency word, a unit, or the counted noun; a bare
      number right after a count in the same sentence ("300 signatures and Amazon's over 100")
@@ -166,8 +166,8 @@ def _not_a_quantity(tokens: list[Token], number: NumberMatch, context: _Context,
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[number.last] if number.last < n else None
     after = tokens[number.last + 1] if number.last + 1 < n else None
-    if number.digits and prev is not None and not tokens[i].gap:
-        # glued to what precedes: "MP3", "COVID-19", the second "1" of "1-1-1", "10:48", "#5"
+    if number.digits and prev is not None and not tokens[i].gap and context.currency is None:
+        # glued to what precedes: "MP3", "COVID-19", the second "2" of "3-2-1", "10:48", "#5"
         if prev.kind in ("word", "num") or prev.text == "#":
             return True
         if prev.text in _GLUE and i >= 2 and not prev.gap and tokens[i - 2].kind in ("word", "num"):
@@ -263,7 +263,7 @@ def _unit(tokens: list[Token], j: int, lex: Lexicon):
     if hit is None:
         return None
     unit, end = hit
-    written = " ".join(t.text for t in tokens[j:end]) if end - j > 1 else tokens[j].text
+    written = tokens[j].text + "".join((" " if t.gap else "") + t.text for t in tokens[j + 1:end])
     return unit, written.lower() if len(written) > 3 else written, end
 
 
@@ -272,7 +272,7 @@ def _counted_noun(tokens: list[Token], j: int, number: NumberMatch, lex: Lexicon
     n = len(tokens)
     if j < n and lex.not_counted.forward(tokens, j) is not None:
         return None
-    # A partitive: "12 of the victims", "650 of its employees"
+    # A partitive: "12 of the victims", "400 of its employees"
     if j + 1 < n and tokens[j].low == "of" and number.value is not None:
         j += 2 if tokens[j + 1].low in {"the", "its", "their", "his", "her", "our", "these", "those"} else 1
     one = number.value == 1
@@ -318,8 +318,8 @@ def _elided_unit(tokens: list[Token], number: NumberMatch, context: _Context, fo
     nxt = tokens[number.last] if number.last < len(tokens) else None
     if nxt is not None and nxt.text not in _CLOSERS and nxt.low not in _CONJUNCTIONS and nxt.low != "more":
         return None
-    before = tokens[context.first - 1] if context.first > 0 else None
-    if before is None or not (before.low in _CONJUNCTIONS or before.low.endswith("'s")):
+    # The bare number must stand in a clause of its own, joined to the count before it.
+    if not any(t.low in _CONJUNCTIONS for t in tokens[found[-1].next_token:context.first]):
         return None
     here = tokens[number.first].start
     if sentence_of(found[-1].start) != sentence_of(here):

@@ -12,7 +12,7 @@ from typing import Generic, Iterable, TypeVar
 
 T = TypeVar("T")
 
-TOKEN = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+TOKEN = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
                    r"|(?P<word>[^\W\d_]+(?:'[^\W\d_]+)*)"
                    r"|(?P<sym>\S)")
 

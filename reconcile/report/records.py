@@ -83,7 +83,7 @@ def group_record(group: Group) -> dict[str, Any]:
 
 
 def describe_value(kind: str, value: dict[str, Any]) -> str:
-    """A value as a person reads it: "more than 650 employees", "USD 19,400,000", "12.5%"."""
+    """A value as a person reads it: "more than 400 employees", "USD 17,300,000", "12.5%"."""
     amount, low, high = value.get("amount"), value.get("low"), value.get("high")
     qualifier = value.get("qualifier")
     if qualifier in ("range", "vague"):

@@ -1,0 +1,203 @@
+"""Table tests for count claims: a number (digits or words) attached to the noun it counts.
+
+Each row gives a sentence and the count claims a fact-checker expects from it, as
+``(span, fields)`` pairs; only the fields named in a row are compared. An empty list means
+the sentence holds no count at all (years, dates, ages, labels, codes and the like).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+KIND = "count"
+
+
+def _counts(read, text: str) -> list[tuple[str, dict]]:
+    """The (span, value record) pairs of the count claims ``read`` finds in ``text``."""
+    return [(span, value) for kind, span, value in read(text) if kind == KIND]
+
+
+def _mismatches(got, want, path: str = "") -> list[str]:
+    """Where ``got`` differs from ``want``: floats loosely, ints by type and value, dicts by key."""
+    if isinstance(want, dict):
+        if not isinstance(got, dict):
+            return [f"{path}: expected a dict, got {got!r}"]
+        return [m for key, sub in want.items()
+                for m in _mismatches(got.get(key, "<missing>"), sub, f"{path}.{key}".lstrip("."))]
+    if isinstance(want, float):
+        ok = isinstance(got, (int, float)) and not isinstance(got, bool) \
+            and math.isclose(got, want, rel_tol=1e-6)
+    elif isinstance(want, int) and not isinstance(want, bool):
+        ok = type(got) is int and got == want
+    else:
+        ok = got == want
+    return [] if ok else [f"{path}: expected {want!r}, got {got!r}"]
+
+
+def _check(read, text: str, expected: list[tuple[str, dict]]) -> None:
+    actual = _counts(read, text)
+    assert [span for span, _ in actual] == [span for span, _ in expected], \
+        f"spans differ for {text!r}; actual claims: {actual!r}"
+    problems = [f"{span!r} {m}" for (span, value), (_, fields) in zip(actual, expected)
+                for m in _mismatches(value, fields)]
+    assert not problems, f"{text!r}: " + "; ".join(problems) + f"; actual claims: {actual!r}"
+
+
+def exact(n, unit):
+    return {"amount": n, "qualifier": "exact", "low": n, "high": n, "unit": unit}
+
+
+POSITIVE = [
+    # Plain numbers in digits and words, with modifiers between number and noun.
+    ("Nine people were rescued from the flooded basement.",
+     [("Nine people", exact(9, "people"))]),
+    ("Two former council members quit the party on Tuesday.",
+     [("Two former council members", exact(2, "members"))]),
+    ("The clinic treated 1,250 patients over the weekend.",
+     [("1,250 patients", exact(1250, "patients"))]),
+    ("Forty-two delegates voted against the motion.",
+     [("Forty-two delegates", exact(42, "delegates"))]),
+    ("Three hundred volunteers turned up to clear the beach.",
+     [("Three hundred volunteers", exact(300, "volunteers"))]),
+    ("The airline said 1.2 million passengers flew with it in March.",
+     [("1.2 million passengers", exact(1_200_000, "passengers"))]),
+    ("Around a dozen reporters waited outside the courthouse.",
+     [("Around a dozen reporters",
+       {"amount": 12, "qualifier": "approximate", "low": 10.8, "high": 13.2,
+        "unit": "reporters"})]),
+    ("Two dozen reporters waited outside the courthouse.",
+     [("Two dozen reporters", exact(24, "reporters"))]),
+    ("One person was taken to hospital after the crash.",
+     [("One person", exact(1, "person"))]),
+    # Bounds.
+    ("More than 650 city employees signed the open letter.",
+     [("More than 650 city employees",
+       {"amount": 650, "qualifier": "lower_bound", "low": 650, "high": None,
+        "unit": "employees", "currency": None})]),
+    ("Organisers collected over 650 employee signatures in a week.",
+     [("over 650 employee signatures",
+       {"amount": 650, "qualifier": "lower_bound", "low": 650, "high": None,
+        "unit": "signatures"})]),
+    ("At least 17 patients were moved to other wards.",
+     [("At least 17 patients",
+       {"amount": 17, "qualifier": "lower_bound", "low": 17, "high": None,
+        "unit": "patients"})]),
+    ("Up to 40 families may have to leave their homes.",
+     [("Up to 40 families",
+       {"amount": 40, "qualifier": "upper_bound", "low": None, "high": 40,
+        "unit": "families"})]),
+    ("Fewer than 20 students attended the evening session.",
+     [("Fewer than 20 students",
+       {"amount": 20, "qualifier": "upper_bound", "low": None, "high": 20,
+        "unit": "students"})]),
+    ("The scheme is open to under 25 applicants a year.",
+     [("under 25 applicants",
+       {"amount": 25, "qualifier": "upper_bound", "low": None, "high": 25,
+        "unit": "applicants"})]),
+    # Approximations.
+    ("About 300 protesters marched to the town hall.",
+     [("About 300 protesters",
+       {"amount": 300, "qualifier": "approximate", "low": 270, "high": 330,
+        "unit": "protesters"})]),
+    ("Some 5,000 runners took part despite the heat.",
+     [("Some 5,000 runners",
+       {"amount": 5000, "qualifier": "approximate", "low": 4500, "high": 5500,
+        "unit": "runners"})]),
+    ("Roughly 80 firefighters fought the blaze overnight.",
+     [("Roughly 80 firefighters",
+       {"amount": 80, "qualifier": "approximate", "low": 72, "high": 88,
+        "unit": "firefighters"})]),
+    ("Nearly 1,000 passengers were stranded at the terminal.",
+     [("Nearly 1,000 passengers",
+       {"amount": 1000, "qualifier": "approximate", "low": 900, "high": 1000,
+        "unit": "passengers"})]),
+    ("Almost 400 teachers joined the strike.",
+     [("Almost 400 teachers",
+       {"amount": 400, "qualifier": "approximate", "low": 360, "high": 400,
+        "unit": "teachers"})]),
+    # Ranges.
+    ("Between 50 and 70 homes were damaged by the storm.",
+     [("Between 50 and 70 homes",
+       {"amount": None, "qualifier": "range", "low": 50, "high": 70, "unit": "homes"})]),
+    ("Police detained 12 to 15 people near the stadium.",
+     [("12 to 15 people",
+       {"amount": None, "qualifier": "range", "low": 12, "high": 15, "unit": "people"})]),
+    ("The start-up plans to hire 30-40 engineers next year.",
+     [("30-40 engineers",
+       {"amount": None, "qualifier": "range", "low": 30, "high": 40, "unit": "engineers"})]),
+    # Vague quantities.
+    ("Hundreds of workers walked off the job at noon.",
+     [("Hundreds of workers",
+       {"amount": None, "qualifier": "vague", "low": 200, "high": 999, "unit": "workers"})]),
+    ("Dozens of residents packed the community centre.",
+     [("Dozens of residents",
+       {"amount": None, "qualifier": "vague", "low": 24, "high": 99, "unit": "residents"})]),
+    ("Thousands of fans lined the parade route.",
+     [("Thousands of fans",
+       {"amount": None, "qualifier": "vague", "low": 2000, "high": 9999, "unit": "fans"})]),
+    # A bare number after a count in the same sentence inherits its noun.
+    ("The first petition drew 300 signatures and the second one over 100.",
+     [("300 signatures", exact(300, "signatures")),
+      ("over 100", {"amount": 100, "qualifier": "lower_bound", "low": 100, "high": None,
+                    "unit": "signatures"})]),
+    # A label next to a real count.
+    ("A crash closed Interstate 95, stranding 200 drivers.",
+     [("200 drivers", exact(200, "drivers"))]),
+    # Two separate counts in one sentence.
+    ("Four nurses and 11 doctors signed the complaint.",
+     [("Four nurses", exact(4, "nurses")), ("11 doctors", exact(11, "doctors"))]),
+]
+
+NEGATIVE = [
+    # "one" that counts nothing.
+    "One of them later apologised to the family.",
+    "No one was hurt when the roof gave way.",
+    "It was one of the wettest summers on record.",
+    # Years, dates and times.
+    "The bridge finally opened in 1998 after years of delay.",
+    "The hearing has been set for July 8.",
+    "The law took effect on 1 March 2021.",
+    "The meeting began at 9:30 a.m. and ran until 11.",
+    "Bands from the 1990s headlined the festival.",
+    # Ages.
+    "A 15-year-old boy was questioned by officers.",
+    "Jane Doe, 34, was charged with careless driving.",
+    "The driver, aged 40, escaped without injury.",
+    # Durations, repetitions and ordinals.
+    "He spent 10 years working abroad.",
+    "The trial lasted three weeks.",
+    "Rents have risen three times since the spring.",
+    "She finished 21st out of the whole field.",
+    # Phone and street numbers.
+    "Readers can call 555-0142 for further details.",
+    "The bakery at 221 Baker Street closed its doors.",
+    # Labels.
+    "Flight 370 disappeared over the ocean.",
+    "Traffic on Route 66 was backed up for hours.",
+    "The retailer filed for Chapter 11 protection.",
+    "The carrier grounded its Boeing 737 fleet.",
+    "The files were kept locked in Room 101.",
+    # Glued codes.
+    "COVID-19 cases climbed again in the region.",
+    "The council adopted a 1-1-1 model for its housing programme.",
+    "4G coverage finally reached the valley.",
+    "He sent the interview as an MP3 attachment.",
+    # Other kinds of quantity are not counts.
+    "The city paid $4 million to settle the case.",
+    "Turnout fell 12 percent compared with the last election.",
+    "The wildfire has burned 2,000 acres of forest.",
+    "The new fence is 20 feet tall.",
+    "Some 250 millilitres of fluid leaked from the valve.",
+]
+
+
+@pytest.mark.parametrize("text, expected", POSITIVE)
+def test_counts_found(quantities, text, expected):
+    _check(quantities, text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [(text, []) for text in NEGATIVE])
+def test_not_counts(quantities, text, expected):
+    _check(quantities, text, expected)

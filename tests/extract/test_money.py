@@ -1,0 +1,179 @@
+"""Table tests for money claims: symbols, codes, currency words, scales and qualifiers.
+
+Each row is an invented news sentence and the money claims a fact-checker would want read
+from it, in order. Only money claims are compared (a sentence may also hold counts or
+measures); an empty list means the sentence holds no money at all. Fields a row does not
+name are not compared.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+KIND = "money"
+_UNSET = object()
+
+
+def money(span, amount=None, qualifier="exact", *, low=_UNSET, high=_UNSET, currency="USD"):
+    """An expected money claim; an exact one has low == high == amount unless told."""
+    fields = {"amount": amount, "qualifier": qualifier, "currency": currency}
+    if qualifier == "exact":
+        low = amount if low is _UNSET else low
+        high = amount if high is _UNSET else high
+    if low is not _UNSET:
+        fields["low"] = low
+    if high is not _UNSET:
+        fields["high"] = high
+    return (span, fields)
+
+
+def _same_number(actual, expected) -> bool:
+    if expected is None or actual is None:
+        return actual is expected
+    if isinstance(expected, int) and not (isinstance(actual, int) and not isinstance(actual, bool)):
+        return False  # whole numbers are ints, not floats
+    return actual == pytest.approx(expected)
+
+
+def check(read, text, expected):
+    """Compare the money claims of `text` with the expected (span, fields) pairs."""
+    got = [(span, value) for kind, span, value in read(text) if kind == KIND]
+    shown = [(span, {k: value.get(k) for k in ("amount", "qualifier", "low", "high", "currency")})
+             for span, value in got]
+    assert [span for span, _ in got] == [span for span, _ in expected], shown
+    for (span, value), (_, fields) in zip(got, expected, strict=True):
+        for key, want in fields.items():
+            have = value.get(key)
+            if key in ("amount", "low", "high"):
+                assert _same_number(have, want), (span, key, have, want, shown)
+            else:
+                assert have == want, (span, key, have, want, shown)
+
+
+ROWS = [
+    # --- plain amounts: symbols, scales, abbreviations -----------------------------------
+    ("The charity raised $250,000 at its spring gala.",
+     [money("$250,000", 250000)]),
+    ("The school district's reserve fund grew to $19.4 million last year.",
+     [money("$19.4 million", 19400000)]),
+    ("Analysts valued the merger at US$5bn.",
+     [money("US$5bn", 5000000000)]),
+    ("The club paid €3m for the young goalkeeper.",
+     [money("€3m", 3000000, currency="EUR")]),
+    ("The council set aside £2.5 million for pothole repairs.",
+     [money("£2.5 million", 2500000, currency="GBP")]),
+    ("The founders sold their app for $250k in 2016.",
+     [money("$250k", 250000)]),
+    ("Lawmakers approved a $1.5 trillion spending package.",
+     [money("$1.5 trillion", 1500000000000)]),
+    ("A cup of coffee at the stadium costs $3.75.",
+     [money("$3.75", 3.75)]),
+    ("The developer paid C$12 million for the waterfront lot.",
+     [money("C$12 million", 12000000, currency="CAD")]),
+    ("The film took in ¥800 million in its opening week.",
+     [money("¥800 million", 800000000, currency="JPY")]),
+    ("The ministry earmarked USD 300 million for new rail lines.",
+     [money("USD 300 million", 300000000)]),
+    # --- currency words after the number ------------------------------------------------
+    ("In her will she left 250,000 dollars to the animal shelter.",
+     [money("250,000 dollars", 250000)]),
+    ("The painting fetched 3 million pounds at auction.",
+     [money("3 million pounds", 3000000, currency="GBP")]),
+    ("The bakery was ordered to pay 40,000 euros in back wages.",
+     [money("40,000 euros", 40000, currency="EUR")]),
+    ("The town received two million dollars from the state.",
+     [money("two million dollars", 2000000)]),
+    ("The foundation promised a million dollars to the food bank.",
+     [money("a million dollars", 1000000)]),
+    ("The start-up earned 500 yuan per order.",
+     [money("500 yuan", 500, currency="CNY")]),
+    ("Revenue at the brewer reached EUR3m last year.",
+     [money("EUR3m", 3000000, currency="EUR")]),
+    # --- hyphenated adjectives ------------------------------------------------------------
+    ("The province signed a $3.5-million deal with the contractor.",
+     [money("$3.5-million", 3500000)]),
+    ("Crews finished the 2.5 million-dollar renovation in May.",
+     [money("2.5 million-dollar", 2500000)]),
+    # --- bounds -------------------------------------------------------------------------
+    ("More than $20 million was raised for the new hospital wing.",
+     [money("More than $20 million", 20000000, "lower_bound", low=20000000, high=None)]),
+    ("The library received at least $500,000 in private gifts.",
+     [money("at least $500,000", 500000, "lower_bound", low=500000, high=None)]),
+    ("Rents in the district have climbed to over £1,200 a month.",
+     [money("over £1,200", 1200, "lower_bound", low=1200, high=None, currency="GBP")]),
+    ("Organizers hope to collect up to $5,000 at the bake sale.",
+     [money("up to $5,000", 5000, "upper_bound", low=None, high=5000)]),
+    ("The agency spent less than $1 billion on the program.",
+     [money("less than $1 billion", 1000000000, "upper_bound", low=None, high=1000000000)]),
+    ("As much as $1 million is missing from the account.",
+     [money("As much as $1 million", 1000000, "upper_bound", low=None, high=1000000)]),
+    ("In excess of £1m was spent on consultants.",
+     [money("In excess of £1m", 1000000, "lower_bound", low=1000000, high=None,
+            currency="GBP")]),
+    # --- approximations -----------------------------------------------------------------
+    ("Tickets for the final cost about $40 each.",
+     [money("about $40", 40, "approximate", low=36, high=44)]),
+    ("Repairs to the bridge cost nearly $1.2 million.",
+     [money("nearly $1.2 million", 1200000, "approximate", low=1080000, high=1200000)]),
+    ("Roughly €450 million was set aside for flood defences.",
+     [money("Roughly €450 million", 450000000, "approximate", low=405000000, high=495000000,
+            currency="EUR")]),
+    ("The airline lost some $2 billion during the strike.",
+     [money("some $2 billion", 2000000000, "approximate", low=1800000000, high=2200000000)]),
+    ("The pipeline is worth an estimated $7 billion.",
+     [money("an estimated $7 billion", 7000000000, "approximate", low=6300000000,
+            high=7700000000)]),
+    # --- ranges -------------------------------------------------------------------------
+    ("Damage was estimated at between $3 million and $4 million.",
+     [money("between $3 million and $4 million", None, "range", low=3000000, high=4000000)]),
+    ("Bids for the contract came in at $2 million to $3 million.",
+     [money("$2 million to $3 million", None, "range", low=2000000, high=3000000)]),
+    ("Parking near the arena costs $10-$15 a day.",
+     [money("$10-$15", None, "range", low=10, high=15)]),
+    ("The club expects to spend €30m-€40m on new players.",
+     [money("€30m-€40m", None, "range", low=30000000, high=40000000, currency="EUR")]),
+    # --- vague quantities ---------------------------------------------------------------
+    ("The lawsuit could cost the city tens of millions of dollars.",
+     [money("tens of millions of dollars", None, "vague", low=10000000, high=99999999)]),
+    ("The festival brought hundreds of thousands of dollars into local shops.",
+     [money("hundreds of thousands of dollars", None, "vague", low=200000, high=999999)]),
+    ("Scammers have taken millions of dollars from retirees.",
+     [money("millions of dollars", None, "vague", low=2000000, high=9999999)]),
+    # --- a modal verb after the amount is not a month ("may" is no date) ------------------
+    ("Auditors warn that $1 million may be missing from the account.",
+     [money("$1 million", 1000000)]),
+    # --- two amounts in one sentence are two claims, not a range -------------------------
+    ("Quarterly sales rose from $3 million to $4.5 million.",
+     [money("$3 million", 3000000), money("$4.5 million", 4500000)]),
+    ("The mayor earns $180,000 a year, while her deputy earns $150,000.",
+     [money("$180,000", 180000), money("$150,000", 150000)]),
+    # --- no money -----------------------------------------------------------------------
+    ("The prize-winning pumpkin weighed 40 pounds.", []),
+    ("The museum first opened its doors in 1998.", []),
+    ("The parade is scheduled for June 19.", []),
+    ("Police were called to the scene at 10:48 p.m.", []),
+    ("A 15-year-old was among the finalists.", []),
+    ("She finished 3rd in the 400-metre race.", []),
+    ("Readers can call the newsroom at 555-0142.", []),
+    ("Schools closed for weeks during the COVID-19 pandemic.", []),
+    ("The company follows a 1-1-1 model of giving back.", []),
+    ("The diner sits on Route 66 outside town.", []),
+    ("The update to version 2.3.1 fixed the login bug.", []),
+    ("The shelter's hotline is staffed 24/7.", []),
+    ("The home side won 3-2 after extra time.", []),
+    ("Parliament debated the 2024-25 budget on Monday.", []),
+    ("Two F-16 jets escorted the plane.", []),
+    ("The price of eggs has doubled, shoppers complained.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROWS)
+def test_money(quantities, text, expected):
+    check(quantities, text, expected)
+
+
+@pytest.mark.parametrize("text", [text for text, _ in ROWS])
+def test_money_span_is_exact_substring(quantities, text):
+    for kind, span, _ in quantities(text):
+        if kind == KIND:
+            assert span and span in text, span

@@ -1,0 +1,157 @@
+"""Table tests for percent claims: "%", "percent", "per cent", "pct" and percentage points.
+
+Each row is an invented news sentence and the percent claims a fact-checker would want read
+from it, in order. Only percent claims are compared (a sentence may also hold counts or
+money); an empty list means the sentence holds no percentage at all. The amount is the
+number as written; the unit is "percentage point" for points and "percent" otherwise.
+Fields a row does not name are not compared.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+KIND = "percent"
+_UNSET = object()
+
+
+def pct(span, amount=None, qualifier="exact", *, low=_UNSET, high=_UNSET, unit="percent"):
+    """An expected percent claim; an exact one has low == high == amount unless told."""
+    fields = {"amount": amount, "qualifier": qualifier, "unit": unit}
+    if qualifier == "exact":
+        low = amount if low is _UNSET else low
+        high = amount if high is _UNSET else high
+    if low is not _UNSET:
+        fields["low"] = low
+    if high is not _UNSET:
+        fields["high"] = high
+    return (span, fields)
+
+
+def points(span, amount=None, qualifier="exact", **bounds):
+    """An expected claim in percentage points."""
+    return pct(span, amount, qualifier, unit="percentage point", **bounds)
+
+
+def _same_number(actual, expected) -> bool:
+    if expected is None or actual is None:
+        return actual is expected
+    if isinstance(expected, int) and not (isinstance(actual, int) and not isinstance(actual, bool)):
+        return False  # whole numbers are ints, not floats
+    return actual == pytest.approx(expected)
+
+
+def check(read, text, expected):
+    """Compare the percent claims of `text` with the expected (span, fields) pairs."""
+    got = [(span, value) for kind, span, value in read(text) if kind == KIND]
+    shown = [(span, {k: value.get(k) for k in ("amount", "qualifier", "low", "high", "unit")})
+             for span, value in got]
+    assert [span for span, _ in got] == [span for span, _ in expected], shown
+    for (span, value), (_, fields) in zip(got, expected, strict=True):
+        for key, want in fields.items():
+            have = value.get(key)
+            if key in ("amount", "low", "high"):
+                assert _same_number(have, want), (span, key, have, want, shown)
+            else:
+                assert have == want, (span, key, have, want, shown)
+
+
+ROWS = [
+    # --- plain percentages --------------------------------------------------------------
+    ("Unemployment in the county fell 1 percent over the summer.",
+     [pct("1 percent", 1)]),
+    ("Ticket sales rose 12% in the second quarter.",
+     [pct("12%", 12)]),
+    ("The new levy is set at 12.5 per cent of the sale price.",
+     [pct("12.5 per cent", 12.5)]),
+    ("Shares of the chipmaker jumped 7 pct in early trading.",
+     [pct("7 pct", 7)]),
+    ("The board approved a 3.2% raise for teachers.",
+     [pct("3.2%", 3.2)]),
+    ("Almost everyone agreed: 100% of the members voted yes.",
+     [pct("100%", 100)]),
+    ("Home prices in the valley have risen 200 percent since the mine opened.",
+     [pct("200 percent", 200)]),
+    ("The bank charges a 0.5% fee on foreign purchases.",
+     [pct("0.5%", 0.5)]),
+    ("Ten percent of the town's wells tested positive for lead.",
+     [pct("Ten percent", 10)]),
+    ("Officials said twenty-five per cent of the budget went to roads.",
+     [pct("twenty-five per cent", 25)]),
+    # --- percentage points --------------------------------------------------------------
+    ("Support for the measure climbed 2 percentage points in a month.",
+     [points("2 percentage points", 2)]),
+    ("The central bank announced a 0.25 percentage point cut.",
+     [points("0.25 percentage point", 0.25)]),
+    ("The gap between the candidates narrowed by 1.5 percentage points.",
+     [points("1.5 percentage points", 1.5)]),
+    # --- bounds -------------------------------------------------------------------------
+    ("More than 40% of registered voters stayed home.",
+     [pct("More than 40%", 40, "lower_bound", low=40, high=None)]),
+    ("At least 15 per cent of the harvest was lost to frost.",
+     [pct("At least 15 per cent", 15, "lower_bound", low=15, high=None)]),
+    ("Stores offered discounts of up to 70 percent.",
+     [pct("up to 70 percent", 70, "upper_bound", low=None, high=70)]),
+    ("Less than 1% of the applicants were accepted.",
+     [pct("Less than 1%", 1, "upper_bound", low=None, high=1)]),
+    ("Turnout was under 2% in the runoff.",
+     [pct("under 2%", 2, "upper_bound", low=None, high=2)]),
+    # --- approximations -----------------------------------------------------------------
+    ("About 5% of the flights were cancelled.",
+     [pct("About 5%", 5, "approximate", low=4.5, high=5.5)]),
+    ("Nearly 30 percent of the students qualify for free lunches.",
+     [pct("Nearly 30 percent", 30, "approximate", low=27, high=30)]),
+    ("Roughly 60% of residents oppose the new stadium.",
+     [pct("Roughly 60%", 60, "approximate", low=54, high=66)]),
+    # --- ranges -------------------------------------------------------------------------
+    ("Forecasters expect growth of 3 to 5 percent next year.",
+     [pct("3 to 5 percent", None, "range", low=3, high=5)]),
+    ("Economists expect rents to rise 3-5% this year.",
+     [pct("3-5%", None, "range", low=3, high=5)]),
+    ("Between 40 and 45 percent of the crop was sold abroad.",
+     [pct("Between 40 and 45 percent", None, "range", low=40, high=45)]),
+    ("Insurers warned premiums could rise between 3% and 5%.",
+     [pct("between 3% and 5%", None, "range", low=3, high=5)]),
+    ("Analysts put the expected drop at 12%-15%.",
+     [pct("12%-15%", None, "range", low=12, high=15)]),
+    # --- hyphenated adjectives, signs and leading decimal points --------------------------
+    ("Workers accepted a 4.5-percent raise after the strike.",
+     [pct("4.5-percent", 4.5)]),
+    ("The economy shrank, with growth of -0.3% in the quarter.",
+     [pct("-0.3%", -0.3)]),
+    ("The card carries a .5% cash-back bonus.",
+     [pct(".5%", 0.5)]),
+    # --- two figures in one sentence are two claims, not a range ------------------------
+    ("Inflation eased to 3.2%, down from 4.1% a year earlier.",
+     [pct("3.2%", 3.2), pct("4.1%", 4.1)]),
+    ("The tax rate went from 3% to 5% in a single year.",
+     [pct("3%", 3), pct("5%", 5)]),
+    ("The incumbent won 52% of the vote to her rival's 46%.",
+     [pct("52%", 52), pct("46%", 46)]),
+    # --- no percentages -----------------------------------------------------------------
+    ("More than $20 million was raised for the new hospital wing.", []),
+    ("The bridge was completed in 1932.", []),
+    ("The festival opens on June 19 in the town square.", []),
+    ("The last train leaves at 10:48 p.m. on weekdays.", []),
+    ("A 15-year-old scored the winning goal.", []),
+    ("The runner finished 2nd, just behind last year's champion.", []),
+    ("For tickets, call 555-0199 before Friday.", []),
+    ("Hospitals were strained during the COVID-19 surge.", []),
+    ("The startup pledged to follow the 1-1-1 model.", []),
+    ("Tourists still drive Route 66 for the nostalgia.", []),
+    ("The phone maker released version 14.2 of its software.", []),
+    ("The crisis line is open 24/7.", []),
+    ("Pollsters track the percent of voters who are undecided.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROWS)
+def test_percent(quantities, text, expected):
+    check(quantities, text, expected)
+
+
+@pytest.mark.parametrize("text", [text for text, _ in ROWS])
+def test_percent_span_is_exact_substring(quantities, text):
+    for kind, span, _ in quantities(text):
+        if kind == KIND:
+            assert span and span in text, span

@@ -1,0 +1,115 @@
+"""The command line: formats, options, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from reconcile import __version__
+from reconcile.cli import EXIT_ERROR, EXIT_INTERNAL, EXIT_OK, main
+
+
+def invoke(args, exit_code=EXIT_OK, **kwargs):
+    """Run the CLI; real exceptions propagate, and the exit code must be the one expected."""
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False, **kwargs)
+    assert result.exit_code == exit_code, result.output + result.stderr
+    return result
+
+
+def test_version():
+    assert invoke(["--version"]).output == f"reconcile, version {__version__}\n"
+
+
+@pytest.mark.parametrize("command", ["claims", "compare"])
+def test_every_command_has_help(command):
+    assert "SOURCES" in invoke([command, "--help"]).output
+
+
+def test_compare_json_follows_the_contract(seeds_dir):
+    report = json.loads(invoke(["compare", seeds_dir, "--format", "json"]).output)
+    assert set(report) >= {"sources", "claims", "groups"}
+    assert [s["id"] for s in report["sources"]] == sorted(p.stem for p in seeds_dir.glob("*.txt"))
+    for source in report["sources"]:
+        assert set(source) >= {"id", "path", "published", "outlet"}
+    texts = {s["id"]: open(s["path"], encoding=s["encoding"], newline="").read() for s in report["sources"]}
+    for claim in report["claims"]:
+        assert set(claim) >= {"id", "source", "kind", "start", "end", "text", "sentence", "value"}
+        assert set(claim["value"]) >= {"amount", "qualifier", "low", "high", "unit", "currency"}
+        assert texts[claim["source"]][claim["start"]:claim["end"]] == claim["text"]
+    grouped = [cid for g in report["groups"] for cid in g["claims"]]
+    assert sorted(grouped) == sorted(c["id"] for c in report["claims"])
+    assert {g["verdict"] for g in report["groups"]} == {"single_source"}
+
+
+def test_compare_output_is_deterministic(seeds_dir):
+    first = invoke(["compare", seeds_dir, "--format", "json"]).output
+    assert invoke(["compare", seeds_dir, "--format", "json"]).output == first
+
+
+def test_output_option_writes_the_file(seeds_dir, tmp_path):
+    target = tmp_path / "report.json"
+    result = invoke(["compare", seeds_dir, "--format", "json", "--output", target])
+    assert result.output == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["claims"]
+
+
+def test_claims_csv_opens_in_pandas_with_one_row_per_claim(seeds_dir):
+    out = invoke(["claims", seeds_dir, "--format", "csv"]).output
+    frame = pd.read_csv(io.StringIO(out))
+    report = json.loads(invoke(["claims", seeds_dir, "--format", "json"]).output)
+    assert len(frame) == len(report["claims"])
+    assert list(frame["claim"]) == [c["id"] for c in report["claims"]]
+    assert "groups" not in report
+
+
+def test_terminal_report_keeps_brackets_as_written(tmp_path):
+    # rich would read "[sic]" as markup and drop it; source text must print as written.
+    path = tmp_path / "story.txt"
+    path.write_text("The [sic] fund [bold]raised[/bold] $5 million [red] this year.", encoding="utf-8")
+    out = invoke(["claims", path]).output
+    assert "$5 million" in out and "USD 5,000,000" in out
+    out = invoke(["compare", path, "--outlet", "story=The [Daily] Post"]).output
+    assert "The [Daily] Post" in out
+
+
+def test_published_and_outlet_options_reach_the_report(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Officials said 40 homes were lost.", encoding="utf-8")
+    report = json.loads(invoke(["compare", path, "--format", "json", "--published", "story=2022-05-06",
+                                "--outlet", "story=Wire"]).output)
+    assert report["sources"][0]["published"] == "2022-05-06"
+    assert report["sources"][0]["outlet"] == "Wire"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["compare", "missing-dir"], "does not exist"),
+    (["compare", "{tmp}", "--published", "nope=2020-01-01"], "no source with id 'nope'"),
+    (["compare", "{tmp}", "--published", "story"], "expects ID=VALUE"),
+    (["compare", "{tmp}", "--format", "xml"], "Invalid value for '--format'"),
+    (["compare", "{empty}"], "no .txt or .md files"),
+    (["compare", "{tmp}", "--rules", "{badrules}"], "missing key 'description'"),
+])
+def test_bad_input_is_one_line_and_exit_2(tmp_path, args, message):
+    (tmp_path / "story.txt").write_text("Text.", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "badrules").mkdir()
+    (tmp_path / "badrules" / "x.yaml").write_text("name: x\ntype: numbers\nlanguage: en\n", encoding="utf-8")
+    args = [a.format(tmp=tmp_path, empty=tmp_path / "empty", badrules=tmp_path / "badrules") for a in args]
+    result = invoke(args, EXIT_ERROR)
+    assert message in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_unexpected_error_is_one_line_pointing_to_debug(seeds_dir, monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("kaput")
+
+    monkeypatch.setattr("reconcile.cli.build_report", boom)
+    result = invoke(["compare", seeds_dir], EXIT_INTERNAL)
+    assert result.stderr == "reconcile: unexpected error: RuntimeError: kaput (run with --debug for the traceback)\n"
+    with pytest.raises(RuntimeError):
+        invoke(["--debug", "compare", seeds_dir], EXIT_INTERNAL)

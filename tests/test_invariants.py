@@ -1,0 +1,51 @@
+"""Properties that hold for any text: extraction never raises, offsets always index the source."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reconcile import claims_from_text, extract_claims, load_rules
+from reconcile.model import Source
+
+RULES = load_rules()
+
+# Text built from the pieces numeric claims are made of, so that the generator reaches them.
+PIECES = st.sampled_from([
+    "$", "US$", "€", "£", "%", " percent", " per cent", "more than ", "about ", "between ", " and ",
+    " to ", "-", ",", ".", " ", "\n", "\r\n", "\u00a0", "“", "”", "'", "(", ")", "1", "250,000",
+    "19.4", " million", " billion", "bn", "m", " employees", " signatures", " metres", " feet",
+    "-year-old", "hundreds of ", "two", "twenty", "one", "July", " 2018", "{mosads}", "Route ",
+    "[sic]", "…", "k", " dollars", " pounds",
+])
+TEXTS = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=60).map("".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_extraction_never_raises_and_offsets_hold(text):
+    for claim in claims_from_text(text, RULES):
+        assert text[claim.span.start:claim.span.end] == claim.text
+        assert claim.text.strip() == claim.text and claim.text
+        assert claim.text in claim.sentence
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXTS)
+def test_offsets_hold_after_a_date_prefix(text):
+    full = f" date 2020-01-01 {text}"
+    source = Source(id="s", path="s", text=full, body_start=len(" date 2020-01-01 "))
+    for claim in extract_claims(source, RULES):
+        assert full[claim.span.start:claim.span.end] == claim.text
+        assert claim.span.start >= source.body_start
+
+
+def test_adversarial_long_input_ends_in_linear_time():
+    # Long runs of the characters the patterns care about must not backtrack.
+    chunks = ["1," * 50_000, "$" * 100_000, "more than " * 10_000, "1-" * 50_000, "(" * 100_000]
+    for chunk in chunks:
+        started = time.perf_counter()
+        claims_from_text(chunk, RULES)
+        assert time.perf_counter() - started < 10, chunk[:10]

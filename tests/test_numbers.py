@@ -1,0 +1,68 @@
+"""Number normalisation: digits, words and scale words read the same value, and round-trip."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reconcile import load_rules
+from reconcile.extract.lexicon import lexicon
+from reconcile.extract.numbers import parse_amount, to_number
+
+
+LEX = lexicon(load_rules())
+
+
+@pytest.fixture
+def lex():
+    return LEX
+
+
+@pytest.mark.parametrize("text, value", [
+    ("1,234,000", 1234000),
+    ("1.234 million", 1234000),
+    ("1234000", 1234000),
+    ("19.4 million", 19400000),
+    ("2.5 billion", 2500000000),
+    ("twenty-five", 25),
+    ("twenty five", 25),
+    ("Ninety-nine", 99),
+    ("two hundred", 200),
+    ("one hundred and fifty", 150),
+    ("two hundred thousand", 200000),
+    ("a dozen", 12),
+    ("two dozen", 24),
+    ("a million", 1000000),
+    ("three million", 3000000),
+    ("0.5", 0.5),
+    ("12", 12),
+])
+def test_written_numbers_have_their_value(lex, text, value):
+    assert to_number(parse_amount(text, lex)) == value
+
+
+@pytest.mark.parametrize("text", ["1,23", "twenty-", "hundred", "1.2.3", "", "dozen", "minus five"])
+def test_non_numbers_have_no_value(lex, text):
+    assert parse_amount(text, lex) is None
+
+
+def test_decimal_arithmetic_keeps_whole_amounts_whole(lex):
+    # float arithmetic would give 19399999.999999996
+    assert to_number(parse_amount("19.4 million", lex)) == 19400000
+    assert isinstance(to_number(Decimal("19400000.0")), int)
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_digits_with_and_without_commas_round_trip(n):
+    assert parse_amount(f"{n:,}", LEX) == n
+    assert parse_amount(str(n), LEX) == n
+
+
+@given(st.integers(min_value=1, max_value=999_999), st.sampled_from([("thousand", 3), ("million", 6), ("billion", 9)]))
+def test_scaled_decimals_round_trip(n, scale):
+    word, power = scale
+    written = f"{Decimal(n) / 1000:f} {word}"  # e.g. "1.234 million"
+    assert parse_amount(written, LEX) == Decimal(n) * 10 ** (power - 3)

@@ -1,0 +1,32 @@
+"""The seed score: thresholds once reached are kept (../shared/eval/score.py on seeds/)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from reconcile.report import render, report_records
+from reconcile import compare
+
+from .conftest import SHARED
+
+SCORER = SHARED / "eval" / "score.py"
+GOLD = SHARED / "gold" / "seeds.gold.json"
+
+# Reached by the foundation issue (numeric claims); later issues add their own floors.
+THRESHOLDS = [
+    "--min", "kind.money.recall=1.0", "--min", "kind.count.recall=1.0", "--min", "kind.percent.recall=1.0",
+    "--max", "kind.money.false_claims=0", "--max", "kind.count.false_claims=0",
+    "--max", "kind.percent.false_claims=0", "--min", "values.accuracy=1.0",
+]
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py is not beside this checkout")
+def test_seed_score_keeps_its_thresholds(seeds_dir, tmp_path):
+    report = tmp_path / "report.json"
+    report.write_text(render("json", report_records(compare([seeds_dir]))), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(SCORER), str(GOLD), str(report), str(seeds_dir), *THRESHOLDS],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
