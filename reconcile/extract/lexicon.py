@@ -36,10 +36,13 @@ class Lexicon:
     scales: dict[str, Decimal]
     money_scales: dict[str, Decimal]
     articles: frozenset[str]
+    fractions: Phrases[Decimal]
+    negative_words: frozenset[str]
     vague: Phrases[tuple[Decimal, Decimal]]
     qualifiers: Phrases[tuple[str, tuple[Decimal, Decimal] | None]]
     range_openers: frozenset[str]
     range_joiners: frozenset[str]
+    range_blockers: frozenset[str]
     symbols: tuple[tuple[str, str], ...]
     codes: frozenset[str]
     currency_words: Phrases[Currency]
@@ -96,10 +99,13 @@ def lexicon(rules: RuleSet) -> Lexicon:
         scales={k.lower(): _dec(v) for k, v in (numbers.get("scales") or {}).items()},
         money_scales={k.lower(): _dec(v) for k, v in (numbers.get("money_scales") or {}).items()},
         articles=_lower_set(numbers.get("articles")),
+        fractions=Phrases((p, _dec(v)) for p, v in (numbers.get("fractions") or {}).items()),
+        negative_words=_lower_set(numbers.get("negative")),
         vague=Phrases((p, (_dec(lo), _dec(hi))) for p, (lo, hi) in (numbers.get("vague") or {}).items()),
         qualifiers=Phrases(qualifier_entries),
         range_openers=_lower_set(ranges.get("opening")),
         range_joiners=_lower_set(ranges.get("joiners")),
+        range_blockers=_lower_set(ranges.get("not_after")),
         symbols=tuple(sorted(((s, c) for s, c in (money.get("symbols") or {}).items()),
                              key=lambda sc: -len(sc[0]))),
         codes=frozenset(money.get("codes") or ()),

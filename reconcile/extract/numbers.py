@@ -49,6 +49,11 @@ def parse_number(tokens: list[Token], i: int, lex: Lexicon) -> NumberMatch | Non
     if vague is not None:
         (low, high), j = vague
         return NumberMatch(i, j, None, low, high, False, True)
+    fraction = lex.fractions.forward(tokens, i)
+    if fraction is not None:
+        value, j = fraction
+        j, value, scaled = _apply_scales(tokens, j, value, lex)
+        return NumberMatch(i, j, value, value, value, False, scaled)
     if token.low in lex.articles and i + 1 < len(tokens) and tokens[i + 1].low in lex.scales:
         j, value, _ = _apply_scales(tokens, i + 1, Decimal(1), lex)
         return NumberMatch(i, j, value, value, value, False, True)

@@ -14,14 +14,14 @@ compete for the same words. For each number:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Callable
 
 from ..model import Kind, Qualifier, Quantity, SIValue
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Unit
 from .numbers import NumberMatch, parse_number, to_number
-from .tokens import Token
+from .tokens import Phrases, Token
 
 _GLUE = frozenset("-:./")
 _CONJUNCTIONS = frozenset({"and", "or", "but", "while", "whereas", ","})
@@ -48,6 +48,8 @@ class _Context:
     currency: str | None = None
     qualifier: str | None = None
     band: tuple[Decimal, Decimal] | None = None
+    sign: int = 1
+    range_blocked: bool = False
 
 
 def scan_quantities(tokens: list[Token], view: str, lex: Lexicon,
@@ -74,15 +76,16 @@ def _quantity(tokens: list[Token], number: NumberMatch, view: str, lex: Lexicon,
     context = _before(tokens, number.first, view, lex)
     if _not_a_quantity(tokens, number, context, lex):
         return None
+    if context.currency is not None:
+        number = _with_money_scale(tokens, number, lex)
     second, low = _range_end(tokens, number, context, lex)
     last = second or number
     j = last.last
     high = last.high
 
     def make(kind: Kind, end_token: int, *, unit: str | None = None, currency: str | None = None,
-             si: tuple[Decimal, str] | None = None, amount_scale: Decimal = Decimal(1),
-             elided: bool = False, rule: str) -> Found:
-        value = _value(number, second, context, low, high, amount_scale)
+             si: tuple[Decimal, str] | None = None, elided: bool = False, rule: str) -> Found:
+        value = _value(number, second, context, low, high)
         si_value = None
         if si is not None and value.amount is not None:
             si_value = SIValue(to_number(Decimal(str(value.amount)) * si[0]), si[1])  # type: ignore[arg-type]
@@ -90,19 +93,16 @@ def _quantity(tokens: list[Token], number: NumberMatch, view: str, lex: Lexicon,
                          elided)
         return Found(kind, value, tokens[context.first].start, tokens[end_token - 1].end, end_token, rule)
 
-    # percent
-    hit = lex.percent_words.forward(tokens, j) if j < len(tokens) else None
+    # percent: "12%", "12.5 per cent", "a 4.5-percent raise"
+    hit = _suffix(lex.percent_words, tokens, j)
     if hit is not None:
         unit, end = hit
         return make(Kind.PERCENT, end, unit=unit, rule=lex.rule_names["percent"])
 
     # money: a symbol or code before, or a currency word after (after "of" for vague amounts)
-    abbrev = _money_scale(tokens, j, lex)
     if context.currency is not None:
-        end = j + 1 if abbrev else j
-        return make(Kind.MONEY, end, currency=context.currency, amount_scale=abbrev or Decimal(1),
-                    rule=lex.rule_names["money"])
-    hit = lex.currency_words.forward(tokens, j) if j < len(tokens) else None
+        return make(Kind.MONEY, j, currency=context.currency, rule=lex.rule_names["money"])
+    hit = _suffix(lex.currency_words, tokens, j)
     if hit is not None and (not hit[0].needs_scale or last.scaled):
         return make(Kind.MONEY, hit[1], currency=hit[0].code, rule=lex.rule_names["money"])
 
@@ -151,12 +151,20 @@ def _before(tokens: list[Token], i: int, view: str, lex: Lexicon) -> _Context:
     if context.currency is None and i > 0 and tokens[i - 1].text in lex.codes:
         context.currency = tokens[i - 1].text
         context.first = i - 1
+    k = context.first - 1
+    if k >= 0 and (tokens[k].low in lex.negative_words or (
+            tokens[k].text == "-" and not tokens[k + 1].gap and (k == 0 or tokens[k].gap))):
+        # "-0.3%", "minus 2 percent"; a hyphen glued on both sides joins, it is no sign
+        context.sign = -1
+        context.first = k
     hit = lex.qualifiers.backward(tokens, context.first)
     if hit is not None:
         (context.qualifier, context.band), context.first = hit
     elif context.first > 0 and tokens[context.first - 1].low in lex.range_openers:
         context.qualifier = "between"
         context.first -= 1
+    # "rose from 10 to 20" is a change between two values, not a range
+    context.range_blocked = context.first > 0 and tokens[context.first - 1].low in lex.range_blockers
     return context
 
 
@@ -176,11 +184,12 @@ def _not_a_quantity(tokens: list[Token], number: NumberMatch, context: _Context,
         # glued to what follows: "10:48", "3.2.1", "9/11", "1990s", "21st"
         if nxt.text in ":./" and after is not None and after.kind == "num" and not after.gap:
             return True
-    if prev is not None and (prev.low in lex.months or prev.low in lex.age_before):
+    if prev is not None and (_is_month(prev, lex) or prev.low in lex.age_before):
         return True
-    if prev is not None and prev.text == "." and i >= 2 and tokens[i - 2].low in lex.months | {"no"}:
-        return True
-    if nxt is not None and nxt.low in lex.months:
+    if prev is not None and prev.text == "." and i >= 2 and (_is_month(tokens[i - 2], lex)
+                                                             or tokens[i - 2].low in lex.label_words):
+        return True  # "Aug. 14", "No. 5"
+    if nxt is not None and _is_month(nxt, lex):
         return True
     if lex.age_after.forward(tokens, number.last) is not None:
         return True
@@ -197,6 +206,11 @@ def _not_a_quantity(tokens: list[Token], number: NumberMatch, context: _Context,
             if tokens[k].low in lex.street_suffixes and tokens[k].text[:1].isupper():
                 return True
     return False
+
+
+def _is_month(token: Token, lex: Lexicon) -> bool:
+    # Month names are capitalised; "may" and "march" in lower case are a verb and a noun.
+    return token.low in lex.months and token.text[:1].isupper()
 
 
 def _is_label(prev: Token, lex: Lexicon) -> bool:
@@ -224,8 +238,14 @@ def _range_end(tokens: list[Token], number: NumberMatch, context: _Context,
     """
     j = number.last
     none = (None, number.low)
-    if number.value is None or j + 1 >= len(tokens):
+    if number.value is None or j + 1 >= len(tokens) or context.range_blocked:
         return none
+    if tokens[j].low not in lex.range_joiners:
+        # "3% to 5%", "12%-15%": the first end may repeat the unit
+        hit = lex.percent_words.forward(tokens, j) or lex.units.forward(tokens, j)
+        j = hit[1] if hit is not None else j
+        if j + 1 >= len(tokens):
+            return none
     joiner = tokens[j]
     if joiner.low not in lex.range_joiners or (joiner.low == "and" and context.qualifier != "between"):
         return none
@@ -237,6 +257,8 @@ def _range_end(tokens: list[Token], number: NumberMatch, context: _Context,
         second = parse_number(tokens, j + 2, lex)
     if second is None or second.value is None:
         return none
+    if context.currency is not None:
+        second = _with_money_scale(tokens, second, lex)
     low = number.value
     if not number.scaled and second.scaled and tokens[second.first].kind == "num":
         # "$5-10 million", "between 2 and 3 billion": the scale written once applies to both.
@@ -244,27 +266,35 @@ def _range_end(tokens: list[Token], number: NumberMatch, context: _Context,
     return (second, low) if low < second.value else none
 
 
-def _money_scale(tokens: list[Token], j: int, lex: Lexicon) -> Decimal | None:
-    """An abbreviated scale glued to the number: the "bn" of "$5bn"."""
-    if j < len(tokens) and not tokens[j].gap and tokens[j].kind == "word":
-        return lex.money_scales.get(tokens[j].low)
-    return None
+def _with_money_scale(tokens: list[Token], number: NumberMatch, lex: Lexicon) -> NumberMatch:
+    """The number with an abbreviated scale glued to it taken in: the "bn" of "$5bn"."""
+    j = number.last
+    if number.value is None or j >= len(tokens) or tokens[j].gap or tokens[j].kind != "word" \
+            or tokens[j].low not in lex.money_scales:
+        return number
+    value = number.value * lex.money_scales[tokens[j].low]
+    return replace(number, last=j + 1, value=value, low=value, high=value, scaled=True)
 
 
-def _unit(tokens: list[Token], j: int, lex: Lexicon):
-    """A measurement unit at token j (or after a glued hyphen): (unit, as written, end index)."""
+def _suffix(phrases: Phrases, tokens: list[Token], j: int) -> tuple[object, int] | None:
+    """A phrase right after a number, or after a glued hyphen ("4.5-percent", "million-dollar")."""
     if j < len(tokens) and tokens[j].text == "-" and not tokens[j].gap:
-        j += 1
-        if j >= len(tokens) or tokens[j].gap:
+        if j + 1 >= len(tokens) or tokens[j + 1].gap:
             return None
-    if j >= len(tokens) or tokens[j].kind != "word":
-        return None
-    hit = lex.units.forward(tokens, j) or lex.units_folded.forward(tokens, j)
+        j += 1
+    return phrases.forward(tokens, j) if j < len(tokens) else None
+
+
+def _unit(tokens: list[Token], j: int, lex: Lexicon) -> tuple[Unit, str, int] | None:
+    """A measurement unit at token j (or after a glued hyphen): (unit, as written, end index)."""
+    hit = _suffix(lex.units, tokens, j) or _suffix(lex.units_folded, tokens, j)
     if hit is None:
         return None
     unit, end = hit
+    if tokens[j].text == "-":
+        j += 1
     written = tokens[j].text + "".join((" " if t.gap else "") + t.text for t in tokens[j + 1:end])
-    return unit, written.lower() if len(written) > 3 else written, end
+    return unit, written.lower() if len(written) > 3 else written, end  # type: ignore[return-value]
 
 
 def _counted_noun(tokens: list[Token], j: int, number: NumberMatch, lex: Lexicon) -> int | None:
@@ -328,20 +358,21 @@ def _elided_unit(tokens: list[Token], number: NumberMatch, context: _Context, fo
 
 
 def _value(number: NumberMatch, second: NumberMatch | None, context: _Context,
-           low: Decimal | None, high: Decimal | None, scale: Decimal) -> Quantity:
-    """The interval a number asserts, given its qualifier."""
-    if second is not None:
-        return Quantity(None, Qualifier.RANGE, to_number(low * scale if low is not None else None),
-                        to_number(high * scale if high is not None else None))
+           low: Decimal | None, high: Decimal | None) -> Quantity:
+    """The interval a number asserts, given its qualifier and sign."""
+    sign = Decimal(context.sign)
+    if second is not None and low is not None and high is not None:
+        ends = sorted((low * sign, high * sign))
+        return Quantity(None, Qualifier.RANGE, to_number(ends[0]), to_number(ends[1]))
     if number.value is None:
         return Quantity(None, Qualifier.VAGUE, to_number(low), to_number(high))
-    amount = number.value * scale
+    amount = number.value * sign
     qualifier = context.qualifier
     if qualifier == "lower_bound":
         return Quantity(to_number(amount), Qualifier.LOWER_BOUND, to_number(amount), None)
     if qualifier == "upper_bound":
         return Quantity(to_number(amount), Qualifier.UPPER_BOUND, None, to_number(amount))
     if qualifier == "approximate" and context.band is not None:
-        return Quantity(to_number(amount), Qualifier.APPROXIMATE, to_number(amount * context.band[0]),
-                        to_number(amount * context.band[1]))
+        ends = sorted((amount * context.band[0], amount * context.band[1]))
+        return Quantity(to_number(amount), Qualifier.APPROXIMATE, to_number(ends[0]), to_number(ends[1]))
     return Quantity(to_number(amount), Qualifier.EXACT, to_number(amount), to_number(amount))
