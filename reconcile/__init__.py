@@ -1,5 +1,4 @@
-"""reconcile: read several articles on one story, reduce each to atomic claims, and find
-where the outlets agree and where they drift.
+"""reconcile: reduce articles on one story to atomic claims and find where outlets drift.
 
 The library works without the CLI::
 
@@ -9,9 +8,9 @@ The library works without the CLI::
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from .extract import claims_from_text, extract_claims
 from .model import Claim, Group, Report, Source

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import click
 
@@ -57,8 +58,11 @@ class _Group(click.Group):
 @click.version_option(__version__, prog_name="reconcile")
 @click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 def main(debug: bool) -> None:
-    """Reconcile the facts of several articles on one story: extract their claims (money,
-    counts, percentages, measurements), align them across sources and judge them."""
+    """Reconcile the facts of several articles on one story.
+
+    Extract their claims (money, counts, percentages, measurements), align them across
+    sources and judge them.
+    """
 
 
 def _source_options(command: Callable) -> Callable:

@@ -10,7 +10,6 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Union
 
 
 class Kind(str, Enum):
@@ -43,7 +42,7 @@ class Verdict(str, Enum):
     SINGLE_SOURCE = "single_source"
 
 
-Number = Union[int, float]
+Number = int | float
 
 
 @dataclass(frozen=True, slots=True)

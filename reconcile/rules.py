@@ -6,16 +6,16 @@ selects the Python that reads it, and carries the examples that document and tes
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
 from .errors import RuleError
 from .yamlio import load_yaml
-
 
 REQUIRED_KEYS = ("name", "type", "language", "description")
 TYPES = ("numbers", "qualifiers", "money", "percent", "units", "counts", "text")

@@ -11,9 +11,9 @@ import codecs
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Mapping
 
 import yaml
 
@@ -53,7 +53,7 @@ def load_sources(paths: Iterable[str | Path], *, published: Mapping[str, str | d
     """Read every source under `paths`; `published` and `outlets` override metadata by source id."""
     files = find_files(paths)
     ids = _unique_ids(files)
-    sources = tuple(read_source(path, source_id) for path, source_id in zip(files, ids))
+    sources = tuple(read_source(path, source_id) for path, source_id in zip(files, ids, strict=False))
     known = {s.id for s in sources}
     for option, given in (("--published", published or {}), ("--outlet", outlets or {})):
         for source_id in given:

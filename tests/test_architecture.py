@@ -47,7 +47,8 @@ def test_pipeline_never_imports_presentation(path):
     assert not {m for m in imported if m.startswith(("reconcile.report", "reconcile.cli"))}
 
 
-@pytest.mark.parametrize("path", [p for p in files(".") if p.name != "cli.py"], ids=lambda p: str(p.relative_to(PACKAGE)))
+@pytest.mark.parametrize("path", [p for p in files(".") if p.name != "cli.py"],
+                         ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_nothing_imports_the_cli(path):
     assert "reconcile.cli" not in imports_of(path)
 

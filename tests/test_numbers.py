@@ -12,7 +12,6 @@ from reconcile import load_rules
 from reconcile.extract.lexicon import lexicon
 from reconcile.extract.numbers import parse_amount, to_number
 
-
 LEX = lexicon(load_rules())
 
 

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from reconcile.report import render, report_records
 from reconcile import compare
+from reconcile.report import render, report_records
 
 from .conftest import SHARED
 

@@ -83,8 +83,8 @@ def test_bad_front_matter_is_an_input_error(tmp_path, content, message):
 
 
 @pytest.mark.parametrize("raw, encoding, text", [
-    ("Cost: £5 “quoted”".encode("utf-8"), "utf-8", "Cost: £5 “quoted”"),
-    (b"\xef\xbb\xbf" + "Cost: £5".encode("utf-8"), "utf-8-sig", "Cost: £5"),
+    ("Cost: £5 “quoted”".encode(), "utf-8", "Cost: £5 “quoted”"),
+    (b"\xef\xbb\xbf" + "Cost: £5".encode(), "utf-8-sig", "Cost: £5"),
     ("Cost: £5".encode("utf-16"), "utf-16", "Cost: £5"),
     ("Cost: £5 “quoted”".encode("cp1252"), "cp1252", "Cost: £5 “quoted”"),
     (b"line one\r\nline two\r\n", "utf-8", "line one\r\nline two\r\n"),

@@ -26,6 +26,7 @@ class NumberMatch:
 
     @property
     def vague(self) -> bool:
+        """A vague quantity ("hundreds of") has bounds but no value."""
         return self.value is None
 
 

@@ -14,9 +14,9 @@ compete for the same words. For each number:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Callable
 
 from ..model import Kind, Qualifier, Quantity, SIValue
 from .lexicon import Lexicon, Unit

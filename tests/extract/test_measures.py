@@ -41,7 +41,7 @@ def _check(read, text: str, expected: list[tuple[str, dict]]) -> None:
     actual = _measures(read, text)
     assert [span for span, _ in actual] == [span for span, _ in expected], \
         f"spans differ for {text!r}; actual claims: {actual!r}"
-    problems = [f"{span!r} {m}" for (span, value), (_, fields) in zip(actual, expected)
+    problems = [f"{span!r} {m}" for (span, value), (_, fields) in zip(actual, expected, strict=False)
                 for m in _mismatches(value, fields)]
     assert not problems, f"{text!r}: " + "; ".join(problems) + f"; actual claims: {actual!r}"
 
