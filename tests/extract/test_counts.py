@@ -7,42 +7,11 @@ the sentence holds no count at all (years, dates, ages, labels, codes and the li
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
+from .tables import check
+
 KIND = "count"
-
-
-def _counts(read, text: str) -> list[tuple[str, dict]]:
-    """The (span, value record) pairs of the count claims ``read`` finds in ``text``."""
-    return [(span, value) for kind, span, value in read(text) if kind == KIND]
-
-
-def _mismatches(got, want, path: str = "") -> list[str]:
-    """Where ``got`` differs from ``want``: floats loosely, ints by type and value, dicts by key."""
-    if isinstance(want, dict):
-        if not isinstance(got, dict):
-            return [f"{path}: expected a dict, got {got!r}"]
-        return [m for key, sub in want.items()
-                for m in _mismatches(got.get(key, "<missing>"), sub, f"{path}.{key}".lstrip("."))]
-    if isinstance(want, float):
-        ok = isinstance(got, (int, float)) and not isinstance(got, bool) \
-            and math.isclose(got, want, rel_tol=1e-6)
-    elif isinstance(want, int) and not isinstance(want, bool):
-        ok = type(got) is int and got == want
-    else:
-        ok = got == want
-    return [] if ok else [f"{path}: expected {want!r}, got {got!r}"]
-
-
-def _check(read, text: str, expected: list[tuple[str, dict]]) -> None:
-    actual = _counts(read, text)
-    assert [span for span, _ in actual] == [span for span, _ in expected], \
-        f"spans differ for {text!r}; actual claims: {actual!r}"
-    problems = [f"{span!r} {m}" for (span, value), (_, fields) in zip(actual, expected, strict=False)
-                for m in _mismatches(value, fields)]
-    assert not problems, f"{text!r}: " + "; ".join(problems) + f"; actual claims: {actual!r}"
 
 
 def exact(n, unit):
@@ -195,9 +164,9 @@ NEGATIVE = [
 
 @pytest.mark.parametrize("text, expected", POSITIVE)
 def test_counts_found(quantities, text, expected):
-    _check(quantities, text, expected)
+    check(quantities, text, KIND, expected)
 
 
 @pytest.mark.parametrize("text, expected", [(text, []) for text in NEGATIVE])
 def test_not_counts(quantities, text, expected):
-    _check(quantities, text, expected)
+    check(quantities, text, KIND, expected)

@@ -11,49 +11,19 @@ from __future__ import annotations
 
 import pytest
 
+from .tables import check, expect
+
 KIND = "percent"
-_UNSET = object()
 
 
-def pct(span, amount=None, qualifier="exact", *, low=_UNSET, high=_UNSET, unit="percent"):
-    """An expected percent claim; an exact one has low == high == amount unless told."""
-    fields = {"amount": amount, "qualifier": qualifier, "unit": unit}
-    if qualifier == "exact":
-        low = amount if low is _UNSET else low
-        high = amount if high is _UNSET else high
-    if low is not _UNSET:
-        fields["low"] = low
-    if high is not _UNSET:
-        fields["high"] = high
-    return (span, fields)
+def pct(span, amount=None, qualifier="exact", *, unit="percent", **bounds):
+    """An expected percent claim."""
+    return expect(span, amount, qualifier, unit=unit, **bounds)
 
 
 def points(span, amount=None, qualifier="exact", **bounds):
     """An expected claim in percentage points."""
     return pct(span, amount, qualifier, unit="percentage point", **bounds)
-
-
-def _same_number(actual, expected) -> bool:
-    if expected is None or actual is None:
-        return actual is expected
-    if isinstance(expected, int) and not (isinstance(actual, int) and not isinstance(actual, bool)):
-        return False  # whole numbers are ints, not floats
-    return actual == pytest.approx(expected)
-
-
-def check(read, text, expected):
-    """Compare the percent claims of `text` with the expected (span, fields) pairs."""
-    got = [(span, value) for kind, span, value in read(text) if kind == KIND]
-    shown = [(span, {k: value.get(k) for k in ("amount", "qualifier", "low", "high", "unit")})
-             for span, value in got]
-    assert [span for span, _ in got] == [span for span, _ in expected], shown
-    for (span, value), (_, fields) in zip(got, expected, strict=True):
-        for key, want in fields.items():
-            have = value.get(key)
-            if key in ("amount", "low", "high"):
-                assert _same_number(have, want), (span, key, have, want, shown)
-            else:
-                assert have == want, (span, key, have, want, shown)
 
 
 ROWS = [
@@ -147,7 +117,7 @@ ROWS = [
 
 @pytest.mark.parametrize("text, expected", ROWS)
 def test_percent(quantities, text, expected):
-    check(quantities, text, expected)
+    check(quantities, text, KIND, expected)
 
 
 @pytest.mark.parametrize("text", [text for text, _ in ROWS])
