@@ -26,6 +26,7 @@ class Currency:
 
     code: str
     needs_scale: bool
+    not_before: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Lexicon:
     articles: frozenset[str]
     fractions: Phrases[Decimal]
     negative_words: frozenset[str]
+    negative_blockers: Phrases[bool]
     vague: Phrases[tuple[Decimal, Decimal]]
     qualifiers: Phrases[tuple[str, tuple[Decimal, Decimal] | None]]
     range_openers: frozenset[str]
@@ -54,6 +56,11 @@ class Lexicon:
     irregular_plurals: frozenset[str]
     not_counted: Phrases[bool]
     count_window: int
+    partitives: frozenset[str]
+    determiners: frozenset[str]
+    more_words: frozenset[str]
+    ratio_joiners: Phrases[bool]
+    conjunctions: frozenset[str]
     age_after: Phrases[bool]
     age_before: frozenset[str]
     function_words: frozenset[str]
@@ -101,6 +108,7 @@ def lexicon(rules: RuleSet) -> Lexicon:
         articles=_lower_set(numbers.get("articles")),
         fractions=Phrases((p, _dec(v)) for p, v in (numbers.get("fractions") or {}).items()),
         negative_words=_lower_set(numbers.get("negative")),
+        negative_blockers=Phrases((p, True) for p in numbers.get("negative_not_after") or ()),
         vague=Phrases((p, (_dec(lo), _dec(hi))) for p, (lo, hi) in (numbers.get("vague") or {}).items()),
         qualifiers=Phrases(qualifier_entries),
         range_openers=_lower_set(ranges.get("opening")),
@@ -109,7 +117,8 @@ def lexicon(rules: RuleSet) -> Lexicon:
         symbols=tuple(sorted(((s, c) for s, c in (money.get("symbols") or {}).items()),
                              key=lambda sc: -len(sc[0]))),
         codes=frozenset(money.get("codes") or ()),
-        currency_words=Phrases((w, Currency(spec["code"], bool(spec.get("needs_scale"))))
+        currency_words=Phrases((w, Currency(spec["code"], bool(spec.get("needs_scale")),
+                                            _lower_set(spec.get("not_before"))))
                                for w, spec in (money.get("words") or {}).items()),
         percent_words=Phrases((w, u) for w, u in (percent.get("words") or {}).items()),
         # Abbreviations are matched as written ("m" is a metre, "M" is not); full names in any case.
@@ -120,6 +129,11 @@ def lexicon(rules: RuleSet) -> Lexicon:
         irregular_plurals=_lower_set(counts.get("irregular_plurals")),
         not_counted=Phrases((w, True) for w in counts.get("not_counted") or ()),
         count_window=int(counts.get("window", 4)),
+        partitives=_lower_set(counts.get("partitives")),
+        determiners=_lower_set(counts.get("determiners")),
+        more_words=_lower_set(counts.get("more_words")),
+        ratio_joiners=Phrases((p, True) for p in counts.get("ratio_joiners") or ()),
+        conjunctions=_lower_set(text.get("conjunctions")),
         age_after=Phrases((w, True) for w in age.get("after") or ()),
         age_before=_lower_set(age.get("before")),
         function_words=_lower_set(text.get("function_words")),

@@ -24,7 +24,6 @@ from .numbers import NumberMatch, parse_number, to_number
 from .tokens import Phrases, Token
 
 _GLUE = frozenset("-:./")
-_CONJUNCTIONS = frozenset({"and", "or", "but", "while", "whereas", ","})
 _CLOSERS = frozenset(".,;:)!?\"'")
 
 
@@ -103,7 +102,8 @@ def _quantity(tokens: list[Token], number: NumberMatch, view: str, lex: Lexicon,
     if context.currency is not None:
         return make(Kind.MONEY, j, currency=context.currency, rule=lex.rule_names["money"])
     hit = _suffix(lex.currency_words, tokens, j)
-    if hit is not None and (not hit[0].needs_scale or last.scaled):
+    if hit is not None and (not hit[0].needs_scale or last.scaled) \
+            and not (hit[1] < len(tokens) and tokens[hit[1]].low in hit[0].not_before):
         return make(Kind.MONEY, hit[1], currency=hit[0].code, rule=lex.rule_names["money"])
 
     # measure: "45 metres", "45m", "a 45-metre-high wall"
@@ -126,7 +126,7 @@ def _quantity(tokens: list[Token], number: NumberMatch, view: str, lex: Lexicon,
     head = _counted_noun(tokens, j, number, lex)
     if head is not None:
         return make(Kind.COUNT, head + 1, unit=tokens[head].low, rule=lex.rule_names["counts"])
-    previous = _elided_unit(tokens, number, context, found, sentence_of)
+    previous = _elided_unit(tokens, number, context, found, lex, sentence_of)
     if previous is not None:
         return make(Kind.COUNT, j, unit=previous, elided=True, rule=lex.rule_names["counts"])
     return None
@@ -153,7 +153,8 @@ def _before(tokens: list[Token], i: int, view: str, lex: Lexicon) -> _Context:
         context.first = i - 1
     k = context.first - 1
     if k >= 0 and (tokens[k].low in lex.negative_words or (
-            tokens[k].text == "-" and not tokens[k + 1].gap and (k == 0 or tokens[k].gap))):
+            tokens[k].text == "-" and not tokens[k + 1].gap and (k == 0 or tokens[k].gap))) \
+            and lex.negative_blockers.backward(tokens, k) is None:
         # "-0.3%", "minus 2 percent"; a hyphen glued on both sides joins, it is no sign
         context.sign = -1
         context.first = k
@@ -193,6 +194,10 @@ def _not_a_quantity(tokens: list[Token], number: NumberMatch, context: _Context,
         return True
     if lex.age_after.forward(tokens, number.last) is not None:
         return True
+    ratio = lex.ratio_joiners.backward(tokens, context.first)
+    if ratio is not None and ratio[1] > 0 and (tokens[ratio[1] - 1].kind == "num"
+                                               or tokens[ratio[1] - 1].low in lex.number_words):
+        return True  # the second number of a ratio: "1 in 3 voters", "nine of 10 residents"
     if number.digits and context.currency is None and context.qualifier is None and prev is not None:
         if _is_label(prev, lex):
             return True
@@ -255,8 +260,8 @@ def _range_end(tokens: list[Token], number: NumberMatch, context: _Context,
     if second is None and tokens[j + 1].kind == "sym" and j + 2 < len(tokens):
         # "$5 million to $10 million": the second number may repeat the currency symbol
         second = parse_number(tokens, j + 2, lex)
-    if second is None or second.value is None:
-        return none
+    if second is None or second.value is None or (joiner.text == "-" and second.digits != number.digits):
+        return none  # "7-Eleven" is a name, not a range
     if context.currency is not None:
         second = _with_money_scale(tokens, second, lex)
     low = number.value
@@ -300,11 +305,18 @@ def _unit(tokens: list[Token], j: int, lex: Lexicon) -> tuple[Unit, str, int] | 
 def _counted_noun(tokens: list[Token], j: int, number: NumberMatch, lex: Lexicon) -> int | None:
     """The index of the noun a number counts, within the rules' window, or None."""
     n = len(tokens)
+    if number.value is not None and number.value < 1:
+        return None  # "half a loaf" counts nothing
+    if j + 1 < n and tokens[j].text == "-" and not tokens[j].gap and not tokens[j + 1].gap:
+        return None  # a compound adjective: "a 10-story building", "a 30-round magazine"
     if j < n and lex.not_counted.forward(tokens, j) is not None:
         return None
     # A partitive: "12 of the victims", "400 of its employees"
-    if j + 1 < n and tokens[j].low == "of" and number.value is not None:
-        j += 2 if tokens[j + 1].low in {"the", "its", "their", "his", "her", "our", "these", "those"} else 1
+    if j + 1 < n and tokens[j].low in lex.partitives and number.value is not None:
+        j += 2 if tokens[j + 1].low in lex.determiners else 1
+    # "7 more magazines", "three other victims"
+    while j < n and tokens[j].low in lex.more_words:
+        j += 1
     one = number.value == 1
     head = None
     for k in range(j, min(j + lex.count_window, n)):
@@ -317,13 +329,12 @@ def _counted_noun(tokens: list[Token], j: int, number: NumberMatch, lex: Lexicon
             return None
         if token.low in lex.nouns or (not one and _plural_looking(token, lex)):
             head = k
-            # a noun compound goes on: "employee signatures", "police officers"
+            # a noun compound goes on from a singular: "employee signatures", "family members"
             nxt = tokens[k + 1] if k + 1 < n else None
-            if nxt is None or nxt.kind != "word" or not (nxt.low in lex.nouns or _plural_looking(nxt, lex)):
+            if _plural_looking(token, lex) or nxt is None or nxt.kind != "word" \
+                    or not (nxt.low in lex.nouns or _plural_looking(nxt, lex)):
                 break
         elif head is not None:
-            break
-        elif token.low.endswith("ly") and token.text.islower():
             break
     if head is None:
         return None
@@ -336,23 +347,36 @@ def _plural_looking(token: Token, lex: Lexicon) -> bool:
     word = token.low
     if word in lex.irregular_plurals:
         return True
-    return token.text.islower() and len(word) >= 4 and word.endswith("s") \
-        and not word.endswith(("ss", "us", "is", "'s")) and word not in lex.function_words
+    # Capitalised plurals count too ("10 Americans"); single capitalised names do not.
+    return len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")) \
+        and word not in lex.function_words and (token.text.islower() or token.text[1:].islower())
 
 
 def _elided_unit(tokens: list[Token], number: NumberMatch, context: _Context, found: list[Found],
-                 sentence_of) -> str | None:
-    """The noun of the count just before, for a bare number that repeats its construction."""
+                 lex: Lexicon, sentence_of: Callable[[int], tuple[int, int]]) -> str | None:
+    """The noun of the count just before, for a bare number that repeats its construction.
+
+    Gapping ("300 signatures and the other letter's over 100", "300 were moved and 40 more")
+    needs a clause of its own with a marker of the repeated construction: a possessive, a
+    qualifier, or a word like "more". Plain lists of bare numbers ("two men, 24 and 31") are
+    ages or other things, and stay out.
+    """
     if not found or found[-1].kind != Kind.COUNT:
         return None
-    nxt = tokens[number.last] if number.last < len(tokens) else None
-    if nxt is not None and nxt.text not in _CLOSERS and nxt.low not in _CONJUNCTIONS and nxt.low != "more":
+    n = len(tokens)
+    nxt = tokens[number.last] if number.last < n else None
+    more = nxt is not None and nxt.low in lex.more_words
+    if nxt is not None and nxt.text not in _CLOSERS and nxt.low not in lex.conjunctions and not more:
         return None
-    # The bare number must stand in a clause of its own, joined to the count before it.
-    if not any(t.low in _CONJUNCTIONS for t in tokens[found[-1].next_token:context.first]):
+    if not any(t.low in lex.conjunctions for t in tokens[found[-1].next_token:context.first]):
         return None
-    here = tokens[number.first].start
-    if sentence_of(found[-1].start) != sentence_of(here):
+    before = tokens[context.first - 1] if context.first > 0 else None
+    possessive = before is not None and before.low.endswith("'s")
+    qualified = context.qualifier in ("lower_bound", "upper_bound", "approximate") and before is not None \
+        and before.kind == "word" and before.low not in lex.function_words
+    if not (more or possessive or qualified):
+        return None
+    if sentence_of(found[-1].start) != sentence_of(tokens[number.first].start):
         return None
     return found[-1].value.unit
 

@@ -159,6 +159,25 @@ NEGATIVE = [
     "The wildfire has burned 2,000 acres of forest.",
     "The new fence is 20 feet tall.",
     "Some 250 millilitres of fluid leaked from the valve.",
+    # Compound adjectives, fractions and ratios count nothing.
+    "Crews cleared the rubble of a 12-story hotel.",
+    "Two-thirds of members backed the motion.",
+    "About 3 in 5 parents said the school was too far.",
+    "One in four tenants pays more than half their income in rent.",
+    "The 7-Eleven on the corner was closed.",
+]
+
+
+POSITIVE += [
+    # "more" and "other" stand between a number and its noun without changing it.
+    ("The crate held 40 rifles and the van carried 6 more pistols.",
+     [("40 rifles", exact(40, "rifles")), ("6 more pistols", exact(6, "pistols"))]),
+    # A capitalised plural is a counted noun.
+    ("Officials said 45 Canadians were among the passengers.", [("45 Canadians", exact(45, "canadians"))]),
+    ("Of the 12 people hurt, four were children.", [("12 people", exact(12, "people"))]),
+    # Bare numbers after a count are ages or other things unless the construction repeats.
+    ("Deputies detained two brothers, 19 and 22, near the bridge.", [("two brothers", exact(2, "brothers"))]),
+    ("The 2 hikers, ages 30 and 34, were found safe.", [("2 hikers", exact(2, "hikers"))]),
 ]
 
 
