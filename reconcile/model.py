@@ -80,23 +80,19 @@ class Source:
 
     def span(self, start: int, end: int) -> Span:
         """The span of text[start:end], with the line and column of its start."""
-        starts = self.line_starts or _line_starts(self.text)
+        starts = self.line_starts or line_starts(self.text)
         line = bisect.bisect_right(starts, start)
         return Span(start, end, line, start - starts[line - 1] + 1)
 
 
-def _line_starts(text: str) -> tuple[int, ...]:
+def line_starts(text: str) -> tuple[int, ...]:
+    """Offsets at which each line of `text` starts (LF, CRLF and CR all end a line)."""
     starts = [0]
     for i, ch in enumerate(text):
         # CRLF counts once: the line starts after the LF.
         if ch == "\n" or (ch == "\r" and not text.startswith("\n", i + 1)):
             starts.append(i + 1)
     return tuple(starts)
-
-
-def line_starts(text: str) -> tuple[int, ...]:
-    """Offsets at which each line of `text` starts (LF, CRLF and CR all end a line)."""
-    return _line_starts(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,7 @@ class Lexicon:
     scales: dict[str, Decimal]
     money_scales: dict[str, Decimal]
     articles: frozenset[str]
+    number_joiners: frozenset[str]
     fractions: Phrases[Decimal]
     negative_words: frozenset[str]
     negative_blockers: Phrases[bool]
@@ -63,6 +64,8 @@ class Lexicon:
     conjunctions: frozenset[str]
     age_after: Phrases[bool]
     age_before: frozenset[str]
+    max_age: int
+    year_range: tuple[int, int]
     function_words: frozenset[str]
     months: frozenset[str]
     weekdays: frozenset[str]
@@ -77,6 +80,11 @@ def _dec(value: object) -> Decimal:
 
 def _lower_set(values: object) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())  # type: ignore[attr-defined]
+
+
+def _pair(values: object) -> tuple[int, int]:
+    low, high = values  # type: ignore[misc]
+    return int(low), int(high)
 
 
 @lru_cache(maxsize=8)
@@ -106,6 +114,7 @@ def lexicon(rules: RuleSet) -> Lexicon:
         scales={k.lower(): _dec(v) for k, v in (numbers.get("scales") or {}).items()},
         money_scales={k.lower(): _dec(v) for k, v in (numbers.get("money_scales") or {}).items()},
         articles=_lower_set(numbers.get("articles")),
+        number_joiners=_lower_set(numbers.get("joiners")),
         fractions=Phrases((p, _dec(v)) for p, v in (numbers.get("fractions") or {}).items()),
         negative_words=_lower_set(numbers.get("negative")),
         negative_blockers=Phrases((p, True) for p in numbers.get("negative_not_after") or ()),
@@ -136,6 +145,8 @@ def lexicon(rules: RuleSet) -> Lexicon:
         conjunctions=_lower_set(text.get("conjunctions")),
         age_after=Phrases((w, True) for w in age.get("after") or ()),
         age_before=_lower_set(age.get("before")),
+        max_age=int(age.get("max", 129)),
+        year_range=_pair(numbers.get("years") or (1800, 2100)),
         function_words=_lower_set(text.get("function_words")),
         months=_lower_set(text.get("months")),
         weekdays=_lower_set(text.get("weekdays")),

@@ -24,11 +24,6 @@ class NumberMatch:
     digits: bool
     scaled: bool
 
-    @property
-    def vague(self) -> bool:
-        """A vague quantity ("hundreds of") has bounds but no value."""
-        return self.value is None
-
 
 def to_number(value: Decimal | None) -> int | float | None:
     """A Decimal as a JSON-friendly number: an int when whole, else a float."""
@@ -94,12 +89,13 @@ def _number_words(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, Decim
                 and (not hyphen or not tokens[k].gap):
             current += words[tokens[k].low]
             j = k + 1
-    # "one hundred and fifty": a scale, "and", then the rest.
-    if j + 2 < len(tokens) and tokens[j].low == "hundred" and tokens[j + 1].low == "and" \
+    # "one hundred and fifty": a scale, a joining word, then the rest below that scale.
+    if j + 2 < len(tokens) and tokens[j].low in lex.scales and tokens[j + 1].low in lex.number_joiners \
             and tokens[j + 2].low in words:
         rest_end, rest = _number_words(tokens, j + 2, lex)
-        if rest < 100:
-            return rest_end, Decimal(current * 100) + rest
+        scale = lex.scales[tokens[j].low]
+        if rest < scale:
+            return rest_end, current * scale + rest
     return j, Decimal(current)
 
 

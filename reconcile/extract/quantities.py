@@ -63,7 +63,8 @@ def scan_quantities(tokens: list[Token], view: str, lex: Lexicon,
             continue
         result = _quantity(tokens, number, view, lex, found, sentence_of)
         if result is None:
-            i = max(i + 1, number.last if number.digits else i + 1)
+            # digits are one token; a run of words may hold a number that stands alone ("twenty-five")
+            i = number.last if number.digits else i + 1
             continue
         found.append(result)
         i = result.next_token
@@ -88,8 +89,7 @@ def _quantity(tokens: list[Token], number: NumberMatch, view: str, lex: Lexicon,
         si_value = None
         if si is not None and value.amount is not None:
             si_value = SIValue(to_number(Decimal(str(value.amount)) * si[0]), si[1])  # type: ignore[arg-type]
-        value = Quantity(value.amount, value.qualifier, value.low, value.high, unit, currency, si_value,
-                         elided)
+        value = replace(value, unit=unit, currency=currency, si=si_value, elided=elided)
         return Found(kind, value, tokens[context.first].start, tokens[end_token - 1].end, end_token, rule)
 
     # percent: "12%", "12.5 per cent", "a 4.5-percent raise"
@@ -116,7 +116,7 @@ def _quantity(tokens: list[Token], number: NumberMatch, view: str, lex: Lexicon,
         return make(Kind.MEASURE, end, unit=written, si=(unit.factor, unit.si_unit),
                     rule=lex.rule_names["units"])
 
-    if _is_year(tokens, number, lex):
+    if _is_year(tokens, number, lex.year_range):
         return None
 
     if number.digits and j < len(tokens) and tokens[j].kind == "word" and not tokens[j].gap:
@@ -203,7 +203,7 @@ def _not_a_quantity(tokens: list[Token], number: NumberMatch, context: _Context,
             return True
         # an appositive age: "Jane Doe, 34, said"
         if prev.text == "," and i >= 2 and tokens[i - 2].text[:1].isupper() and nxt is not None \
-                and nxt.text in ",.)" and number.value is not None and number.value < 130:
+                and nxt.text in ",.)" and number.value is not None and number.value <= lex.max_age:
             return True
     if number.digits and nxt is not None and nxt.text[:1].isupper() and nxt.kind == "word":
         # a street number: "221 Baker Street"
@@ -229,10 +229,10 @@ def _is_label(prev: Token, lex: Lexicon) -> bool:
         and prev.low not in lex.weekdays
 
 
-def _is_year(tokens: list[Token], number: NumberMatch, lex: Lexicon) -> bool:
+def _is_year(tokens: list[Token], number: NumberMatch, years: tuple[int, int]) -> bool:
     text = tokens[number.first].text
     return number.digits and not number.scaled and len(text) == 4 and text.isdigit() \
-        and 1800 <= int(text) <= 2100
+        and years[0] <= int(text) <= years[1]
 
 
 def _range_end(tokens: list[Token], number: NumberMatch, context: _Context,
@@ -252,7 +252,7 @@ def _range_end(tokens: list[Token], number: NumberMatch, context: _Context,
         if j + 1 >= len(tokens):
             return none
     joiner = tokens[j]
-    if joiner.low not in lex.range_joiners or (joiner.low == "and" and context.qualifier != "between"):
+    if joiner.low not in lex.range_joiners or (joiner.low in lex.number_joiners and context.qualifier != "between"):
         return none
     if joiner.text == "-" and (joiner.gap or tokens[j + 1].gap):
         return none

@@ -77,6 +77,3 @@ class Phrases(Generic[T]):
             if key in self.table:
                 return self.table[key], i - length
         return None
-
-    def __contains__(self, phrase: str) -> bool:
-        return split_phrase(phrase if self.case_sensitive else phrase.lower()) in self.table

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..extract.numbers import to_number
 from ..model import Claim, Group, Quantity, Report, Source
 
 
@@ -104,8 +103,9 @@ def describe_value(kind: str, value: dict[str, Any]) -> str:
     return text
 
 
-def _num(value: Any) -> str:
+def _num(value: int | float | None) -> str:
     if value is None:
         return "?"
-    value = to_number(value) if not isinstance(value, (int, float)) else value
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
