@@ -19,6 +19,8 @@ class Kind(str, Enum):
     COUNT = "count"
     PERCENT = "percent"
     MEASURE = "measure"
+    DATE = "date"
+    QUOTE = "quote"
 
 
 class Qualifier(str, Enum):
@@ -121,7 +123,55 @@ class Quantity:
     elided: bool = False
 
 
-Value = Quantity
+class Granularity(str, Enum):
+    """How much time a date claim names."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    PART_OF_MONTH = "part_of_month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """The value of a date claim: the days [start, end] it names, both ends included.
+
+    `resolved` is False where the text alone cannot place it in time (a weekday in an undated
+    story); `inferred` is True where it was placed through the story's latest publication
+    date because its own source has none. `month`/`day` keep what the text gave, so that a
+    date without a year still compares with another.
+    """
+
+    start: dt.date | None
+    end: dt.date | None
+    resolved: bool
+    granularity: Granularity
+    inferred: bool = False
+    month: int | None = None
+    day: int | None = None
+    time: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteValue:
+    """The value of a quotation: its words normalised, who said them, where, and how edited.
+
+    `speaker` is a person's full name where the source gives it, else the words that name the
+    speaker ("a company spokesperson"); `role` is a title stated with it. `markers` lists
+    editorial marks inside the quotation (`sic`, `insertion`, `ellipsis`).
+    """
+
+    text: str
+    speaker: str | None = None
+    role: str | None = None
+    medium: str | None = None
+    markers: tuple[str, ...] = ()
+    short: bool = False
+    nested: bool = False
+
+
+Value = Quantity | DateValue | QuoteValue
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,9 @@ from .rules import RuleSet
 
 def build_report(sources: tuple[Source, ...], rules: RuleSet) -> Report:
     """The report for these sources: all claims, in source order, each in its own group."""
-    claims = tuple(claim for source in sources for claim in extract_claims(source, rules))
+    # An undated source is read in the story's time frame: the latest date among the others.
+    story_date = max((s.published for s in sources if s.published), default=None)
+    claims = tuple(claim for source in sources for claim in extract_claims(source, rules, story_date=story_date))
     return Report(sources=sources, claims=claims, groups=tuple(_single(c) for c in claims))
 
 

@@ -18,7 +18,7 @@ from .errors import RuleError
 from .yamlio import load_yaml
 
 REQUIRED_KEYS = ("name", "type", "language", "description")
-TYPES = ("numbers", "qualifiers", "money", "percent", "units", "counts", "text")
+TYPES = ("numbers", "qualifiers", "money", "percent", "units", "counts", "text", "dates", "quotes")
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,30 +2,86 @@
 
 from __future__ import annotations
 
-from ..model import Claim, Source
+import datetime as dt
+
+from ..model import Claim, DateValue, Kind, QuoteValue, Source, Value
 from ..rules import RuleSet
 from ..text import Prepared, prepare
+from .attribution import attribute, attribution_rules
+from .dates import date_rules, find_dates, resolve, time_of_day
 from .lexicon import lexicon
 from .quantities import scan_quantities
+from .quotes import find_stretches, markers, normalise, quote_rules, words
 from .tokens import tokenize
 
 __all__ = ["extract_claims", "claims_from_text"]
 
+# Where two claims start at the same offset, the order they are listed in.
+_KIND_ORDER = {kind: n for n, kind in enumerate(Kind)}
 
-def extract_claims(source: Source, rules: RuleSet) -> tuple[Claim, ...]:
-    """The claims of one source, in text order; each claim's text is source.text[start:end]."""
+
+def extract_claims(source: Source, rules: RuleSet, *, story_date: dt.date | None = None) -> tuple[Claim, ...]:
+    """The claims of one source, in text order; each claim's text is source.text[start:end].
+
+    Relative dates are placed against the source's publication date; an undated source is
+    read against `story_date` (the latest date of the sources given with it), and its values
+    say so with `inferred`.
+    """
     prepared = prepare(source, rules)
+    claims = [*_quantities(prepared, rules), *_dates(prepared, rules, story_date), *_quotes(prepared, rules)]
+    return tuple(sorted(claims, key=lambda c: (c.span.start, _KIND_ORDER[c.kind], c.span.end)))
+
+
+def claims_from_text(text: str, rules: RuleSet, *, source_id: str = "text",
+                     published: dt.date | None = None, story_date: dt.date | None = None) -> tuple[Claim, ...]:
+    """The claims of a string, as a source published on `published` (handy in tests and notebooks)."""
+    source = Source(id=source_id, path="<text>", text=text, published=published)
+    return extract_claims(source, rules, story_date=story_date)
+
+
+def _quantities(prepared: Prepared, rules: RuleSet) -> list[Claim]:
     tokens = tokenize(prepared.view, prepared.start, prepared.end)
     found = scan_quantities(tokens, prepared.view, lexicon(rules), prepared.sentence_at)
-    return tuple(_claim(prepared, f.kind, f.start, f.end, f.value, f.rule) for f in found)
+    return [_claim(prepared, f.kind, f.start, f.end, f.value, f.rule) for f in found]
 
 
-def claims_from_text(text: str, rules: RuleSet, *, source_id: str = "text") -> tuple[Claim, ...]:
-    """The claims of a string, read as an undated source (handy in tests and notebooks)."""
-    return extract_claims(Source(id=source_id, path="<text>", text=text), rules)
+def _dates(prepared: Prepared, rules: RuleSet, story_date: dt.date | None) -> list[Claim]:
+    compiled = date_rules(rules)
+    reference = prepared.source.published or story_date
+    inferred = prepared.source.published is None and reference is not None
+    claims = []
+    for phrase in find_dates(prepared.view, prepared.start, prepared.end, compiled):
+        value = resolve(phrase, reference, inferred=inferred, compiled=compiled)
+        s_start, s_end = prepared.sentence_at(phrase.start)
+        time = time_of_day(prepared.view[s_start:s_end], compiled)
+        if time is not None:
+            value = DateValue(value.start, value.end, value.resolved, value.granularity, value.inferred,
+                              value.month, value.day, time)
+        claims.append(_claim(prepared, Kind.DATE, phrase.start, phrase.end, value, rules.name_of("dates")))
+    return claims
 
 
-def _claim(prepared: Prepared, kind, start: int, end: int, value, rule: str) -> Claim:
+def _quotes(prepared: Prepared, rules: RuleSet) -> list[Claim]:
+    compiled = quote_rules(rules)
+    text = prepared.source.text
+    stretches = find_stretches(text, prepared.start, prepared.end, compiled)
+    attributions = attribute(prepared, stretches, attribution_rules(rules))
+    claims = []
+    for stretch, attribution in zip(stretches, attributions, strict=True):
+        value = QuoteValue(
+            text=normalise(prepared.view[stretch.start:stretch.end]),
+            speaker=attribution.speaker,
+            role=attribution.role,
+            medium=attribution.medium,
+            markers=markers(text[stretch.start:stretch.end], compiled),
+            short=words(text[stretch.start:stretch.end]) < compiled.short_below,
+            nested=stretch.nested,
+        )
+        claims.append(_claim(prepared, Kind.QUOTE, stretch.start, stretch.end, value, rules.name_of("quotes")))
+    return claims
+
+
+def _claim(prepared: Prepared, kind: Kind, start: int, end: int, value: Value, rule: str) -> Claim:
     source = prepared.source
     s_start, s_end = prepared.sentence_around(start, end)
     return Claim(

@@ -97,6 +97,7 @@ def lexicon(rules: RuleSet) -> Lexicon:
     units = rules.of_type("units")
     counts = rules.of_type("counts")
     text = rules.of_type("text")
+    dates = rules.of_type("dates")
 
     qualifier_entries: list[tuple[str, tuple[str, tuple[Decimal, Decimal] | None]]] = []
     for kind in ("lower_bound", "upper_bound"):
@@ -148,8 +149,8 @@ def lexicon(rules: RuleSet) -> Lexicon:
         max_age=int(age.get("max", 129)),
         year_range=_pair(numbers.get("years") or (1800, 2100)),
         function_words=_lower_set(text.get("function_words")),
-        months=_lower_set(text.get("months")),
-        weekdays=_lower_set(text.get("weekdays")),
+        months=_lower_set(dates.get("months")),
+        weekdays=_lower_set(dates.get("weekdays")),
         street_suffixes=_lower_set(text.get("street_suffixes")),
         label_words=_lower_set(text.get("label_words")),
         rule_names={t: rules.name_of(t) for t in ("money", "counts", "percent", "units")},

@@ -7,7 +7,8 @@ from typing import Any
 import pandas as pd
 
 COLUMNS = ["claim", "group", "verdict", "flags", "source", "outlet", "kind", "text", "amount",
-           "qualifier", "low", "high", "unit", "currency", "si_amount", "si_unit", "line", "col",
+           "qualifier", "low", "high", "unit", "currency", "si_amount", "si_unit", "date_start", "date_end", "granularity", "inferred",
+           "speaker", "medium", "markers", "line", "col",
            "start", "end", "sentence"]
 
 
@@ -25,7 +26,11 @@ def rows(records: dict[str, Any]) -> list[dict[str, Any]]:
             "outlet": names.get(claim["source"], ""), "kind": claim["kind"], "text": claim["text"],
             "amount": value.get("amount"), "qualifier": value.get("qualifier"), "low": value.get("low"),
             "high": value.get("high"), "unit": value.get("unit"), "currency": value.get("currency"),
-            "si_amount": si.get("amount"), "si_unit": si.get("unit"), "line": claim["line"],
+            "si_amount": si.get("amount"), "si_unit": si.get("unit"),
+            "date_start": value.get("start"), "date_end": value.get("end"),
+            "granularity": value.get("granularity"), "inferred": value.get("inferred"),
+            "speaker": value.get("speaker"), "medium": value.get("medium"),
+            "markers": ";".join(value.get("markers") or ()), "line": claim["line"],
             "col": claim["col"], "start": claim["start"], "end": claim["end"], "sentence": claim["sentence"],
         })
     return table

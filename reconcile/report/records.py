@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Claim, Group, Quantity, Report, Source
+from ..model import Claim, DateValue, Group, Quantity, QuoteValue, Report, Source, Value
 
 
 def report_records(report: Report, *, groups: bool = True) -> dict[str, Any]:
@@ -52,7 +52,16 @@ def claim_record(claim: Claim) -> dict[str, Any]:
     }
 
 
-def value_record(value: Quantity) -> dict[str, Any]:
+def value_record(value: Value) -> dict[str, Any]:
+    """A claim's value as a record; each kind of value has its own fields."""
+    if isinstance(value, DateValue):
+        return date_record(value)
+    if isinstance(value, QuoteValue):
+        return quote_record(value)
+    return quantity_record(value)
+
+
+def quantity_record(value: Quantity) -> dict[str, Any]:
     """A quantity: amount, qualifier, interval, unit and currency; SI form for measures."""
     record: dict[str, Any] = {
         "amount": value.amount,
@@ -69,6 +78,35 @@ def value_record(value: Quantity) -> dict[str, Any]:
     return record
 
 
+def date_record(value: DateValue) -> dict[str, Any]:
+    """A date: the days it names (ISO, both ends included), how it was placed, and its parts."""
+    record: dict[str, Any] = {
+        "start": value.start.isoformat() if value.start else None,
+        "end": value.end.isoformat() if value.end else None,
+        "resolved": value.resolved,
+        "granularity": value.granularity.value,
+        "inferred": value.inferred,
+        "month": value.month,
+        "day": value.day,
+    }
+    if value.time is not None:
+        record["time"] = value.time
+    return record
+
+
+def quote_record(value: QuoteValue) -> dict[str, Any]:
+    """A quotation: its normalised words, speaker, role, medium and editorial markers."""
+    return {
+        "text": value.text,
+        "speaker": value.speaker,
+        "role": value.role,
+        "medium": value.medium,
+        "markers": list(value.markers),
+        "short": value.short,
+        "nested": value.nested,
+    }
+
+
 def group_record(group: Group) -> dict[str, Any]:
     """A group: its members, verdict, flags and explanation."""
     return {
@@ -83,6 +121,10 @@ def group_record(group: Group) -> dict[str, Any]:
 
 def describe_value(kind: str, value: dict[str, Any]) -> str:
     """A value as a person reads it: "more than 400 employees", "USD 17,300,000", "12.5%"."""
+    if kind == "date":
+        return _describe_date(value)
+    if kind == "quote":
+        return _describe_quote(value)
     amount, low, high = value.get("amount"), value.get("low"), value.get("high")
     qualifier = value.get("qualifier")
     if qualifier in ("range", "vague"):
@@ -101,6 +143,29 @@ def describe_value(kind: str, value: dict[str, Any]) -> str:
     if si:
         text += f" ({_num(si['amount'])} {si['unit']})"
     return text
+
+
+def _describe_date(value: dict[str, Any]) -> str:
+    start, end = value.get("start"), value.get("end")
+    if start is None:
+        known = "-".join(f"{part:02d}" for part in (value.get("month"), value.get("day")) if part)
+        text = f"--{known} (year unknown)" if known else "unresolved"
+    else:
+        text = start if start == end else f"{start} to {end}"
+    if value.get("inferred"):
+        text += " (inferred from the story's date)"
+    return text
+
+
+def _describe_quote(value: dict[str, Any]) -> str:
+    parts = [value.get("speaker") or "unattributed"]
+    if value.get("medium"):
+        parts.append(value["medium"])
+    if value.get("markers"):
+        parts.append("marks: " + ", ".join(value["markers"]))
+    if value.get("short"):
+        parts.append("short")
+    return "; ".join(parts)
 
 
 def _num(value: int | float | None) -> str:

@@ -1,0 +1,392 @@
+"""Who is quoted, and through which medium: speech verbs, speakers, pronouns and titles.
+
+For each quoted stretch, in order of preference:
+
+1. the words right after its closing mark (`," she said`, `," said the mayor`);
+2. the words before its opening mark in the same sentence (`Jane Doe, the mayor, wrote, "`,
+   `he said the plan is "`, `according to the union, "`);
+3. the stretch next to it in the same paragraph (a quotation split by its attribution), or
+   the last one of the paragraph before when it opens its paragraph.
+
+A pronoun speaker stands for the subject of the sentence before, not merely the last name
+seen; a person's surname becomes the full name the source gives anywhere. Organisations are
+not persons: a capitalised acronym or a name holding an organisation word never stands for
+"he" or "she".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..rules import RuleSet
+from ..text import Prepared
+from .quotes import Stretch
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*|\d+|\S")
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that"})
+_MAX_PHRASE = 8
+
+
+@dataclass(frozen=True)
+class AttributionRules:
+    """The attribution part of the `quotes` rules, compiled."""
+
+    speech_verbs: frozenset[str]
+    speaker_after: tuple[tuple[str, ...], ...]
+    verb_adverbs: frozenset[str]
+    media: re.Pattern[str]
+    medium_of: dict[str, str]
+    person_pronouns: frozenset[str]
+    other_pronouns: frozenset[str]
+    titles: frozenset[str]
+    organisation_words: frozenset[str]
+    function_words: frozenset[str]
+    stop_words: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def attribution_rules(rules: RuleSet) -> AttributionRules:
+    """Compile the attribution part of the `quotes` rules (cached per rule set)."""
+    data = rules.of_type("quotes")
+    medium_of = {" ".join(str(word).lower().split()): str(medium)
+                 for medium, words in (data.get("media") or {}).items() for word in words}
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(medium_of, key=len, reverse=True))
+    function_words = frozenset(str(w).lower() for w in rules.of_type("text").get("function_words") or ())
+    dates = rules.of_type("dates")
+    calendar_words = frozenset(str(w).lower() for w in [*(dates.get("months") or {}), *(dates.get("weekdays") or {})])
+    return AttributionRules(
+        speech_verbs=frozenset(str(v).lower() for v in data.get("speech_verbs") or ()),
+        speaker_after=tuple(tuple(str(p).lower().split()) for p in data.get("speaker_after") or ()),
+        verb_adverbs=frozenset(str(v).lower() for v in data.get("verb_adverbs") or ()),
+        # Media words count in lower case only: "the Washington Post" is a name, not a post.
+        media=re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])") if medium_of else re.compile(r"(?!)"),
+        medium_of=medium_of,
+        person_pronouns=frozenset(str(p).lower() for p in data.get("person_pronouns") or ()),
+        other_pronouns=frozenset(str(p).lower() for p in data.get("other_pronouns") or ()),
+        titles=frozenset(str(t).lower() for t in data.get("titles") or ()),
+        organisation_words=frozenset(str(t).lower() for t in data.get("organisation_words") or ()),
+        function_words=function_words,
+        stop_words=function_words | calendar_words,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a stretch is attributed to: the speaker as named, a role, and a medium."""
+
+    speaker: str | None = None
+    role: str | None = None
+    medium: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+def _tokens(view: str, start: int, end: int) -> list[_Tok]:
+    return [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(view, start, end)]
+
+
+def attribute(prepared: Prepared, stretches: list[Stretch], compiled: AttributionRules) -> list[Attribution]:
+    """The attribution of each stretch, in the same order (nested stretches get none)."""
+    view = prepared.view
+    names = _person_names(view, prepared.start, prepared.end, compiled)
+    outer = [s for s in stretches if not s.nested]
+    own: dict[int, Attribution] = {}
+    for k, stretch in enumerate(outer):
+        prev_close = outer[k - 1].close if k and outer[k - 1].paragraph == stretch.paragraph else None
+        next_open = outer[k + 1].open if k + 1 < len(outer) and outer[k + 1].paragraph == stretch.paragraph else None
+        own[k] = _own(prepared, stretch, prev_close, next_open, names, compiled)
+    for k, stretch in enumerate(outer):
+        if own[k].speaker is None:
+            own[k] = _inherit(prepared, outer, own, k) or own[k]
+    by_open = {s.open: own[k] for k, s in enumerate(outer)}
+    return [Attribution() if s.nested else by_open[s.open] for s in stretches]
+
+
+def _own(prepared: Prepared, stretch: Stretch, prev_close: int | None, next_open: int | None,
+         names: dict[str, str], compiled: AttributionRules) -> Attribution:
+    view = prepared.view
+    sentence_start = prepared.sentence_at(stretch.open)[0]
+    before_from = max(sentence_start, (prev_close + 1) if prev_close is not None else sentence_start)
+    before = _tokens(view, before_from, stretch.open)
+    after: list[_Tok] = []
+    if stretch.close is not None:
+        after_end = next_open if next_open is not None else prepared.sentence_at(stretch.close)[1]
+        after = _clause(_tokens(view, stretch.close + 1, max(after_end, stretch.close + 1)))
+    phrase = _speaker_after_quote(after, compiled) or _speaker_before_quote(before, compiled)
+    zone_start = before[0].start if before else stretch.open
+    zone_end = after[-1].end if after else stretch.end
+    # The medium may be stated anywhere in the attribution's sentence, or in the one before.
+    medium = _medium(view[sentence_start:stretch.open] + " " + view[stretch.end:zone_end], compiled) \
+        or _medium(_previous_sentence_text(prepared, sentence_start), compiled)
+    if phrase is not None and _medium(phrase[-1].text, compiled):
+        phrase = None  # "according to a statement" names a medium, not a speaker
+    if phrase is None:
+        return Attribution(medium=medium)
+    speaker, role = _speaker(prepared, phrase, zone_start, names, compiled)
+    return Attribution(speaker, role, medium)
+
+
+def _clause(tokens: list[_Tok]) -> list[_Tok]:
+    # The attribution after a quotation ends at the sentence's end.
+    for i, tok in enumerate(tokens):
+        if tok.text in ".!?;" and i > 0:
+            return tokens[:i]
+    return tokens
+
+
+def _inherit(prepared: Prepared, outer: list[Stretch], own: dict[int, Attribution], k: int) -> Attribution | None:
+    stretch = outer[k]
+    same = [j for j in (k - 1, k + 1) if 0 <= j < len(outer) and outer[j].paragraph == stretch.paragraph]
+    for j in same:
+        if own[j].speaker is not None:
+            return own[j]
+    opens_paragraph = not prepared.view[_paragraph_start(prepared.view, stretch.open, prepared.start):stretch.open].strip()
+    if opens_paragraph and k and outer[k - 1].paragraph == stretch.paragraph - 1 and own[k - 1].speaker is not None:
+        return own[k - 1]
+    return None
+
+
+def _paragraph_start(view: str, pos: int, floor: int) -> int:
+    return max(view.rfind("\n", floor, pos), view.rfind("\r", floor, pos), floor - 1) + 1
+
+
+def _speaker_after_quote(after: list[_Tok], compiled: AttributionRules) -> list[_Tok] | None:
+    """`," said the mayor` or `," the mayor said`: right after the closing mark."""
+    toks = after[1:] if after and after[0].text in ",\u2014\u2013-" else after
+    if not toks:
+        return None
+    if toks[0].low in compiled.speech_verbs:
+        return _phrase_forward(toks, 1, compiled)
+    for i, tok in enumerate(toks[:_MAX_PHRASE + 2]):
+        if tok.low in compiled.speech_verbs:
+            phrase = [t for t in toks[:i] if t.low not in compiled.verb_adverbs]
+            return phrase if phrase and _is_phrase(phrase, compiled) else None
+        if tok.text in ",.;:!?":
+            break
+    return None
+
+
+def _speaker_before_quote(before: list[_Tok], compiled: AttributionRules) -> list[_Tok] | None:
+    """`Jane Doe, the mayor, wrote, "`, `he said the plan was "`, `according to X, "`."""
+    for i in range(len(before)):
+        for words in compiled.speaker_after:
+            if tuple(t.low for t in before[i:i + len(words)]) == words:
+                phrase = _phrase_forward(before, i + len(words), compiled)
+                if phrase:
+                    return phrase
+    for i in range(len(before) - 1, -1, -1):
+        if before[i].low in compiled.speech_verbs:
+            phrase = _phrase_backward(before, i, compiled)
+            if phrase:
+                return phrase
+    return None
+
+
+def _phrase_forward(toks: list[_Tok], i: int, compiled: AttributionRules) -> list[_Tok] | None:
+    phrase: list[_Tok] = []
+    for tok in toks[i:i + _MAX_PHRASE]:
+        if tok.text in ",.;:!?()" or (tok.low in compiled.function_words and tok.low not in _DETERMINERS
+                                      and tok.low not in compiled.person_pronouns | compiled.other_pronouns):
+            break
+        phrase.append(tok)
+        if tok.low in compiled.person_pronouns | compiled.other_pronouns:
+            break
+    return phrase if phrase and _is_phrase(phrase, compiled) else None
+
+
+def _phrase_backward(toks: list[_Tok], verb: int, compiled: AttributionRules) -> list[_Tok] | None:
+    j = verb - 1
+    while j >= 0 and toks[j].low in compiled.verb_adverbs:
+        j -= 1
+    role_end = None
+    if j >= 0 and toks[j].text == ",":
+        # An appositive between speaker and verb: "Jane Doe, the city's mayor, said".
+        k = j - 1
+        while k >= 0 and toks[k].text != "," and j - k <= _MAX_PHRASE:
+            k -= 1
+        if k < 0 or toks[k].text != ",":
+            return None
+        role_end = (k + 1, j)
+        j = k - 1
+    phrase: list[_Tok] = []
+    while j >= 0 and len(phrase) < _MAX_PHRASE:
+        tok = toks[j]
+        if tok.low in compiled.person_pronouns | compiled.other_pronouns:
+            if not phrase:
+                phrase.insert(0, tok)
+            break
+        if tok.low in _DETERMINERS:
+            if phrase:
+                phrase.insert(0, tok)
+            break
+        if tok.text in ",.;:!?()\"'" or tok.low in compiled.function_words or tok.low in compiled.speech_verbs:
+            break
+        phrase.insert(0, tok)
+        j -= 1
+    if not phrase or not _is_phrase(phrase, compiled):
+        return None
+    if role_end is not None:
+        appositive = toks[role_end[0]:role_end[1]]
+        return phrase + [_Tok(",", ",", -1, -1)] + appositive
+    return phrase
+
+
+def _is_phrase(phrase: list[_Tok], compiled: AttributionRules) -> bool:
+    """A speaker is a pronoun, or holds a capitalised name or a title, or a plain noun phrase."""
+    head = phrase[-1]
+    if len(phrase) == 1 and head.low in compiled.person_pronouns | compiled.other_pronouns:
+        return True
+    return any(t.text[:1].isupper() or t.low in compiled.titles for t in phrase) or phrase[0].low in _DETERMINERS
+
+
+def _speaker(prepared: Prepared, phrase: list[_Tok], at: int, names: dict[str, str],
+             compiled: AttributionRules) -> tuple[str | None, str | None]:
+    """The speaker (a full name where known) and any stated role, from the words naming them."""
+    if any(t.text == "," for t in phrase):
+        cut = next(i for i, t in enumerate(phrase) if t.text == ",")
+        core, appositive = phrase[:cut], phrase[cut + 1:]
+    else:
+        core, appositive = phrase, []
+    if len(core) == 1 and core[0].low in compiled.person_pronouns:
+        name = _subject_before(prepared, at, names, compiled)
+        return (names.get(name.split()[-1], name) if name else core[0].text), _role(appositive, compiled)
+    name_toks = _trailing_name(core, compiled)
+    if name_toks and not _is_organisation(name_toks, compiled):
+        name = " ".join(_bare(t.text) for t in name_toks)
+        full = names.get(name.split()[-1], name) if len(name_toks) == 1 else name
+        role = _role(core[:len(core) - len(name_toks)], compiled) or _role(appositive, compiled)
+        return full, role
+    return " ".join(t.text for t in core), _role(core, compiled)
+
+
+def _bare(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _trailing_name(core: list[_Tok], compiled: AttributionRules) -> list[_Tok]:
+    name: list[_Tok] = []
+    for tok in reversed(core):
+        if _is_name_word(tok, compiled):
+            name.insert(0, tok)
+        else:
+            break
+    return name
+
+
+def _is_name_word(tok: _Tok, compiled: AttributionRules) -> bool:
+    word, low = _bare(tok.text), _bare(tok.low)
+    return word[:1].isupper() and not word.isupper() and word.replace("-", "").replace("'", "").isalpha() \
+        and low not in compiled.titles and low not in compiled.stop_words
+
+
+def _is_organisation(name: list[_Tok], compiled: AttributionRules) -> bool:
+    return any(t.text.isupper() and len(t.text) > 1 or _bare(t.low) in compiled.organisation_words for t in name)
+
+
+def _role(toks: list[_Tok], compiled: AttributionRules) -> str | None:
+    run: list[str] = []
+    for tok in toks:
+        if tok.low in compiled.titles:
+            run.append(tok.text)
+        elif run:
+            break
+    return " ".join(run) or None
+
+
+def _medium(text: str, compiled: AttributionRules) -> str | None:
+    match = compiled.media.search(text)
+    return compiled.medium_of.get(" ".join(match.group().split())) if match else None
+
+
+def _previous_sentence_text(prepared: Prepared, at: int) -> str:
+    span = _previous_sentence(prepared, at)
+    return prepared.view[span[0]:span[1]] if span else ""
+
+
+def _previous_sentence(prepared: Prepared, at: int) -> tuple[int, int] | None:
+    current = prepared.sentence_at(at)
+    for span in reversed(prepared.sentences):
+        if span[1] <= current[0]:
+            return span
+    return None
+
+
+def _subject_before(prepared: Prepared, at: int, names: dict[str, str], compiled: AttributionRules) -> str | None:
+    """The person the text before `at` is about: the subject of the sentence before.
+
+    Falls back to the last person named in the two sentences before that.
+    """
+    span = _previous_sentence(prepared, at)
+    tried = 0
+    last_seen: str | None = None
+    while span is not None and tried < 3:
+        candidates = _names_in(prepared.view, span, compiled)
+        persons = [(name, subject) for name, subject in candidates if _is_person(name, names)]
+        if tried == 0:
+            for name, subject in persons:
+                if subject:
+                    return name
+        if persons and last_seen is None:
+            last_seen = persons[-1][0]
+        span = _previous_sentence(prepared, span[0])
+        tried += 1
+    return last_seen
+
+
+def _is_person(name: str, names: dict[str, str]) -> bool:
+    return len(name.split()) > 1 or name in names
+
+
+def _names_in(view: str, span: tuple[int, int], compiled: AttributionRules) -> list[tuple[str, bool]]:
+    """Capitalised names in a sentence, each with whether it stands as the subject."""
+    toks = _tokens(view, *span)
+    found = []
+    i = 0
+    while i < len(toks):
+        if not _is_name_word(toks[i], compiled):
+            i += 1
+            continue
+        j = i
+        while j < len(toks) and _is_name_word(toks[j], compiled) and not toks[j].low.endswith("'s"):
+            j += 1
+        possessive = j < len(toks) and toks[j].low.endswith("'s") and _is_name_word(toks[j], compiled)
+        run = toks[i:j + (1 if possessive else 0)]
+        if not run:
+            i += 1
+            continue
+        if _is_organisation(run, compiled):
+            i = j + 1
+            continue
+        before = toks[i - 1] if i else None
+        after_prep = before is not None and before.low in compiled.function_words and before.low not in _DETERMINERS
+        subject = not possessive and not after_prep
+        found.append((" ".join(_bare(t.text) for t in run), subject))
+        i = j + 1
+    return found
+
+
+def _person_names(view: str, start: int, end: int, compiled: AttributionRules) -> dict[str, str]:
+    """Surname -> full name, for every name of two to four words the source gives."""
+    names: dict[str, str] = {}
+    toks = _tokens(view, start, end)
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and _is_name_word(toks[j], compiled):
+            j += 1
+            if toks[j - 1].low.endswith("'s"):
+                break
+        run = toks[i:j]
+        if 2 <= len(run) <= 4 and not _is_organisation(run, compiled):
+            full = " ".join(_bare(t.text) for t in run)
+            names.setdefault(full.split()[-1], full)
+        i = max(j, i + 1)
+    return names

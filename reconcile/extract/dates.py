@@ -1,0 +1,323 @@
+"""Date claims: find date phrases with tight patterns from the rules, then place them in time.
+
+Finding and placing are separate steps. `find_dates` reads the text alone and returns what
+each phrase says (a day, a month, a part of a month, a weekday, a relative phrase);
+`resolve` turns that into a range of days against the story's reference date. Absolute
+phrases are parsed by dateparser, one cached parse per distinct phrase, never whole
+articles (`search_dates` reads "we" as a weekday and "$82" as 1982).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+from ..model import DateValue, Granularity
+from ..rules import RuleSet
+
+
+@dataclass(frozen=True, slots=True)
+class Relative:
+    """A relative phrase: `offset` units from the one holding the reference, maybe a part of it."""
+
+    unit: str
+    offset: int
+    part: str | None = None
+
+
+@dataclass(frozen=True)
+class DateRules:
+    """The `dates` rules, compiled."""
+
+    language: str
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    weekday_modifiers: dict[str, str]
+    month_parts: dict[str, tuple[int, int | None]]
+    month_alone_after: frozenset[str]
+    year_after: frozenset[str]
+    relative: dict[str, Relative]
+    relative_not_after: frozenset[str]
+    future_weight: float
+    times: tuple[re.Pattern[str], ...]
+    pattern: re.Pattern[str]
+    parser: DateDataParser
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """What a date phrase says, before it is placed in time.
+
+    `form` is one of: day, month, part, year, weekday, relative. Fields the phrase does not
+    give stay None.
+    """
+
+    form: str
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    part: tuple[int, int | None] | None = None
+    weekday: int | None = None
+    modifier: str = "on_or_before"
+    relative: Relative | None = None
+
+
+def _alternation(words, *, capitalised: bool) -> str:
+    # Longest first, so that "Sept" wins over "Sep"; months and weekdays are capitalised in
+    # running text, relative phrases match in any case.
+    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
+    if capitalised:
+        return "|".join(re.escape(w[:1].upper() + w[1:]) for w in ordered)
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
+
+
+@lru_cache(maxsize=8)
+def date_rules(rules: RuleSet) -> DateRules:
+    """Compile the `dates` rules of a rule set (cached per rule set)."""
+    data = rules.of_type("dates")
+    months = {str(k).lower(): int(v) for k, v in (data.get("months") or {}).items()}
+    weekdays = {str(k).lower(): int(v) for k, v in (data.get("weekdays") or {}).items()}
+    full_months = [m for m in months if len(m) > 4 or m in ("may", "june", "july")]
+    full_days = [d for d in weekdays if d.endswith("day")]
+    parts = {str(k).lower(): (int(v[0]), None if v[1] == "end" else int(v[1]))
+             for k, v in (data.get("month_parts") or {}).items()}
+    relative = {" ".join(str(k).lower().split()): Relative(str(v["unit"]), int(v.get("offset", 0)),
+                                                           v.get("part"))
+                for k, v in (data.get("relative") or {}).items()}
+    month = rf"(?:{_alternation(months, capitalised=True)})\b\.?"
+    full_month = rf"(?:{_alternation(full_months, capitalised=True)})\b"
+    weekday = rf"(?:{_alternation(weekdays, capitalised=True)})\b\.?"
+    full_day = rf"(?:{_alternation(full_days, capitalised=True)})\b"
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:" + "|".join(data.get("ordinal_suffixes") or ["th"]) + r")?\b"
+    year = r"(?:1[89]\d\d|2[01]\d\d)\b"
+    before = _alternation(data.get("month_part_before") or (), capitalised=False)
+    of_parts = _alternation(data.get("month_part_of") or (), capitalised=False)
+    pods = _alternation(data.get("parts_of_day") or (), capitalised=False)
+    mods = _alternation(data.get("weekday_modifiers") or (), capitalised=False)
+    pattern = re.compile(
+        r"(?<![\w/-])(?:"
+        rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?![\w/-])"
+        rf"|(?P<numeric>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))(?![\w/])"
+        rf"|(?:{weekday},?\s+)?(?P<md>{month}\s+{day})(?:,?\s+(?P<md_year>{year}))?"
+        rf"|(?:{weekday},?\s+)?(?P<dm>(?i:the\s+)?{day}\s+(?:of\s+)?{month})(?:,?\s+(?P<dm_year>{year}))?"
+        rf"|(?P<part_before>(?i:{before}))[-\s]+(?P<pb_month>{full_month})(?:,?\s+(?P<pb_year>{year}))?"
+        rf"|(?i:the)\s+(?P<part_of>(?i:{of_parts}))\s+of\s+(?P<po_month>{full_month})(?:,?\s+(?P<po_year>{year}))?"
+        rf"|(?P<my_month>{full_month}),?\s+(?P<my_year>{year})"
+        rf"|(?P<month>{full_month})"
+        rf"|(?P<relative>(?i:{_alternation(relative, capitalised=False)}))\b"
+        rf"|(?:(?P<modifier>(?i:{mods}))\s+)?(?P<weekday>{full_day})(?:\s+(?P<pod>(?i:{pods}))\b)?"
+        rf"|(?P<year>{year})"
+        r")")
+    settings = {"PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+                "DATE_ORDER": str(data.get("numeric_order") or "mdy").upper()}
+    language = str(data.get("dateparser_language") or "en")
+    return DateRules(
+        language=language,
+        months=months,
+        weekdays=weekdays,
+        weekday_modifiers={str(k).lower(): str(v) for k, v in (data.get("weekday_modifiers") or {}).items()},
+        month_parts=parts,
+        month_alone_after=frozenset(str(w).lower() for w in data.get("month_alone_after") or ()),
+        year_after=frozenset(str(w).lower() for w in data.get("year_after") or ()),
+        relative=relative,
+        relative_not_after=frozenset(str(w).lower() for w in data.get("relative_not_after") or ()),
+        future_weight=float(data.get("future_weight", 1)),
+        times=tuple(re.compile(p, re.IGNORECASE) for p in data.get("times") or ()),
+        pattern=pattern,
+        parser=DateDataParser(languages=[language], settings=settings),
+    )
+
+
+def find_dates(view: str, start: int, end: int, compiled: DateRules) -> list[Phrase]:
+    """Every date phrase in view[start:end], in text order."""
+    found = []
+    for match in compiled.pattern.finditer(view, start, end):
+        phrase = _phrase(match, view, start, compiled)
+        if phrase is not None:
+            found.append(phrase)
+    return found
+
+
+def _word_before(view: str, pos: int, floor: int) -> str:
+    match = re.search(r"([^\W\d_]+)\W{0,2}$", view[max(floor, pos - 40):pos])
+    return match.group(1).lower() if match else ""
+
+
+def _phrase(match: re.Match[str], view: str, floor: int, compiled: DateRules) -> Phrase | None:
+    groups = match.groupdict()
+    start, end = match.span()
+    if groups["iso"] or groups["numeric"]:
+        return _parsed("day", groups["iso"] or groups["numeric"], start, end, compiled)
+    if groups["md"] or groups["dm"]:
+        text = match.group(0)
+        return _parsed("day", text, start, end, compiled)
+    if groups["part_before"] or groups["part_of"]:
+        name = (groups["part_before"] or groups["part_of"]).lower()
+        month = compiled.months[(groups["pb_month"] or groups["po_month"]).lower()]
+        year = groups["pb_year"] or groups["po_year"]
+        return Phrase("part", start, end, year=int(year) if year else None, month=month,
+                      part=compiled.month_parts[name])
+    if groups["my_month"]:
+        return _parsed("month", match.group(0), start, end, compiled)
+    if groups["month"]:
+        if _word_before(view, start, floor) not in compiled.month_alone_after:
+            return None
+        return Phrase("month", start, end, month=compiled.months[groups["month"].lower()])
+    if groups["relative"]:
+        if _word_before(view, start, floor) in compiled.relative_not_after:
+            return None
+        key = " ".join(groups["relative"].lower().split())
+        return Phrase("relative", start, end, relative=compiled.relative[key])
+    if groups["weekday"]:
+        modifier = (groups["modifier"] or "").lower()
+        if not modifier and _word_before(view, start, floor) in compiled.relative_not_after:
+            return None  # "every Monday" recurs
+        rule = compiled.weekday_modifiers.get(modifier, "on_or_before")
+        return Phrase("weekday", start, end, weekday=compiled.weekdays[groups["weekday"].lower()],
+                      modifier=rule)
+    if groups["year"]:
+        if _word_before(view, start, floor) not in compiled.year_after:
+            return None
+        return Phrase("year", start, end, year=int(groups["year"]))
+    return None
+
+
+def _parsed(form: str, text: str, start: int, end: int, compiled: DateRules) -> Phrase | None:
+    parsed = _parse(" ".join(text.split()), compiled.parser)
+    if parsed is None:
+        return None  # "February 30": the pattern matched, the calendar refuses
+    year, month, day = parsed
+    return Phrase(form, start, end, year=year, month=month, day=day if form == "day" else None)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, parser: DateDataParser) -> tuple[int | None, int, int] | None:
+    data = parser.get_date_data(text)
+    date, parts = data.date_obj, data.parts or ()
+    if date is None or "month" not in parts:
+        return None
+    return (date.year if "year" in parts else None), date.month, date.day
+
+
+# --- placing phrases in time -------------------------------------------------------------
+
+def resolve(phrase: Phrase, reference: dt.date | None, *, inferred: bool, compiled: DateRules) -> DateValue:
+    """The value of a date phrase, read against `reference` (the publication date, or None)."""
+    form = phrase.form
+    if form == "year":
+        assert phrase.year is not None
+        return _value(dt.date(phrase.year, 1, 1), dt.date(phrase.year, 12, 31), Granularity.YEAR)
+    if form in ("day", "month", "part"):
+        return _calendar(phrase, reference, inferred=inferred, compiled=compiled)
+    granularity = _granularity(phrase)
+    if reference is None:
+        return DateValue(None, None, False, granularity)
+    if form == "weekday":
+        assert phrase.weekday is not None
+        day = _weekday(reference, phrase.weekday, phrase.modifier)
+        return _value(day, day, Granularity.DAY, inferred=inferred)
+    assert phrase.relative is not None
+    first, last = _relative(reference, phrase.relative)
+    return _value(first, last, granularity, inferred=inferred)
+
+
+def _granularity(phrase: Phrase) -> Granularity:
+    if phrase.form == "weekday":
+        return Granularity.DAY
+    assert phrase.relative is not None
+    unit = phrase.relative.unit
+    if unit == "weekend":
+        return Granularity.WEEK
+    if phrase.relative.part and unit == "month":
+        return Granularity.PART_OF_MONTH
+    return Granularity(unit)
+
+
+def _value(first: dt.date, last: dt.date, granularity: Granularity, *, inferred: bool = False,
+           month: int | None = None, day: int | None = None) -> DateValue:
+    if last < first:  # "earlier this month" on the 1st: nothing before it, keep the day
+        last = first
+    return DateValue(first, last, True, granularity, inferred, month, day)
+
+
+def _calendar(phrase: Phrase, reference: dt.date | None, *, inferred: bool, compiled: DateRules) -> DateValue:
+    granularity = {"day": Granularity.DAY, "month": Granularity.MONTH, "part": Granularity.PART_OF_MONTH}[phrase.form]
+    assert phrase.month is not None
+    if phrase.year is None and reference is None:
+        return DateValue(None, None, False, granularity, False, phrase.month, phrase.day)
+    if phrase.year is not None:
+        first, last = _span_in(phrase, phrase.year)
+        return _value(first, last, granularity, month=phrase.month, day=phrase.day)
+    assert reference is not None
+    candidates = [_span_in(phrase, year) for year in (reference.year - 1, reference.year, reference.year + 1)]
+    first, last = min(candidates, key=lambda span: _distance(span, reference, compiled.future_weight))
+    return _value(first, last, granularity, inferred=inferred, month=phrase.month, day=phrase.day)
+
+
+def _span_in(phrase: Phrase, year: int) -> tuple[dt.date, dt.date]:
+    assert phrase.month is not None
+    days_in_month = calendar.monthrange(year, phrase.month)[1]
+    if phrase.form == "day":
+        assert phrase.day is not None
+        day = min(phrase.day, days_in_month)  # February 29 in a year without one
+        return dt.date(year, phrase.month, day), dt.date(year, phrase.month, day)
+    low, high = phrase.part or (1, None)
+    return dt.date(year, phrase.month, low), dt.date(year, phrase.month, min(high or days_in_month, days_in_month))
+
+
+def _distance(span: tuple[dt.date, dt.date], reference: dt.date, future_weight: float) -> float:
+    first, last = span
+    if first <= reference <= last:
+        return 0.0
+    if last < reference:
+        return float((reference - last).days)
+    return (first - reference).days * future_weight
+
+
+def _weekday(reference: dt.date, weekday: int, modifier: str) -> dt.date:
+    back = (reference.weekday() - weekday) % 7
+    if modifier == "before":
+        return reference - dt.timedelta(days=back or 7)
+    if modifier == "after":
+        return reference + dt.timedelta(days=(weekday - reference.weekday()) % 7 or 7)
+    return reference - dt.timedelta(days=back)
+
+
+def _relative(reference: dt.date, relative: Relative) -> tuple[dt.date, dt.date]:
+    unit, offset = relative.unit, relative.offset
+    if unit == "day":
+        day = reference + dt.timedelta(days=offset)
+        return day, day
+    if unit in ("week", "weekend"):
+        monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(weeks=offset)
+        first, last = monday, monday + dt.timedelta(days=6)
+        if unit == "weekend":
+            first = monday + dt.timedelta(days=5)
+    elif unit == "month":
+        index = reference.year * 12 + reference.month - 1 + offset
+        year, month = divmod(index, 12)
+        first = dt.date(year, month + 1, 1)
+        last = dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+    else:
+        first, last = dt.date(reference.year + offset, 1, 1), dt.date(reference.year + offset, 12, 31)
+    if relative.part == "before" and offset == 0:
+        last = reference - dt.timedelta(days=1)
+    elif relative.part == "after" and offset == 0:
+        first = reference + dt.timedelta(days=1)
+    return first, last
+
+
+def time_of_day(sentence: str, compiled: DateRules) -> str | None:
+    """The first time of day stated in a sentence ("10:48 p.m."), as written."""
+    for pattern in compiled.times:
+        match = pattern.search(sentence)
+        if match:
+            return " ".join(match.group().split())
+    return None
