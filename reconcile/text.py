@@ -25,6 +25,8 @@ _FOLD = str.maketrans({
 })
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]*[A-Z0-9])")
+# How much of a very long sentence a claim keeps on each side of itself.
+SENTENCE_REACH = 1000
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -69,7 +71,9 @@ class Prepared:
     def sentence_around(self, start: int, end: int) -> tuple[int, int]:
         """The sentences that hold text[start:end]: more than one where a claim spans a break."""
         first, last = self.sentence_at(start), self.sentence_at(max(start, end - 1))
-        return min(first[0], last[0], start), max(first[1], last[1], end)
+        # A "sentence" of a whole unpunctuated document is cut to the claim's neighbourhood.
+        return max(min(first[0], last[0], start), start - SENTENCE_REACH), \
+            min(max(first[1], last[1], end), end + SENTENCE_REACH)
 
 
 def prepare(source: Source, rules: RuleSet) -> Prepared:

@@ -18,7 +18,8 @@ PIECES = st.sampled_from([
     " to ", "-", ",", ".", " ", "\n", "\r\n", "\u00a0", "“", "”", "'", "(", ")", "1", "250,000",
     "19.4", " million", " billion", "bn", "m", " employees", " signatures", " metres", " feet",
     "-year-old", "hundreds of ", "two", "twenty", "one", "July", " 2018", "{mosads}", "Route ",
-    "[sic]", "…", "k", " dollars", " pounds",
+    "[sic]", "…", "k", " dollars", " pounds", "‘", "’", "\"", " said", " he wrote", "Jane Doe",
+    " Monday", " last week", "late ", "June ", "the beginning of ", "\n\n", "2018-07-19", "7/19/2018",
 ])
 TEXTS = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=60).map("".join))
 
@@ -30,6 +31,18 @@ def test_extraction_never_raises_and_offsets_hold(text):
         assert text[claim.span.start:claim.span.end] == claim.text
         assert claim.text.strip() == claim.text and claim.text
         assert claim.text in claim.sentence
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, st.one_of(st.none(), st.dates()), st.one_of(st.none(), st.dates()))
+def test_dates_are_ranges_and_inferred_only_without_a_publication_date(text, published, story_date):
+    for claim in claims_from_text(text, RULES, published=published, story_date=story_date):
+        value = claim.value
+        if claim.kind.value != "date":
+            continue
+        assert value.resolved == (value.start is not None) == (value.end is not None)
+        assert value.start is None or value.start <= value.end
+        assert not value.inferred or (published is None and story_date is not None)
 
 
 @settings(max_examples=100, deadline=None)
@@ -44,7 +57,9 @@ def test_offsets_hold_after_a_date_prefix(text):
 
 def test_adversarial_long_input_ends_in_linear_time():
     # Long runs of the characters the patterns care about must not backtrack.
-    chunks = ["1," * 50_000, "$" * 100_000, "more than " * 10_000, "1-" * 50_000, "(" * 100_000]
+    chunks = ["1," * 50_000, "$" * 100_000, "more than " * 10_000, "1-" * 50_000, "(" * 100_000,
+              "“" * 100_000, "“a ‘b " * 20_000, "“x,” he said. " * 7_000, "‘" * 100_000,
+              "July " * 20_000, "the beginning of " * 6_000, "Jane Doe said " * 8_000, "\"" * 100_000]
     for chunk in chunks:
         started = time.perf_counter()
         claims_from_text(chunk, RULES)

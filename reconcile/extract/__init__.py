@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from ..model import Claim, DateValue, Kind, QuoteValue, Source, Value
+from ..model import Claim, DateValue, Kind, QuoteValue, Source, Value, line_starts
 from ..rules import RuleSet
 from ..text import Prepared, prepare
 from .attribution import attribute, attribution_rules
@@ -27,6 +28,8 @@ def extract_claims(source: Source, rules: RuleSet, *, story_date: dt.date | None
     read against `story_date` (the latest date of the sources given with it), and its values
     say so with `inferred`.
     """
+    if not source.line_starts:
+        source = replace(source, line_starts=line_starts(source.text))  # index lines once, not per claim
     prepared = prepare(source, rules)
     claims = [*_quantities(prepared, rules), *_dates(prepared, rules, story_date), *_quotes(prepared, rules)]
     return tuple(sorted(claims, key=lambda c: (c.span.start, _KIND_ORDER[c.kind], c.span.end)))
@@ -69,7 +72,7 @@ def _quotes(prepared: Prepared, rules: RuleSet) -> list[Claim]:
     claims = []
     for stretch, attribution in zip(stretches, attributions, strict=True):
         value = QuoteValue(
-            text=normalise(prepared.view[stretch.start:stretch.end]),
+            text=normalise(prepared.view, stretch),
             speaker=attribution.speaker,
             role=attribution.role,
             medium=attribution.medium,

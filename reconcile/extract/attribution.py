@@ -16,6 +16,7 @@ not persons: a capitalised acronym or a name holding an organisation word never 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,9 +25,16 @@ from ..rules import RuleSet
 from ..text import Prepared
 from .quotes import Stretch
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*|\d+|\S")
+# A plural possessive keeps its apostrophe ("the teachers' union").
+_TOKEN = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*(?:(?<=s)'(?![^\W\d_]))?|\d+|\S")
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _MAX_PHRASE = 8
+# How far from a quotation a medium is looked for: a sentence's length, bounded so that a
+# pathological one-sentence document stays linear.
+_MEDIUM_WINDOW = 400
+# How far before a quotation its attribution may start, for the same reason.
+_ZONE = 600
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,8 @@ def attribution_rules(rules: RuleSet) -> AttributionRules:
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(medium_of, key=len, reverse=True))
     function_words = frozenset(str(w).lower() for w in rules.of_type("text").get("function_words") or ())
     dates = rules.of_type("dates")
-    calendar_words = frozenset(str(w).lower() for w in [*(dates.get("months") or {}), *(dates.get("weekdays") or {})])
+    calendar_words = frozenset(str(w).lower() for key in ("months", "month_abbreviations", "weekdays",
+                                                          "weekday_abbreviations") for w in dates.get(key) or {})
     return AttributionRules(
         speech_verbs=frozenset(str(v).lower() for v in data.get("speech_verbs") or ()),
         speaker_after=tuple(tuple(str(p).lower().split()) for p in data.get("speaker_after") or ()),
@@ -100,32 +109,38 @@ def attribute(prepared: Prepared, stretches: list[Stretch], compiled: Attributio
     outer = [s for s in stretches if not s.nested]
     own: dict[int, Attribution] = {}
     for k, stretch in enumerate(outer):
-        prev_close = outer[k - 1].close if k and outer[k - 1].paragraph == stretch.paragraph else None
+        # The words between two quotations of a paragraph belong to one or the other, never
+        # to a quotation further away.
+        prev_end = outer[k - 1].end + 1 if k and outer[k - 1].paragraph == stretch.paragraph else None
         next_open = outer[k + 1].open if k + 1 < len(outer) and outer[k + 1].paragraph == stretch.paragraph else None
-        own[k] = _own(prepared, stretch, prev_close, next_open, names, compiled)
+        own[k] = _own(prepared, stretch, prev_end, next_open, names, compiled)
     for k, stretch in enumerate(outer):
         if own[k].speaker is None:
-            own[k] = _inherit(prepared, outer, own, k) or own[k]
+            own[k] = _inherit(outer, own, k) or own[k]
     by_open = {s.open: own[k] for k, s in enumerate(outer)}
     return [Attribution() if s.nested else by_open[s.open] for s in stretches]
 
 
-def _own(prepared: Prepared, stretch: Stretch, prev_close: int | None, next_open: int | None,
+def _own(prepared: Prepared, stretch: Stretch, prev_end: int | None, next_open: int | None,
          names: dict[str, str], compiled: AttributionRules) -> Attribution:
     view = prepared.view
     sentence_start = prepared.sentence_at(stretch.open)[0]
-    before_from = max(sentence_start, (prev_close + 1) if prev_close is not None else sentence_start)
+    before_from = max(sentence_start, prev_end or sentence_start, stretch.open - _ZONE)
     before = _tokens(view, before_from, stretch.open)
     after: list[_Tok] = []
     if stretch.close is not None:
         after_end = next_open if next_open is not None else prepared.sentence_at(stretch.close)[1]
-        after = _clause(_tokens(view, stretch.close + 1, max(after_end, stretch.close + 1)))
+        after_end = min(max(after_end, stretch.close + 1), stretch.close + _ZONE)
+        after = _clause(_tokens(view, stretch.close + 1, after_end), compiled)
+        if _ends_sentence(view, stretch, after):
+            after = []
     phrase = _speaker_after_quote(after, compiled) or _speaker_before_quote(before, compiled)
     zone_start = before[0].start if before else stretch.open
     zone_end = after[-1].end if after else stretch.end
     # The medium may be stated anywhere in the attribution's sentence, or in the one before.
-    medium = _medium(view[sentence_start:stretch.open] + " " + view[stretch.end:zone_end], compiled) \
-        or _medium(_previous_sentence_text(prepared, sentence_start), compiled)
+    near = max(sentence_start, stretch.open - _MEDIUM_WINDOW)
+    medium = _medium(view[near:stretch.open] + " " + view[stretch.end:zone_end], compiled) \
+        or _medium(_previous_sentence_text(prepared, sentence_start)[-_MEDIUM_WINDOW:], compiled)
     if phrase is not None and _medium(phrase[-1].text, compiled):
         phrase = None  # "according to a statement" names a medium, not a speaker
     if phrase is None:
@@ -134,28 +149,38 @@ def _own(prepared: Prepared, stretch: Stretch, prev_close: int | None, next_open
     return Attribution(speaker, role, medium)
 
 
-def _clause(tokens: list[_Tok]) -> list[_Tok]:
-    # The attribution after a quotation ends at the sentence's end.
+def _ends_sentence(view: str, stretch: Stretch, after: list[_Tok]) -> bool:
+    """Whether the quotation closed its sentence, so the words after it start a new one.
+
+    A period inside the marks ends it; after "?" or "!" the attribution goes on in lower case
+    ("Why now?" she asked) or with a name ("Why now?" Lee asked).
+    """
+    last = view[stretch.end - 1]
+    if last == ".":
+        return True
+    if last in "?!" and after:
+        first = after[0]
+        return first.text[:1].isupper() and first.low in _DETERMINERS | _PRONOUNS
+    return False
+
+
+def _clause(tokens: list[_Tok], compiled: AttributionRules) -> list[_Tok]:
+    # The attribution after a quotation ends at the sentence's end, not at "Rep." or "J.".
     for i, tok in enumerate(tokens):
-        if tok.text in ".!?;" and i > 0:
+        if tok.text in ".!?;" and i > 0 and not (tok.text == "." and _abbreviated(tokens[i - 1], compiled)):
             return tokens[:i]
     return tokens
 
 
-def _inherit(prepared: Prepared, outer: list[Stretch], own: dict[int, Attribution], k: int) -> Attribution | None:
+def _inherit(outer: list[Stretch], own: dict[int, Attribution], k: int) -> Attribution | None:
     stretch = outer[k]
     same = [j for j in (k - 1, k + 1) if 0 <= j < len(outer) and outer[j].paragraph == stretch.paragraph]
     for j in same:
         if own[j].speaker is not None:
             return own[j]
-    opens_paragraph = not prepared.view[_paragraph_start(prepared.view, stretch.open, prepared.start):stretch.open].strip()
-    if opens_paragraph and k and outer[k - 1].paragraph == stretch.paragraph - 1 and own[k - 1].speaker is not None:
+    if stretch.leads and k and outer[k - 1].paragraph == stretch.paragraph - 1 and own[k - 1].speaker is not None:
         return own[k - 1]
     return None
-
-
-def _paragraph_start(view: str, pos: int, floor: int) -> int:
-    return max(view.rfind("\n", floor, pos), view.rfind("\r", floor, pos), floor - 1) + 1
 
 
 def _speaker_after_quote(after: list[_Tok], compiled: AttributionRules) -> list[_Tok] | None:
@@ -165,6 +190,9 @@ def _speaker_after_quote(after: list[_Tok], compiled: AttributionRules) -> list[
         return None
     if toks[0].low in compiled.speech_verbs:
         return _phrase_forward(toks, 1, compiled)
+    for words in compiled.speaker_after:
+        if tuple(t.low for t in toks[:len(words)]) == words:
+            return _phrase_forward(toks, len(words), compiled)
     for i, tok in enumerate(toks[:_MAX_PHRASE + 2]):
         if tok.low in compiled.speech_verbs:
             phrase = [t for t in toks[:i] if t.low not in compiled.verb_adverbs]
@@ -193,6 +221,8 @@ def _speaker_before_quote(before: list[_Tok], compiled: AttributionRules) -> lis
 def _phrase_forward(toks: list[_Tok], i: int, compiled: AttributionRules) -> list[_Tok] | None:
     phrase: list[_Tok] = []
     for tok in toks[i:i + _MAX_PHRASE]:
+        if tok.text == "." and phrase and _abbreviated(phrase[-1], compiled):
+            continue
         if tok.text in ",.;:!?()" or (tok.low in compiled.function_words and tok.low not in _DETERMINERS
                                       and tok.low not in compiled.person_pronouns | compiled.other_pronouns):
             break
@@ -227,6 +257,9 @@ def _phrase_backward(toks: list[_Tok], verb: int, compiled: AttributionRules) ->
             if phrase:
                 phrase.insert(0, tok)
             break
+        if tok.text == "." and j > 0 and _abbreviated(toks[j - 1], compiled):
+            j -= 1
+            continue
         if tok.text in ",.;:!?()\"'" or tok.low in compiled.function_words or tok.low in compiled.speech_verbs:
             break
         phrase.insert(0, tok)
@@ -237,6 +270,11 @@ def _phrase_backward(toks: list[_Tok], verb: int, compiled: AttributionRules) ->
         appositive = toks[role_end[0]:role_end[1]]
         return phrase + [_Tok(",", ",", -1, -1)] + appositive
     return phrase
+
+
+def _abbreviated(tok: _Tok, compiled: AttributionRules) -> bool:
+    """A title or an initial that a period may follow inside a name ("Rep. Jo Kim", "J. Lo")."""
+    return tok.low in compiled.titles or (len(tok.text) == 1 and tok.text.isupper())
 
 
 def _is_phrase(phrase: list[_Tok], compiled: AttributionRules) -> bool:
@@ -313,10 +351,10 @@ def _previous_sentence_text(prepared: Prepared, at: int) -> str:
 
 def _previous_sentence(prepared: Prepared, at: int) -> tuple[int, int] | None:
     current = prepared.sentence_at(at)
-    for span in reversed(prepared.sentences):
-        if span[1] <= current[0]:
-            return span
-    return None
+    i = bisect.bisect_right(prepared.sentence_starts, current[0] - 1) - 1
+    while i >= 0 and prepared.sentences[i][1] > current[0]:
+        i -= 1
+    return prepared.sentences[i] if i >= 0 else None
 
 
 def _subject_before(prepared: Prepared, at: int, names: dict[str, str], compiled: AttributionRules) -> str | None:

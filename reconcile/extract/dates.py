@@ -78,22 +78,28 @@ def _alternation(words, *, capitalised: bool) -> str:
     return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
 
 
+def _numbered(table: object) -> dict[str, int]:
+    return {str(k).lower(): int(v) for k, v in (table or {}).items()}  # type: ignore[attr-defined]
+
+
 @lru_cache(maxsize=8)
 def date_rules(rules: RuleSet) -> DateRules:
     """Compile the `dates` rules of a rule set (cached per rule set)."""
     data = rules.of_type("dates")
-    months = {str(k).lower(): int(v) for k, v in (data.get("months") or {}).items()}
-    weekdays = {str(k).lower(): int(v) for k, v in (data.get("weekdays") or {}).items()}
-    full_months = [m for m in months if len(m) > 4 or m in ("may", "june", "july")]
-    full_days = [d for d in weekdays if d.endswith("day")]
+    full_months = _numbered(data.get("months"))
+    full_days = _numbered(data.get("weekdays"))
+    short_months = _numbered(data.get("month_abbreviations"))
+    months = {**short_months, **full_months}
+    weekdays = {**_numbered(data.get("weekday_abbreviations")), **full_days}
     parts = {str(k).lower(): (int(v[0]), None if v[1] == "end" else int(v[1]))
              for k, v in (data.get("month_parts") or {}).items()}
     relative = {" ".join(str(k).lower().split()): Relative(str(v["unit"]), int(v.get("offset", 0)),
                                                            v.get("part"))
                 for k, v in (data.get("relative") or {}).items()}
-    month = rf"(?:{_alternation(months, capitalised=True)})\b\.?"
+    # Only an abbreviation takes a period ("Aug. 14"); after "July" it ends the sentence.
+    month = rf"(?:(?:{_alternation(short_months, capitalised=True)})\b\.?|(?:{_alternation(full_months, capitalised=True)})\b)"
     full_month = rf"(?:{_alternation(full_months, capitalised=True)})\b"
-    weekday = rf"(?:{_alternation(weekdays, capitalised=True)})\b\.?"
+    weekday = rf"(?:{_alternation(weekdays, capitalised=True)})\b\.?"  # only before a date: "Tue. Aug. 14"
     full_day = rf"(?:{_alternation(full_days, capitalised=True)})\b"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:" + "|".join(data.get("ordinal_suffixes") or ["th"]) + r")?\b"
     year = r"(?:1[89]\d\d|2[01]\d\d)\b"

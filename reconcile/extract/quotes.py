@@ -10,8 +10,9 @@ Who is quoted is `attribution`'s job.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..rules import RuleSet
@@ -55,7 +56,9 @@ class Stretch:
     """One quoted stretch: its words at [start, end), its marks, and where it stands.
 
     `open` is the offset of the opening mark; `close` that of the closing mark (None when the
-    mark never closes). `paragraph` numbers the paragraph it starts in.
+    mark never closes). `paragraph` numbers the paragraph it starts in; `leads` says whether
+    only whitespace stands before it there. `resumes` are the opening marks repeated where
+    the quotation goes on in a new paragraph.
     """
 
     open: int
@@ -63,7 +66,9 @@ class Stretch:
     end: int
     close: int | None
     paragraph: int
+    leads: bool = False
     nested: bool = False
+    resumes: tuple[int, ...] = ()
 
 
 def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -81,33 +86,41 @@ def find_stretches(text: str, start: int, end: int, compiled: QuoteRules) -> lis
     """Every quoted stretch of text[start:end], nested ones after their outer one."""
     found: list[Stretch] = []
     blocks = paragraphs(text, start, end)
-    opened: int | None = None  # offset of an opening mark still waiting for its close
-    opened_in = 0
+    opened: _Open | None = None  # an opening mark still waiting for its close
     for n, (p_start, p_end) in enumerate(blocks):
         i = p_start
         if opened is not None:
             first = _first_visible(text, p_start, p_end)
             if first is not None and text[first] in compiled.double_open:
+                opened.resumes.append(first)
                 i = first + 1  # the quotation goes on in this paragraph
             else:
-                found.extend(_stretch(text, opened, blocks[n - 1][1], None, opened_in, compiled))
+                found.extend(_stretch(text, opened, blocks[n - 1][1], None, compiled))
                 opened = None
         while i < p_end:
             ch = text[i]
             if opened is None:
                 if ch in compiled.double_open and _can_open(text, i, p_start, p_end):
-                    opened, opened_in = i, n
-            elif ch in compiled.double_close and _can_close(text, i, opened):
-                found.extend(_stretch(text, opened, i, i, opened_in, compiled))
+                    opened = _Open(i, n, not text[p_start:i].strip())
+            elif ch in compiled.double_close and _can_close(text, i, opened.at):
+                found.extend(_stretch(text, opened, i, i, compiled))
                 opened = None
             elif ch in compiled.double_open and ch != '"':
                 # A second opening mark: the first never closed. End it here, start anew.
-                found.extend(_stretch(text, opened, i, None, opened_in, compiled))
-                opened, opened_in = i, n
+                found.extend(_stretch(text, opened, i, None, compiled))
+                opened = _Open(i, n, False)
             i += 1
     if opened is not None:
-        found.extend(_stretch(text, opened, blocks[-1][1], None, opened_in, compiled))
+        found.extend(_stretch(text, opened, blocks[-1][1], None, compiled))
     return found
+
+
+@dataclass(slots=True)
+class _Open:
+    at: int
+    paragraph: int
+    leads: bool
+    resumes: list[int] = field(default_factory=list)
 
 
 def _first_visible(text: str, start: int, end: int) -> int | None:
@@ -128,29 +141,30 @@ def _can_close(text: str, i: int, opened: int) -> bool:
     return i > opened + 1 or text[i] != '"'
 
 
-def _stretch(text: str, open_at: int, stop: int, close: int | None, paragraph: int,
-             compiled: QuoteRules) -> list[Stretch]:
-    start, end = open_at + 1, stop
+def _stretch(text: str, opened: _Open, stop: int, close: int | None, compiled: QuoteRules) -> list[Stretch]:
+    start, end = opened.at + 1, stop
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if not _WORD.search(text, start, end):
         return []
-    outer = Stretch(open_at, start, end, close, paragraph)
+    outer = Stretch(opened.at, start, end, close, opened.paragraph, opened.leads, resumes=tuple(opened.resumes))
     return [outer, *_nested(text, outer, compiled)]
 
 
 def _nested(text: str, outer: Stretch, compiled: QuoteRules) -> list[Stretch]:
     """Passages in single marks inside a stretch: opened before a letter, closed after one."""
+    # Every possible closing mark, found once, so that many unclosed openers stay linear.
+    closes = [j for j in range(outer.start + 1, outer.end) if _closes_single(text, j, outer.end, compiled)]
     found = []
     i = outer.start
     while i < outer.end:
-        ch = text[i]
-        if ch in compiled.single_open and (i == outer.start or text[i - 1] in _OPEN_BEFORE or text[i - 1] == '"') \
+        if text[i] in compiled.single_open and (i == outer.start or text[i - 1] in _OPEN_BEFORE or text[i - 1] == '"') \
                 and i + 1 < outer.end and text[i + 1].isalnum():
-            close = _single_close(text, i + 1, outer.end, compiled)
-            if close is not None:
+            k = bisect.bisect_right(closes, i + 1)
+            if k < len(closes):
+                close = closes[k]
                 start, end = i + 1, close
                 while end > start and text[end - 1].isspace():
                     end -= 1
@@ -160,13 +174,10 @@ def _nested(text: str, outer: Stretch, compiled: QuoteRules) -> list[Stretch]:
     return found
 
 
-def _single_close(text: str, start: int, stop: int, compiled: QuoteRules) -> int | None:
-    for j in range(start, stop):
-        # An apostrophe has a letter on both sides (isn't); a closing mark has none after it.
-        if text[j] in compiled.single_close and not text[j - 1].isspace() \
-                and (j + 1 >= stop or not text[j + 1].isalnum()):
-            return j
-    return None
+def _closes_single(text: str, j: int, stop: int, compiled: QuoteRules) -> bool:
+    # An apostrophe has a letter on both sides (isn't); a closing mark has none after it.
+    return text[j] in compiled.single_close and not text[j - 1].isspace() \
+        and (j + 1 >= stop or not text[j + 1].isalnum())
 
 
 def words(text: str) -> int:
@@ -189,6 +200,12 @@ def markers(text: str, compiled: QuoteRules) -> tuple[str, ...]:
     return tuple(found)
 
 
-def normalise(view_text: str) -> str:
-    """A quotation's words for comparison: typography already folded, whitespace collapsed."""
-    return " ".join(view_text.split())
+def normalise(view: str, stretch: Stretch) -> str:
+    """A quotation's words for comparison: typography folded, whitespace collapsed, and the
+    marks repeated at each new paragraph left out."""
+    pieces, pos = [], stretch.start
+    for mark in stretch.resumes:
+        pieces.append(view[pos:mark])
+        pos = mark + 1
+    pieces.append(view[pos:stretch.end])
+    return " ".join(" ".join(pieces).split())

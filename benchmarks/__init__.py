@@ -1,0 +1,1 @@
+"""Speed benchmarks for reconcile, run by hand (`python -m benchmarks.NAME`); not part of the tests."""
