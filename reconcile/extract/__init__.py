@@ -67,7 +67,7 @@ def _dates(prepared: Prepared, rules: RuleSet, story_date: dt.date | None) -> li
 def _quotes(prepared: Prepared, rules: RuleSet) -> list[Claim]:
     compiled = quote_rules(rules)
     text = prepared.source.text
-    stretches = find_stretches(text, prepared.start, prepared.end, compiled)
+    stretches = find_stretches(text, prepared.view, prepared.start, prepared.end, compiled)
     attributions = attribute(prepared, stretches, attribution_rules(rules))
     claims = []
     for stretch, attribution in zip(stretches, attributions, strict=True):

@@ -33,6 +33,8 @@ _MAX_PHRASE = 8
 # How far from a quotation a medium is looked for: a sentence's length, bounded so that a
 # pathological one-sentence document stays linear.
 _MEDIUM_WINDOW = 400
+# How far back (in characters) a pronoun may still stand for the person it stood for before.
+_RECENT = 1500
 # How far before a quotation its attribution may start, for the same reason.
 _ZONE = 600
 
@@ -44,12 +46,13 @@ class AttributionRules:
     speech_verbs: frozenset[str]
     speaker_after: tuple[tuple[str, ...], ...]
     verb_adverbs: frozenset[str]
+    speaker_links: frozenset[str]
     media: re.Pattern[str]
     medium_of: dict[str, str]
     person_pronouns: frozenset[str]
     other_pronouns: frozenset[str]
     titles: frozenset[str]
-    organisation_words: frozenset[str]
+    not_person_words: frozenset[str]
     function_words: frozenset[str]
     stop_words: frozenset[str]
 
@@ -69,13 +72,16 @@ def attribution_rules(rules: RuleSet) -> AttributionRules:
         speech_verbs=frozenset(str(v).lower() for v in data.get("speech_verbs") or ()),
         speaker_after=tuple(tuple(str(p).lower().split()) for p in data.get("speaker_after") or ()),
         verb_adverbs=frozenset(str(v).lower() for v in data.get("verb_adverbs") or ()),
+        speaker_links=frozenset(str(v).lower() for v in data.get("speaker_links") or ()),
         # Media words count in lower case only: "the Washington Post" is a name, not a post.
         media=re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])") if medium_of else re.compile(r"(?!)"),
         medium_of=medium_of,
         person_pronouns=frozenset(str(p).lower() for p in data.get("person_pronouns") or ()),
         other_pronouns=frozenset(str(p).lower() for p in data.get("other_pronouns") or ()),
         titles=frozenset(str(t).lower() for t in data.get("titles") or ()),
-        organisation_words=frozenset(str(t).lower() for t in data.get("organisation_words") or ()),
+        # Organisations and streets are not persons: "Harbor Group", "Fairfield Drive".
+        not_person_words=frozenset(str(t).lower() for t in [*(data.get("organisation_words") or ()),
+                                                             *(rules.of_type("text").get("street_suffixes") or ())]),
         function_words=function_words,
         stop_words=function_words | calendar_words,
     )
@@ -108,12 +114,13 @@ def attribute(prepared: Prepared, stretches: list[Stretch], compiled: Attributio
     names = _person_names(view, prepared.start, prepared.end, compiled)
     outer = [s for s in stretches if not s.nested]
     own: dict[int, Attribution] = {}
+    recent: dict[str, tuple[str, int]] = {}  # pronoun -> whom it stood for last, and where
     for k, stretch in enumerate(outer):
         # The words between two quotations of a paragraph belong to one or the other, never
         # to a quotation further away.
         prev_end = outer[k - 1].end + 1 if k and outer[k - 1].paragraph == stretch.paragraph else None
         next_open = outer[k + 1].open if k + 1 < len(outer) and outer[k + 1].paragraph == stretch.paragraph else None
-        own[k] = _own(prepared, stretch, prev_end, next_open, names, compiled)
+        own[k] = _own(prepared, stretch, prev_end, next_open, names, compiled, recent)
     for k, stretch in enumerate(outer):
         if own[k].speaker is None:
             own[k] = _inherit(outer, own, k) or own[k]
@@ -122,7 +129,7 @@ def attribute(prepared: Prepared, stretches: list[Stretch], compiled: Attributio
 
 
 def _own(prepared: Prepared, stretch: Stretch, prev_end: int | None, next_open: int | None,
-         names: dict[str, str], compiled: AttributionRules) -> Attribution:
+         names: dict[str, str], compiled: AttributionRules, recent: dict[str, tuple[str, int]]) -> Attribution:
     view = prepared.view
     sentence_start = prepared.sentence_at(stretch.open)[0]
     before_from = max(sentence_start, prev_end or sentence_start, stretch.open - _ZONE)
@@ -145,7 +152,7 @@ def _own(prepared: Prepared, stretch: Stretch, prev_end: int | None, next_open: 
         phrase = None  # "according to a statement" names a medium, not a speaker
     if phrase is None:
         return Attribution(medium=medium)
-    speaker, role = _speaker(prepared, phrase, zone_start, names, compiled)
+    speaker, role = _speaker(prepared, phrase, zone_start, names, compiled, recent)
     return Attribution(speaker, role, medium)
 
 
@@ -195,11 +202,19 @@ def _speaker_after_quote(after: list[_Tok], compiled: AttributionRules) -> list[
             return _phrase_forward(toks, len(words), compiled)
     for i, tok in enumerate(toks[:_MAX_PHRASE + 2]):
         if tok.low in compiled.speech_verbs:
-            phrase = [t for t in toks[:i] if t.low not in compiled.verb_adverbs]
+            phrase = _without_affiliation([t for t in toks[:i] if t.low not in compiled.verb_adverbs], compiled)
             return phrase if phrase and _is_phrase(phrase, compiled) else None
         if tok.text in ",.;:!?":
             break
     return None
+
+
+def _without_affiliation(phrase: list[_Tok], compiled: AttributionRules) -> list[_Tok]:
+    """"Jane Doe with the Harbor Trust" -> "Jane Doe": the person, not whom they speak for."""
+    for i, tok in enumerate(phrase):
+        if tok.low in compiled.speaker_links and i and _is_name_word(phrase[i - 1], compiled):
+            return phrase[:i]
+    return phrase
 
 
 def _speaker_before_quote(before: list[_Tok], compiled: AttributionRules) -> list[_Tok] | None:
@@ -260,6 +275,12 @@ def _phrase_backward(toks: list[_Tok], verb: int, compiled: AttributionRules) ->
         if tok.text == "." and j > 0 and _abbreviated(toks[j - 1], compiled):
             j -= 1
             continue
+        if tok.low in compiled.speaker_links and phrase and phrase[0].text[:1].isupper() \
+                and j > 0 and _is_name_word(toks[j - 1], compiled):
+            # "Jane Doe with the Harbor Trust said": the speaker is the person before "with".
+            phrase = []
+            j -= 1
+            continue
         if tok.text in ",.;:!?()\"'" or tok.low in compiled.function_words or tok.low in compiled.speech_verbs:
             break
         phrase.insert(0, tok)
@@ -279,14 +300,14 @@ def _abbreviated(tok: _Tok, compiled: AttributionRules) -> bool:
 
 def _is_phrase(phrase: list[_Tok], compiled: AttributionRules) -> bool:
     """A speaker is a pronoun, or holds a capitalised name or a title, or a plain noun phrase."""
-    head = phrase[-1]
-    if len(phrase) == 1 and head.low in compiled.person_pronouns | compiled.other_pronouns:
-        return True
+    pronouns = compiled.person_pronouns | compiled.other_pronouns
+    if any(t.low in pronouns for t in phrase):
+        return len(phrase) == 1  # "he", but not "a gift he"
     return any(t.text[:1].isupper() or t.low in compiled.titles for t in phrase) or phrase[0].low in _DETERMINERS
 
 
 def _speaker(prepared: Prepared, phrase: list[_Tok], at: int, names: dict[str, str],
-             compiled: AttributionRules) -> tuple[str | None, str | None]:
+             compiled: AttributionRules, recent: dict[str, tuple[str, int]]) -> tuple[str | None, str | None]:
     """The speaker (a full name where known) and any stated role, from the words naming them."""
     if any(t.text == "," for t in phrase):
         cut = next(i for i, t in enumerate(phrase) if t.text == ",")
@@ -294,15 +315,26 @@ def _speaker(prepared: Prepared, phrase: list[_Tok], at: int, names: dict[str, s
     else:
         core, appositive = phrase, []
     if len(core) == 1 and core[0].low in compiled.person_pronouns:
-        name = _subject_before(prepared, at, names, compiled)
-        return (names.get(name.split()[-1], name) if name else core[0].text), _role(appositive, compiled)
+        pronoun = core[0].low
+        name = _referent(prepared, at, pronoun, names, compiled, recent)
+        if name is None:
+            return core[0].text, _role(appositive, compiled)
+        full = _full_name(name, names)
+        recent[pronoun] = (full, at)
+        return full, _role(appositive, compiled)
     name_toks = _trailing_name(core, compiled)
     if name_toks and not _is_organisation(name_toks, compiled):
-        name = " ".join(_bare(t.text) for t in name_toks)
-        full = names.get(name.split()[-1], name) if len(name_toks) == 1 else name
+        full = _full_name(" ".join(_bare(t.text) for t in name_toks), names)
+        for pronoun in compiled.person_pronouns:
+            recent.pop(pronoun, None)  # a new person named: "he" now looks back afresh
         role = _role(core[:len(core) - len(name_toks)], compiled) or _role(appositive, compiled)
         return full, role
     return " ".join(t.text for t in core), _role(core, compiled)
+
+
+def _full_name(name: str, names: dict[str, str]) -> str:
+    """A surname alone becomes the full name the source gives; a full name stays as it is."""
+    return names.get(name, name) if " " not in name else name
 
 
 def _bare(word: str) -> str:
@@ -322,17 +354,21 @@ def _trailing_name(core: list[_Tok], compiled: AttributionRules) -> list[_Tok]:
 def _is_name_word(tok: _Tok, compiled: AttributionRules) -> bool:
     word, low = _bare(tok.text), _bare(tok.low)
     return word[:1].isupper() and not word.isupper() and word.replace("-", "").replace("'", "").isalpha() \
-        and low not in compiled.titles and low not in compiled.stop_words
+        and not _is_title(low, compiled) and low not in compiled.stop_words
 
 
 def _is_organisation(name: list[_Tok], compiled: AttributionRules) -> bool:
-    return any(t.text.isupper() and len(t.text) > 1 or _bare(t.low) in compiled.organisation_words for t in name)
+    return any(t.text.isupper() and len(t.text) > 1 or _bare(t.low) in compiled.not_person_words for t in name)
+
+
+def _is_title(low: str, compiled: AttributionRules) -> bool:
+    return low in compiled.titles or (low.endswith("s") and low[:-1] in compiled.titles)
 
 
 def _role(toks: list[_Tok], compiled: AttributionRules) -> str | None:
     run: list[str] = []
     for tok in toks:
-        if tok.low in compiled.titles:
+        if _is_title(tok.low, compiled):
             run.append(tok.text)
         elif run:
             break
@@ -357,35 +393,56 @@ def _previous_sentence(prepared: Prepared, at: int) -> tuple[int, int] | None:
     return prepared.sentences[i] if i >= 0 else None
 
 
-def _subject_before(prepared: Prepared, at: int, names: dict[str, str], compiled: AttributionRules) -> str | None:
-    """The person the text before `at` is about: the subject of the sentence before.
+def _referent(prepared: Prepared, at: int, pronoun: str, names: dict[str, str], compiled: AttributionRules,
+              recent: dict[str, tuple[str, int]]) -> str | None:
+    """The person a pronoun speaker stands for, read from the sentence before `at`.
 
-    Falls back to the last person named in the two sentences before that.
+    In order: the person that sentence quotes ("..., Lee said."), its subject (not merely
+    the last name in it), or whoever the same pronoun stood for just before. Otherwise
+    nobody: a wrong name is worse than the pronoun as written.
     """
     span = _previous_sentence(prepared, at)
-    tried = 0
-    last_seen: str | None = None
-    while span is not None and tried < 3:
-        candidates = _names_in(prepared.view, span, compiled)
-        persons = [(name, subject) for name, subject in candidates if _is_person(name, names)]
-        if tried == 0:
-            for name, subject in persons:
-                if subject:
-                    return name
-        if persons and last_seen is None:
-            last_seen = persons[-1][0]
-        span = _previous_sentence(prepared, span[0])
-        tried += 1
-    return last_seen
+    if span is not None:
+        toks = _tokens(prepared.view, *span)
+        quoted = _quoted_in(toks, compiled)
+        if quoted and _is_person(quoted, names):
+            return quoted
+        for name, subject in _names_in(toks, compiled):
+            if subject and _is_person(name, names):
+                return name
+    if pronoun in recent and at - recent[pronoun][1] < _RECENT:
+        return recent[pronoun][0]
+    return None
+
+
+def _quoted_in(toks: list[_Tok], compiled: AttributionRules) -> str | None:
+    """The name right before or after a speech verb in a sentence ("Lee said", "said Lee")."""
+    for i, tok in enumerate(toks):
+        if tok.low not in compiled.speech_verbs:
+            continue
+        j = i - 1
+        while j >= 0 and toks[j].low in compiled.verb_adverbs:
+            j -= 1
+        run = []
+        while j >= 0 and _is_name_word(toks[j], compiled):
+            run.insert(0, toks[j])
+            j -= 1
+        if not run:
+            k = i + 1
+            while k < len(toks) and _is_name_word(toks[k], compiled):
+                run.append(toks[k])
+                k += 1
+        if run and not _is_organisation(run, compiled):
+            return " ".join(_bare(t.text) for t in run)
+    return None
 
 
 def _is_person(name: str, names: dict[str, str]) -> bool:
     return len(name.split()) > 1 or name in names
 
 
-def _names_in(view: str, span: tuple[int, int], compiled: AttributionRules) -> list[tuple[str, bool]]:
-    """Capitalised names in a sentence, each with whether it stands as the subject."""
-    toks = _tokens(view, *span)
+def _names_in(toks: list[_Tok], compiled: AttributionRules) -> list[tuple[str, bool]]:
+    """Capitalised names in a sentence's tokens, each with whether it stands as the subject."""
     found = []
     i = 0
     while i < len(toks):

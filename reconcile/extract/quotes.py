@@ -33,6 +33,7 @@ class QuoteRules:
     single_close: frozenset[str]
     short_below: int
     markers: tuple[tuple[str, re.Pattern[str]], ...]
+    marks: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
@@ -41,9 +42,14 @@ def quote_rules(rules: RuleSet) -> QuoteRules:
     data = rules.of_type("quotes")
     markers = tuple((str(name), re.compile(p, re.IGNORECASE))
                     for name, patterns in (data.get("markers") or {}).items() for p in patterns)
+    double_open = frozenset(data.get("double_open") or ()) | {'"'}
+    double_close = frozenset(data.get("double_close") or ()) | {'"'}
+    # Longest first: a doubled single mark ('' or \u2019\u2019) is one double mark.
+    alternation = "|".join(re.escape(m) for m in sorted(double_open | double_close, key=len, reverse=True))
     return QuoteRules(
-        double_open=frozenset(data.get("double_open") or ()) | {'"'},
-        double_close=frozenset(data.get("double_close") or ()) | {'"'},
+        double_open=double_open,
+        double_close=double_close,
+        marks=re.compile(alternation),
         single_open=frozenset(data.get("single_open") or ()) | {"'"},
         single_close=frozenset(data.get("single_close") or ()) | {"'"},
         short_below=int(data.get("short_below_words", 4)),
@@ -55,8 +61,8 @@ def quote_rules(rules: RuleSet) -> QuoteRules:
 class Stretch:
     """One quoted stretch: its words at [start, end), its marks, and where it stands.
 
-    `open` is the offset of the opening mark; `close` that of the closing mark (None when the
-    mark never closes). `paragraph` numbers the paragraph it starts in; `leads` says whether
+    `open` is the offset of the opening mark; `close` that of the closing mark's last
+    character (None when the mark never closes). `paragraph` numbers the paragraph it starts in; `leads` says whether
     only whitespace stands before it there. `resumes` are the opening marks repeated where
     the quotation goes on in a new paragraph.
     """
@@ -68,7 +74,7 @@ class Stretch:
     paragraph: int
     leads: bool = False
     nested: bool = False
-    resumes: tuple[int, ...] = ()
+    resumes: tuple[tuple[int, int], ...] = ()
 
 
 def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -82,34 +88,40 @@ def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def find_stretches(text: str, start: int, end: int, compiled: QuoteRules) -> list[Stretch]:
-    """Every quoted stretch of text[start:end], nested ones after their outer one."""
+def find_stretches(text: str, view: str, start: int, end: int, compiled: QuoteRules) -> list[Stretch]:
+    """Every quoted stretch of text[start:end], nested ones after their outer one.
+
+    Marks are read from the text (the view folds curly marks); what stands around them is
+    read from the view, where template debris is blanked.
+    """
     found: list[Stretch] = []
     blocks = paragraphs(text, start, end)
     opened: _Open | None = None  # an opening mark still waiting for its close
     for n, (p_start, p_end) in enumerate(blocks):
-        i = p_start
+        pos = p_start
         if opened is not None:
-            first = _first_visible(text, p_start, p_end)
-            if first is not None and text[first] in compiled.double_open:
-                opened.resumes.append(first)
-                i = first + 1  # the quotation goes on in this paragraph
+            first = compiled.marks.match(text, _first_visible(text, p_start, p_end))
+            if first is not None and first.group() in compiled.double_open:
+                opened.resumes.append((first.start(), first.end()))
+                pos = first.end()  # the quotation goes on in this paragraph
             else:
                 found.extend(_stretch(text, opened, blocks[n - 1][1], None, compiled))
                 opened = None
-        while i < p_end:
-            ch = text[i]
+        for mark in compiled.marks.finditer(text, pos, p_end):
+            at, after, kind = mark.start(), mark.end(), mark.group()
             if opened is None:
-                if ch in compiled.double_open and _can_open(text, i, p_start, p_end):
-                    opened = _Open(i, n, not text[p_start:i].strip())
-            elif ch in compiled.double_close and _can_close(text, i, opened.at):
-                found.extend(_stretch(text, opened, i, i, compiled))
+                # A closing mark where an opening one belongs (after a space, before a word) is
+                # a typo for the opening mark.
+                if (kind in compiled.double_open or kind in compiled.double_close) \
+                        and _can_open(view, at, after, p_start, p_end):
+                    opened = _Open(at, after, n, not text[p_start:at].strip())
+            elif kind in compiled.double_close and (kind != '"' or at > opened.after):
+                found.extend(_stretch(text, opened, at, after - 1, compiled))
                 opened = None
-            elif ch in compiled.double_open and ch != '"':
+            elif kind in compiled.double_open and kind != '"':
                 # A second opening mark: the first never closed. End it here, start anew.
-                found.extend(_stretch(text, opened, i, None, compiled))
-                opened = _Open(i, n, False)
-            i += 1
+                found.extend(_stretch(text, opened, at, None, compiled))
+                opened = _Open(at, after, n, False)
     if opened is not None:
         found.extend(_stretch(text, opened, blocks[-1][1], None, compiled))
     return found
@@ -118,31 +130,27 @@ def find_stretches(text: str, start: int, end: int, compiled: QuoteRules) -> lis
 @dataclass(slots=True)
 class _Open:
     at: int
+    after: int
     paragraph: int
     leads: bool
-    resumes: list[int] = field(default_factory=list)
+    resumes: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _first_visible(text: str, start: int, end: int) -> int | None:
-    for i in range(start, end):
-        if not text[i].isspace():
-            return i
-    return None
+def _first_visible(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
 
 
-def _can_open(text: str, i: int, p_start: int, p_end: int) -> bool:
-    # A straight mark after a letter or digit closes or measures (6'2"), it does not open.
-    if text[i] == '"' and i > p_start and text[i - 1] not in _OPEN_BEFORE and text[i - 1] not in "\"'":
+def _can_open(text: str, at: int, after: int, p_start: int, p_end: int) -> bool:
+    # A mark right after a letter or digit closes or measures (6'2"), it does not open.
+    if at > p_start and text[at - 1] not in _OPEN_BEFORE and text[at - 1] not in "\"'":
         return False
-    return i + 1 < p_end and not text[i + 1].isspace()
-
-
-def _can_close(text: str, i: int, opened: int) -> bool:
-    return i > opened + 1 or text[i] != '"'
+    return after < p_end and not text[after].isspace()
 
 
 def _stretch(text: str, opened: _Open, stop: int, close: int | None, compiled: QuoteRules) -> list[Stretch]:
-    start, end = opened.at + 1, stop
+    start, end = opened.after, stop
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -204,8 +212,8 @@ def normalise(view: str, stretch: Stretch) -> str:
     """A quotation's words for comparison: typography folded, whitespace collapsed, and the
     marks repeated at each new paragraph left out."""
     pieces, pos = [], stretch.start
-    for mark in stretch.resumes:
-        pieces.append(view[pos:mark])
-        pos = mark + 1
+    for mark_start, mark_end in stretch.resumes:
+        pieces.append(view[pos:mark_start])
+        pos = mark_end
     pieces.append(view[pos:stretch.end])
     return " ".join(" ".join(pieces).split())

@@ -171,6 +171,25 @@ ROWS = [
     # --- a straight mark for inches neither opens nor closes a quotation -----------------
     ("“He is the best shooter I have ever coached,” Ben Ito said of the 6'4\" guard.",
      [quote("He is the best shooter I have ever coached,", speaker="Ben Ito")]),
+    # --- marks as outlets print them: doubled single closes, a close typed for an open ----
+    ("“The water was up to the windows,’’ Sheriff Dale Cook said.",
+     [quote("The water was up to the windows,", speaker="Dale Cook", role="Sheriff")]),
+    ("Neighbors gathered outside.\n\n”We heard three bangs and then nothing,” said Rosa Lind.",
+     [quote("We heard three bangs and then nothing,", speaker="Rosa Lind")]),
+    # --- who speaks for whom: the person, not the body they speak for ----------------------
+    ("“Every shelter in the county is full tonight,” Ana Ruiz with the Red Valley Relief Fund said.",
+     [quote("Every shelter in the county is full tonight,", speaker="Ana Ruiz")]),
+    ("“We have no suspect at this time,” said Lt. Omar Reed of the state patrol.",
+     [quote("We have no suspect at this time,", speaker="Omar Reed", role="Lt")]),
+    ("“The scene is secure,” Detectives Carla Moss and Jim Hale said.",
+     [quote("The scene is secure,", speaker="Jim Hale")]),
+    # --- a pronoun after a sentence that quotes someone stands for that someone -------------
+    ("Tom Vance, 19, drove the car into the canal, Sgt. Lisa Ward said.\n\n"
+     "“The driver got out on his own,” she said.",
+     [quote("The driver got out on his own,", speaker="Lisa Ward")]),
+    ("Flooding closed the road near Miller Drive in the morning, police said.\n\n"
+     "“Stay home if you can,” he said.",
+     [quote("Stay home if you can,", speaker="he")]),
     # --- no quotations ------------------------------------------------------------------
     ("The workers’ union says it isn’t ready to sign, O’Brien’s office confirmed.", []),
     ("The team signed a 6'2\" forward from the junior league.", []),
