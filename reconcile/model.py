@@ -7,9 +7,13 @@ so that every other module can depend on it.
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 class Kind(str, Enum):
@@ -89,12 +93,8 @@ class Source:
 
 def line_starts(text: str) -> tuple[int, ...]:
     """Offsets at which each line of `text` starts (LF, CRLF and CR all end a line)."""
-    starts = [0]
-    for i, ch in enumerate(text):
-        # CRLF counts once: the line starts after the LF.
-        if ch == "\n" or (ch == "\r" and not text.startswith("\n", i + 1)):
-            starts.append(i + 1)
-    return tuple(starts)
+    # CRLF counts once: the line starts after the LF.
+    return (0, *(match.end() for match in _LINE_END.finditer(text)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,9 @@ _FOLD = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-",
 })
 
+_FOLD_TO = {chr(k): chr(v) if isinstance(v, int) else v for k, v in _FOLD.items()}
+_FOLDED = re.compile("[" + "".join(re.escape(ch) for ch in _FOLD_TO) + "]")
+
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]*[A-Z0-9])")
 # How much of a very long sentence a claim keeps on each side of itself.
 SENTENCE_REACH = 1000
@@ -88,7 +91,8 @@ def prepare(source: Source, rules: RuleSet) -> Prepared:
 
 def matching_view(text: str, compiled: TextRules) -> str:
     """The text with typography folded and debris blanked, of exactly the same length."""
-    view = text.translate(_FOLD)
+    # str.translate() visits every character; the few that fold are found faster by a regex.
+    view = _FOLDED.sub(lambda match: _FOLD_TO[match.group()], text)
     for pattern in compiled.debris:
         view = pattern.sub(lambda m: " " * len(m.group()), view)
     return view

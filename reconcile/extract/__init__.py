@@ -12,7 +12,7 @@ from .attribution import attribute, attribution_rules
 from .dates import date_rules, find_dates, resolve, time_of_day
 from .lexicon import lexicon
 from .quantities import scan_quantities
-from .quotes import find_stretches, markers, normalise, quote_rules, words
+from .quotes import find_stretches, is_short, markers, normalise, quote_rules
 from .tokens import tokenize
 
 __all__ = ["extract_claims", "claims_from_text"]
@@ -43,8 +43,13 @@ def claims_from_text(text: str, rules: RuleSet, *, source_id: str = "text",
 
 
 def _quantities(prepared: Prepared, rules: RuleSet) -> list[Claim]:
-    tokens = tokenize(prepared.view, prepared.start, prepared.end)
-    found = scan_quantities(tokens, prepared.view, lexicon(rules), prepared.sentence_at)
+    lex = lexicon(rules)
+    view = prepared.view
+    # Only sentences that hold a digit or a number word can hold a quantity: tokenise just those.
+    tokens = [token for s_start, s_end in prepared.sentences
+              if lex.may_hold_number(view[s_start:s_end])
+              for token in tokenize(view, s_start, s_end)]
+    found = scan_quantities(tokens, view, lex, prepared.sentence_at)
     return [_claim(prepared, f.kind, f.start, f.end, f.value, f.rule) for f in found]
 
 
@@ -55,8 +60,7 @@ def _dates(prepared: Prepared, rules: RuleSet, story_date: dt.date | None) -> li
     claims = []
     for phrase in find_dates(prepared.view, prepared.start, prepared.end, compiled):
         value = resolve(phrase, reference, inferred=inferred, compiled=compiled)
-        s_start, s_end = prepared.sentence_at(phrase.start)
-        time = time_of_day(prepared.view[s_start:s_end], compiled)
+        time = time_of_day(prepared.view, *prepared.sentence_at(phrase.start), compiled)
         if time is not None:
             value = DateValue(value.start, value.end, value.resolved, value.granularity, value.inferred,
                               value.month, value.day, time)
@@ -77,7 +81,7 @@ def _quotes(prepared: Prepared, rules: RuleSet) -> list[Claim]:
             role=attribution.role,
             medium=attribution.medium,
             markers=markers(text[stretch.start:stretch.end], compiled),
-            short=words(text[stretch.start:stretch.end]) < compiled.short_below,
+            short=is_short(text[stretch.start:stretch.end], compiled),
             nested=stretch.nested,
         )
         claims.append(_claim(prepared, Kind.QUOTE, stretch.start, stretch.end, value, rules.name_of("quotes")))

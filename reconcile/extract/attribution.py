@@ -20,6 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..rules import RuleSet
 from ..text import Prepared
@@ -28,6 +29,8 @@ from .quotes import Stretch
 # A plural possessive keeps its apostrophe ("the teachers' union").
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*(?:(?<=s)'(?![^\W\d_]))?|\d+|\S")
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that"})
+_CAPITALISED_WORD = r"[A-Z\u00c0-\u00d6\u00d8-\u00de][^\W\d_]*(?:['\-][^\W\d_]+)*"
+_CAPITALISED_RUN = re.compile(rf"{_CAPITALISED_WORD}(?:[ \t]+{_CAPITALISED_WORD})+")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _MAX_PHRASE = 8
 # How far from a quotation a medium is looked for: a sentence's length, bounded so that a
@@ -96,8 +99,7 @@ class Attribution:
     medium: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     text: str
     low: str
     start: int
@@ -111,8 +113,8 @@ def _tokens(view: str, start: int, end: int) -> list[_Tok]:
 def attribute(prepared: Prepared, stretches: list[Stretch], compiled: AttributionRules) -> list[Attribution]:
     """The attribution of each stretch, in the same order (nested stretches get none)."""
     view = prepared.view
-    names = _person_names(view, prepared.start, prepared.end, compiled)
     outer = [s for s in stretches if not s.nested]
+    names = _Names(view, prepared.start, prepared.end, compiled)
     own: dict[int, Attribution] = {}
     recent: dict[str, tuple[str, int]] = {}  # pronoun -> whom it stood for last, and where
     for k, stretch in enumerate(outer):
@@ -129,7 +131,7 @@ def attribute(prepared: Prepared, stretches: list[Stretch], compiled: Attributio
 
 
 def _own(prepared: Prepared, stretch: Stretch, prev_end: int | None, next_open: int | None,
-         names: dict[str, str], compiled: AttributionRules, recent: dict[str, tuple[str, int]]) -> Attribution:
+         names: _Names, compiled: AttributionRules, recent: dict[str, tuple[str, int]]) -> Attribution:
     view = prepared.view
     sentence_start = prepared.sentence_at(stretch.open)[0]
     before_from = max(sentence_start, prev_end or sentence_start, stretch.open - _ZONE)
@@ -306,7 +308,7 @@ def _is_phrase(phrase: list[_Tok], compiled: AttributionRules) -> bool:
     return any(t.text[:1].isupper() or t.low in compiled.titles for t in phrase) or phrase[0].low in _DETERMINERS
 
 
-def _speaker(prepared: Prepared, phrase: list[_Tok], at: int, names: dict[str, str],
+def _speaker(prepared: Prepared, phrase: list[_Tok], at: int, names: _Names,
              compiled: AttributionRules, recent: dict[str, tuple[str, int]]) -> tuple[str | None, str | None]:
     """The speaker (a full name where known) and any stated role, from the words naming them."""
     if any(t.text == "," for t in phrase):
@@ -332,7 +334,7 @@ def _speaker(prepared: Prepared, phrase: list[_Tok], at: int, names: dict[str, s
     return " ".join(t.text for t in core), _role(core, compiled)
 
 
-def _full_name(name: str, names: dict[str, str]) -> str:
+def _full_name(name: str, names: _Names) -> str:
     """A surname alone becomes the full name the source gives; a full name stays as it is."""
     return names.get(name, name) if " " not in name else name
 
@@ -393,7 +395,7 @@ def _previous_sentence(prepared: Prepared, at: int) -> tuple[int, int] | None:
     return prepared.sentences[i] if i >= 0 else None
 
 
-def _referent(prepared: Prepared, at: int, pronoun: str, names: dict[str, str], compiled: AttributionRules,
+def _referent(prepared: Prepared, at: int, pronoun: str, names: _Names, compiled: AttributionRules,
               recent: dict[str, tuple[str, int]]) -> str | None:
     """The person a pronoun speaker stands for, read from the sentence before `at`.
 
@@ -437,7 +439,7 @@ def _quoted_in(toks: list[_Tok], compiled: AttributionRules) -> str | None:
     return None
 
 
-def _is_person(name: str, names: dict[str, str]) -> bool:
+def _is_person(name: str, names: _Names) -> bool:
     return len(name.split()) > 1 or name in names
 
 
@@ -468,20 +470,43 @@ def _names_in(toks: list[_Tok], compiled: AttributionRules) -> list[tuple[str, b
     return found
 
 
+class _Names:
+    """Surname -> full name, read from the whole source on first use: most quotations name
+    their speaker in full and never need it."""
+
+    def __init__(self, view: str, start: int, end: int, compiled: AttributionRules):
+        self._args = (view, start, end, compiled)
+        self._table: dict[str, str] | None = None
+
+    @property
+    def table(self) -> dict[str, str]:
+        if self._table is None:
+            self._table = _person_names(*self._args)
+        return self._table
+
+    def get(self, key: str, default: str) -> str:
+        return self.table.get(key, default)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.table
+
+
 def _person_names(view: str, start: int, end: int, compiled: AttributionRules) -> dict[str, str]:
     """Surname -> full name, for every name of two to four words the source gives."""
-    names: dict[str, str] = {}
-    toks = _tokens(view, start, end)
-    i = 0
-    while i < len(toks):
-        j = i
-        while j < len(toks) and _is_name_word(toks[j], compiled):
-            j += 1
-            if toks[j - 1].low.endswith("'s"):
-                break
-        run = toks[i:j]
-        if 2 <= len(run) <= 4 and not _is_organisation(run, compiled):
-            full = " ".join(_bare(t.text) for t in run)
-            names.setdefault(full.split()[-1], full)
-        i = max(j, i + 1)
+    names: _Names = {}
+    # Only runs of capitalised words can hold a name: find those, then read them word by word.
+    for run_match in _CAPITALISED_RUN.finditer(view, start, end):
+        toks = [_Tok(word, word.lower(), -1, -1) for word in run_match.group().split()]
+        i = 0
+        while i < len(toks):
+            j = i
+            while j < len(toks) and _is_name_word(toks[j], compiled):
+                j += 1
+                if toks[j - 1].low.endswith("'s"):
+                    break
+            run = toks[i:j]
+            if 2 <= len(run) <= 4 and not _is_organisation(run, compiled):
+                full = " ".join(_bare(t.text) for t in run)
+                names.setdefault(full.split()[-1], full)
+            i = max(j, i + 1)
     return names

@@ -44,7 +44,7 @@ class DateRules:
     relative: dict[str, Relative]
     relative_not_after: frozenset[str]
     future_weight: float
-    times: tuple[re.Pattern[str], ...]
+    times: re.Pattern[str]
     pattern: re.Pattern[str]
     parser: DateDataParser
 
@@ -107,8 +107,14 @@ def date_rules(rules: RuleSet) -> DateRules:
     of_parts = _alternation(data.get("month_part_of") or (), capitalised=False)
     pods = _alternation(data.get("parts_of_day") or (), capitalised=False)
     mods = _alternation(data.get("weekday_modifiers") or (), capitalised=False)
+    # Fail fast where no date can start: a date begins with a digit, the first letters of a
+    # month or weekday name, or one of a few lower-case words (relative phrases, month parts,
+    # "the" before a day or a part of a month).
+    prefixes = _alternation({name[:3] for name in [*months, *weekdays]}, capitalised=True)
+    openers = {w.split()[0] for w in relative} | set(data.get("month_part_before") or ()) \
+        | set(data.get("weekday_modifiers") or ())
     pattern = re.compile(
-        r"(?<![\w/-])(?:"
+        rf"(?<![\w/-])(?=\d|{prefixes}|(?i:{_alternation(openers, capitalised=False)})\b|(?i:the)\s+(?:\d|(?i:{of_parts})))(?:"
         rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?![\w/-])"
         rf"|(?P<numeric>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))(?![\w/])"
         rf"|(?:{weekday},?\s+)?(?P<md>{month}\s+{day})(?:,?\s+(?P<md_year>{year}))?"
@@ -121,8 +127,12 @@ def date_rules(rules: RuleSet) -> DateRules:
         rf"|(?:(?P<modifier>(?i:{mods}))\s+)?(?P<weekday>{full_day})(?:\s+(?P<pod>(?i:{pods}))\b)?"
         rf"|(?P<year>{year})"
         r")")
+    # The phrases are absolute dates already told apart by the patterns: dateparser's other
+    # parsers (relative time, timestamps) would only cost time. A fixed leap-year base keeps
+    # "February 29" valid; the year is chosen later, against the publication date.
     settings = {"PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": dt.datetime(2000, 1, 1),
-                "DATE_ORDER": str(data.get("numeric_order") or "mdy").upper()}
+                "DATE_ORDER": str(data.get("numeric_order") or "mdy").upper(),
+                "PARSERS": ["custom-formats", "absolute-time"]}
     language = str(data.get("dateparser_language") or "en")
     return DateRules(
         language=language,
@@ -135,7 +145,7 @@ def date_rules(rules: RuleSet) -> DateRules:
         relative=relative,
         relative_not_after=frozenset(str(w).lower() for w in data.get("relative_not_after") or ()),
         future_weight=float(data.get("future_weight", 1)),
-        times=tuple(re.compile(p, re.IGNORECASE) for p in data.get("times") or ()),
+        times=re.compile("|".join(f"(?:{p})" for p in data.get("times") or ()) or "(?!)", re.IGNORECASE),
         pattern=pattern,
         parser=DateDataParser(languages=[language], settings=settings),
     )
@@ -162,8 +172,11 @@ def _phrase(match: re.Match[str], view: str, floor: int, compiled: DateRules) ->
     if groups["iso"] or groups["numeric"]:
         return _parsed("day", groups["iso"] or groups["numeric"], start, end, compiled)
     if groups["md"] or groups["dm"]:
-        text = match.group(0)
-        return _parsed("day", text, start, end, compiled)
+        # dateparser reads the day and month; the year, when given, is the four digits matched.
+        # Leaving out the weekday and the year lets phrases across a whole corpus share a few
+        # hundred cached parses.
+        year = groups["md_year"] or groups["dm_year"]
+        return _parsed("day", groups["md"] or groups["dm"], start, end, compiled, year)
     if groups["part_before"] or groups["part_of"]:
         name = (groups["part_before"] or groups["part_of"]).lower()
         month = compiled.months[(groups["pb_month"] or groups["po_month"]).lower()]
@@ -171,7 +184,7 @@ def _phrase(match: re.Match[str], view: str, floor: int, compiled: DateRules) ->
         return Phrase("part", start, end, year=int(year) if year else None, month=month,
                       part=compiled.month_parts[name])
     if groups["my_month"]:
-        return _parsed("month", match.group(0), start, end, compiled)
+        return _parsed("month", groups["my_month"], start, end, compiled, groups["my_year"])
     if groups["month"]:
         if _word_before(view, start, floor) not in compiled.month_alone_after:
             return None
@@ -195,12 +208,21 @@ def _phrase(match: re.Match[str], view: str, floor: int, compiled: DateRules) ->
     return None
 
 
-def _parsed(form: str, text: str, start: int, end: int, compiled: DateRules) -> Phrase | None:
-    parsed = _parse(" ".join(text.split()), compiled.parser)
+def _parsed(form: str, text: str, start: int, end: int, compiled: DateRules, year: str | None = None) -> Phrase | None:
+    parsed = _parse(" ".join(text.replace(".", " ").lower().split()), compiled.parser)
     if parsed is None:
         return None  # "February 30": the pattern matched, the calendar refuses
-    year, month, day = parsed
-    return Phrase(form, start, end, year=year, month=month, day=day if form == "day" else None)
+    parsed_year, month, day = parsed
+    if year is not None:
+        parsed_year = int(year)
+        if form == "day" and day > calendar.monthrange(parsed_year, month)[1]:
+            return None  # February 29 in a year without one
+    return Phrase(form, start, end, year=parsed_year, month=month, day=day if form == "day" else None)
+
+
+def clear_parse_cache() -> None:
+    """Forget every cached parse (benchmarks use it to time a first pass honestly)."""
+    _parse.cache_clear()
 
 
 @lru_cache(maxsize=4096)
@@ -320,10 +342,7 @@ def _relative(reference: dt.date, relative: Relative) -> tuple[dt.date, dt.date]
     return first, last
 
 
-def time_of_day(sentence: str, compiled: DateRules) -> str | None:
-    """The first time of day stated in a sentence ("10:48 p.m."), as written."""
-    for pattern in compiled.times:
-        match = pattern.search(sentence)
-        if match:
-            return " ".join(match.group().split())
-    return None
+def time_of_day(view: str, start: int, end: int, compiled: DateRules) -> str | None:
+    """The first time of day stated in view[start:end] ("10:48 p.m."), as written."""
+    match = compiled.times.search(view, start, end)
+    return " ".join(match.group().split()) if match else None

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..rules import RuleSet
 from .tokens import Phrases
@@ -72,6 +73,35 @@ class Lexicon:
     street_suffixes: frozenset[str]
     label_words: frozenset[str]
     rule_names: dict[str, str]
+
+    @cached_property
+    def number_starts(self) -> frozenset[str]:
+        """Words a number may start with; any other word starts none, so it is skipped unread."""
+        return frozenset(self.number_words) | self.vague.firsts | self.fractions.firsts | self.articles
+
+    @cached_property
+    def symbols_by_last(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Currency symbols by their last character, in rule order: only those can end right
+        before a number (or one space before it)."""
+        table: dict[str, list[tuple[str, str]]] = {}
+        for symbol, code in self.symbols:
+            table.setdefault(symbol[-1], []).append((symbol, code))
+        return {last: tuple(entries) for last, entries in table.items()}
+
+    @cached_property
+    def number_triggers(self) -> frozenset[str]:
+        """Words whose presence lets a sentence hold a number ("hundreds", "a million")."""
+        return (self.number_starts - self.articles) | frozenset(self.scales)
+
+    def may_hold_number(self, text: str) -> bool:
+        """Whether a sentence can hold a number at all: a digit or a number-starting word.
+
+        Most sentences of a story hold none; they are not tokenised.
+        """
+        return _DIGIT.search(text) is not None or not self.number_triggers.isdisjoint(_WORDS.findall(text.lower()))
+
+_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _dec(value: object) -> Decimal:

@@ -56,7 +56,11 @@ def scan_quantities(tokens: list[Token], view: str, lex: Lexicon,
     """Every quantity in the tokens, in text order."""
     found: list[Found] = []
     i = 0
+    starts = lex.number_starts
     while i < len(tokens):
+        if tokens[i].kind != "num" and tokens[i].low not in starts:
+            i += 1
+            continue
         number = parse_number(tokens, i, lex)
         if number is None:
             i += 1
@@ -136,7 +140,10 @@ def _before(tokens: list[Token], i: int, view: str, lex: Lexicon) -> _Context:
     """Currency symbol or code, then qualifier, read leftwards from the number at token i."""
     context = _Context(first=i)
     start = tokens[i].start
-    for symbol, code in lex.symbols:
+    near = lex.symbols_by_last.get(view[start - 1], ()) if start else ()
+    if start > 1 and view[start - 1] == " ":
+        near += lex.symbols_by_last.get(view[start - 2], ())
+    for symbol, code in sorted(near, key=lex.symbols.index) if len(near) > 1 else near:
         at = start - len(symbol)
         spaced = at - 1
         for pos in ((at, spaced) if symbol[-1].isalpha() or symbol[-1] == "." else (at,)):

@@ -34,6 +34,7 @@ class QuoteRules:
     short_below: int
     markers: tuple[tuple[str, re.Pattern[str]], ...]
     marks: re.Pattern[str]
+    single_marks: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
@@ -50,6 +51,8 @@ def quote_rules(rules: RuleSet) -> QuoteRules:
         double_open=double_open,
         double_close=double_close,
         marks=re.compile(alternation),
+        single_marks=re.compile("|".join(re.escape(m) for m in sorted(
+            frozenset(data.get("single_close") or ()) | {"'"}, key=len, reverse=True))),
         single_open=frozenset(data.get("single_open") or ()) | {"'"},
         single_close=frozenset(data.get("single_close") or ()) | {"'"},
         short_below=int(data.get("short_below_words", 4)),
@@ -164,7 +167,8 @@ def _stretch(text: str, opened: _Open, stop: int, close: int | None, compiled: Q
 def _nested(text: str, outer: Stretch, compiled: QuoteRules) -> list[Stretch]:
     """Passages in single marks inside a stretch: opened before a letter, closed after one."""
     # Every possible closing mark, found once, so that many unclosed openers stay linear.
-    closes = [j for j in range(outer.start + 1, outer.end) if _closes_single(text, j, outer.end, compiled)]
+    closes = [m.start() for m in compiled.single_marks.finditer(text, outer.start + 1, outer.end)
+              if _closes_single(text, m.start(), outer.end, compiled)]
     found = []
     i = outer.start
     while i < outer.end:
@@ -188,9 +192,12 @@ def _closes_single(text: str, j: int, stop: int, compiled: QuoteRules) -> bool:
         and (j + 1 >= stop or not text[j + 1].isalnum())
 
 
-def words(text: str) -> int:
-    """How many words a stretch of text holds."""
-    return sum(1 for _ in _WORD.finditer(text))
+def is_short(text: str, compiled: QuoteRules) -> bool:
+    """Whether a quotation has fewer words than the rules' short limit (a scare quote)."""
+    for n, _ in enumerate(_WORD.finditer(text), start=1):
+        if n >= compiled.short_below:
+            return False
+    return True
 
 
 def markers(text: str, compiled: QuoteRules) -> tuple[str, ...]:

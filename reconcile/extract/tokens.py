@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+
+from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
+_new = tuple.__new__
 
 TOKEN = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
                    r"|(?P<word>[^\W\d_]+(?:'[^\W\d_]+)*)"
                    r"|(?P<sym>\S)")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token: its text, lower-cased text, offsets, type (num, word, sym) and leading gap."""
 
     text: str
@@ -33,12 +33,14 @@ class Token:
 def tokenize(view: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of view[start:end]."""
     tokens: list[Token] = []
+    append = tokens.append
     last_end = -1
     for match in TOKEN.finditer(view, start, len(view) if end is None else end):
         text = match.group()
-        tokens.append(Token(text, text.lower(), match.start(), match.end(), match.lastgroup or "sym",
-                            match.start() != last_end))
-        last_end = match.end()
+        begin, finish = match.span()
+        # tuple.__new__ skips the named tuple's Python-level constructor: this loop is hot.
+        append(_new(Token, (text, text.lower(), begin, finish, match.lastgroup or "sym", begin != last_end)))
+        last_end = finish
     return tokens
 
 
@@ -58,12 +60,21 @@ class Phrases(Generic[T]):
             if key:
                 self.table[key] = value
         self.longest = max((len(k) for k in self.table), default=0)
+        # Most tokens start (or end) no phrase at all: one set lookup turns them away before
+        # any key is built.
+        self.firsts = frozenset(k[0] for k in self.table)
+        self.lasts = frozenset(k[-1] for k in self.table)
+
+    def _word(self, token: Token) -> str:
+        return token.text if self.case_sensitive else token.low
 
     def _key(self, tokens: list[Token], lo: int, hi: int) -> tuple[str, ...]:
         return tuple(t.text if self.case_sensitive else t.low for t in tokens[lo:hi])
 
     def forward(self, tokens: list[Token], i: int) -> tuple[T, int] | None:
         """The longest phrase starting at token i: its value and the index after it."""
+        if i >= len(tokens) or self._word(tokens[i]) not in self.firsts:
+            return None
         for length in range(min(self.longest, len(tokens) - i), 0, -1):
             key = self._key(tokens, i, i + length)
             if key in self.table:
@@ -72,6 +83,8 @@ class Phrases(Generic[T]):
 
     def backward(self, tokens: list[Token], i: int) -> tuple[T, int] | None:
         """The longest phrase ending just before token i: its value and its first index."""
+        if i <= 0 or i > len(tokens) or self._word(tokens[i - 1]) not in self.lasts:
+            return None
         for length in range(min(self.longest, i), 0, -1):
             key = self._key(tokens, i - length, i)
             if key in self.table:
