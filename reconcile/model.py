@@ -7,11 +7,10 @@ so that every other module can depend on it.
 from __future__ import annotations
 
 import bisect
-import re
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
-
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 

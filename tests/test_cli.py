@@ -30,7 +30,8 @@ def test_every_command_has_help(command):
 
 
 VALUE_FIELDS = {
-    **dict.fromkeys(["money", "count", "percent", "measure"], {"amount", "qualifier", "low", "high", "unit", "currency"}),
+    **dict.fromkeys(["money", "count", "percent", "measure"],
+                    {"amount", "qualifier", "low", "high", "unit", "currency"}),
     "date": {"start", "end", "resolved", "granularity", "inferred", "month", "day"},
     "quote": {"text", "speaker", "medium", "markers", "short"},
 }

@@ -123,7 +123,7 @@ def attribute(prepared: Prepared, stretches: list[Stretch], compiled: Attributio
         prev_end = outer[k - 1].end + 1 if k and outer[k - 1].paragraph == stretch.paragraph else None
         next_open = outer[k + 1].open if k + 1 < len(outer) and outer[k + 1].paragraph == stretch.paragraph else None
         own[k] = _own(prepared, stretch, prev_end, next_open, names, compiled, recent)
-    for k, stretch in enumerate(outer):
+    for k in range(len(outer)):
         if own[k].speaker is None:
             own[k] = _inherit(outer, own, k) or own[k]
     by_open = {s.open: own[k] for k, s in enumerate(outer)}
@@ -425,7 +425,7 @@ def _quoted_in(toks: list[_Tok], compiled: AttributionRules) -> str | None:
         j = i - 1
         while j >= 0 and toks[j].low in compiled.verb_adverbs:
             j -= 1
-        run = []
+        run: list[_Tok] = []
         while j >= 0 and _is_name_word(toks[j], compiled):
             run.insert(0, toks[j])
             j -= 1
@@ -471,8 +471,10 @@ def _names_in(toks: list[_Tok], compiled: AttributionRules) -> list[tuple[str, b
 
 
 class _Names:
-    """Surname -> full name, read from the whole source on first use: most quotations name
-    their speaker in full and never need it."""
+    """Surname -> full name, read from the whole source on first use.
+
+    Most quotations name their speaker in full and never need it.
+    """
 
     def __init__(self, view: str, start: int, end: int, compiled: AttributionRules):
         self._args = (view, start, end, compiled)
@@ -493,7 +495,7 @@ class _Names:
 
 def _person_names(view: str, start: int, end: int, compiled: AttributionRules) -> dict[str, str]:
     """Surname -> full name, for every name of two to four words the source gives."""
-    names: _Names = {}
+    names: dict[str, str] = {}
     # Only runs of capitalised words can hold a name: find those, then read them word by word.
     for run_match in _CAPITALISED_RUN.finditer(view, start, end):
         toks = [_Tok(word, word.lower(), -1, -1) for word in run_match.group().split()]

@@ -97,7 +97,8 @@ def date_rules(rules: RuleSet) -> DateRules:
                                                            v.get("part"))
                 for k, v in (data.get("relative") or {}).items()}
     # Only an abbreviation takes a period ("Aug. 14"); after "July" it ends the sentence.
-    month = rf"(?:(?:{_alternation(short_months, capitalised=True)})\b\.?|(?:{_alternation(full_months, capitalised=True)})\b)"
+    month = (rf"(?:(?:{_alternation(short_months, capitalised=True)})\b\.?"
+             rf"|(?:{_alternation(full_months, capitalised=True)})\b)")
     full_month = rf"(?:{_alternation(full_months, capitalised=True)})\b"
     weekday = rf"(?:{_alternation(weekdays, capitalised=True)})\b\.?"  # only before a date: "Tue. Aug. 14"
     full_day = rf"(?:{_alternation(full_days, capitalised=True)})\b"
@@ -114,7 +115,8 @@ def date_rules(rules: RuleSet) -> DateRules:
     openers = {w.split()[0] for w in relative} | set(data.get("month_part_before") or ()) \
         | set(data.get("weekday_modifiers") or ())
     pattern = re.compile(
-        rf"(?<![\w/-])(?=\d|{prefixes}|(?i:{_alternation(openers, capitalised=False)})\b|(?i:the)\s+(?:\d|(?i:{of_parts})))(?:"
+        rf"(?<![\w/-])(?=\d|{prefixes}|(?i:{_alternation(openers, capitalised=False)})\b"
+        rf"|(?i:the)\s+(?:\d|(?i:{of_parts})))(?:"
         rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?![\w/-])"
         rf"|(?P<numeric>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))(?![\w/])"
         rf"|(?:{weekday},?\s+)?(?P<md>{month}\s+{day})(?:,?\s+(?P<md_year>{year}))?"

@@ -81,8 +81,11 @@ class Lexicon:
 
     @cached_property
     def symbols_by_last(self) -> dict[str, tuple[tuple[str, str], ...]]:
-        """Currency symbols by their last character, in rule order: only those can end right
-        before a number (or one space before it)."""
+        """Currency symbols by their last character, in rule order.
+
+        Only a symbol ending in the character before a number (or before the space before
+        it) can be that number's currency.
+        """
         table: dict[str, list[tuple[str, str]]] = {}
         for symbol, code in self.symbols:
             table.setdefault(symbol[-1], []).append((symbol, code))
@@ -114,7 +117,7 @@ def _lower_set(values: object) -> frozenset[str]:
 
 def _pair(values: object) -> tuple[int, int]:
     low, high = values  # type: ignore[misc]
-    return int(low), int(high)
+    return int(low), int(high)  # type: ignore[has-type]
 
 
 @lru_cache(maxsize=8)

@@ -17,11 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TypeVar
 
 from ..model import Kind, Qualifier, Quantity, SIValue
 from .lexicon import Lexicon, Unit
 from .numbers import NumberMatch, parse_number, to_number
 from .tokens import Phrases, Token
+
+T = TypeVar("T")
 
 _GLUE = frozenset("-:./")
 _CLOSERS = frozenset(".,;:)!?\"'")
@@ -97,18 +100,17 @@ def _quantity(tokens: list[Token], number: NumberMatch, view: str, lex: Lexicon,
         return Found(kind, value, tokens[context.first].start, tokens[end_token - 1].end, end_token, rule)
 
     # percent: "12%", "12.5 per cent", "a 4.5-percent raise"
-    hit = _suffix(lex.percent_words, tokens, j)
-    if hit is not None:
-        unit, end = hit
-        return make(Kind.PERCENT, end, unit=unit, rule=lex.rule_names["percent"])
+    percent = _suffix(lex.percent_words, tokens, j)
+    if percent is not None:
+        return make(Kind.PERCENT, percent[1], unit=percent[0], rule=lex.rule_names["percent"])
 
     # money: a symbol or code before, or a currency word after (after "of" for vague amounts)
     if context.currency is not None:
         return make(Kind.MONEY, j, currency=context.currency, rule=lex.rule_names["money"])
-    hit = _suffix(lex.currency_words, tokens, j)
-    if hit is not None and (not hit[0].needs_scale or last.scaled) \
-            and not (hit[1] < len(tokens) and tokens[hit[1]].low in hit[0].not_before):
-        return make(Kind.MONEY, hit[1], currency=hit[0].code, rule=lex.rule_names["money"])
+    money = _suffix(lex.currency_words, tokens, j)
+    if money is not None and (not money[0].needs_scale or last.scaled) \
+            and not (money[1] < len(tokens) and tokens[money[1]].low in money[0].not_before):
+        return make(Kind.MONEY, money[1], currency=money[0].code, rule=lex.rule_names["money"])
 
     # measure: "45 metres", "45m", "a 45-metre-high wall"
     unit_hit = _unit(tokens, j, lex)
@@ -267,15 +269,18 @@ def _range_end(tokens: list[Token], number: NumberMatch, context: _Context,
     if second is None and tokens[j + 1].kind == "sym" and j + 2 < len(tokens):
         # "$5 million to $10 million": the second number may repeat the currency symbol
         second = parse_number(tokens, j + 2, lex)
-    if second is None or second.value is None or (joiner.text == "-" and second.digits != number.digits):
+    if second is None or second.value is None or number.value is None \
+            or (joiner.text == "-" and second.digits != number.digits):
         return none  # "7-Eleven" is a name, not a range
     if context.currency is not None:
         second = _with_money_scale(tokens, second, lex)
-    low = number.value
+    low, high = number.value, second.value
+    if high is None:
+        return none
     if not number.scaled and second.scaled and tokens[second.first].kind == "num":
         # "$5-10 million", "between 2 and 3 billion": the scale written once applies to both.
-        low = number.value * second.value / Decimal(tokens[second.first].text.replace(",", ""))
-    return (second, low) if low < second.value else none
+        low = low * high / Decimal(tokens[second.first].text.replace(",", ""))
+    return (second, low) if low < high else none
 
 
 def _with_money_scale(tokens: list[Token], number: NumberMatch, lex: Lexicon) -> NumberMatch:
@@ -288,7 +293,7 @@ def _with_money_scale(tokens: list[Token], number: NumberMatch, lex: Lexicon) ->
     return replace(number, last=j + 1, value=value, low=value, high=value, scaled=True)
 
 
-def _suffix(phrases: Phrases, tokens: list[Token], j: int) -> tuple[object, int] | None:
+def _suffix(phrases: Phrases[T], tokens: list[Token], j: int) -> tuple[T, int] | None:
     """A phrase right after a number, or after a glued hyphen ("4.5-percent", "million-dollar")."""
     if j < len(tokens) and tokens[j].text == "-" and not tokens[j].gap:
         if j + 1 >= len(tokens) or tokens[j + 1].gap:

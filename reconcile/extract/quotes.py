@@ -216,8 +216,11 @@ def markers(text: str, compiled: QuoteRules) -> tuple[str, ...]:
 
 
 def normalise(view: str, stretch: Stretch) -> str:
-    """A quotation's words for comparison: typography folded, whitespace collapsed, and the
-    marks repeated at each new paragraph left out."""
+    """A quotation's words for comparison.
+
+    Typography is folded, whitespace collapsed, and the marks repeated at each new paragraph
+    are left out.
+    """
     pieces, pos = [], stretch.start
     for mark_start, mark_end in stretch.resumes:
         pieces.append(view[pos:mark_start])

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-
 from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")

@@ -7,8 +7,8 @@ from typing import Any
 import pandas as pd
 
 COLUMNS = ["claim", "group", "verdict", "flags", "source", "outlet", "kind", "text", "amount",
-           "qualifier", "low", "high", "unit", "currency", "si_amount", "si_unit", "date_start", "date_end", "granularity", "inferred",
-           "speaker", "medium", "markers", "line", "col",
+           "qualifier", "low", "high", "unit", "currency", "si_amount", "si_unit", "date_start",
+           "date_end", "granularity", "inferred", "speaker", "medium", "markers", "line", "col",
            "start", "end", "sentence"]
 
 
