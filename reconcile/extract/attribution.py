@@ -31,11 +31,14 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*(?:(?<=s)'(?![^\W\d_]))?|\d+|\
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that"})
 _CAPITALISED_WORD = r"[A-Z\u00c0-\u00d6\u00d8-\u00de][^\W\d_]*(?:['\-][^\W\d_]+)*"
 _CAPITALISED_RUN = re.compile(rf"{_CAPITALISED_WORD}(?:[ \t]+{_CAPITALISED_WORD})+")
+_ARTICLES = frozenset({"a", "an", "the"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _MAX_PHRASE = 8
 # How far from a quotation a medium is looked for: a sentence's length, bounded so that a
 # pathological one-sentence document stays linear.
 _MEDIUM_WINDOW = 400
+# How many sentences back a chain of the same pronoun ("He did not say. ... he said") is followed.
+_PRONOUN_CHAIN = 3
 # How far back (in characters) a pronoun may still stand for the person it stood for before.
 _RECENT = 1500
 # How far before a quotation its attribution may start, for the same reason.
@@ -400,11 +403,14 @@ def _referent(prepared: Prepared, at: int, pronoun: str, names: _Names, compiled
     """The person a pronoun speaker stands for, read from the sentence before `at`.
 
     In order: the person that sentence quotes ("..., Lee said."), its subject (not merely
-    the last name in it), or whoever the same pronoun stood for just before. Otherwise
+    the last name in it), or whoever the same pronoun stood for just before. A sentence
+    whose subject is the same pronoun passes the question to the one before it. Otherwise
     nobody: a wrong name is worse than the pronoun as written.
     """
     span = _previous_sentence(prepared, at)
-    if span is not None:
+    for _ in range(_PRONOUN_CHAIN):
+        if span is None:
+            break
         toks = _tokens(prepared.view, *span)
         quoted = _quoted_in(toks, compiled)
         if quoted and _is_person(quoted, names):
@@ -412,31 +418,46 @@ def _referent(prepared: Prepared, at: int, pronoun: str, names: _Names, compiled
         for name, subject in _names_in(toks, compiled):
             if subject and _is_person(name, names):
                 return name
+        if not (toks and toks[0].low == pronoun):
+            break
+        span = _previous_sentence(prepared, span[0])
     if pronoun in recent and at - recent[pronoun][1] < _RECENT:
         return recent[pronoun][0]
     return None
 
 
 def _quoted_in(toks: list[_Tok], compiled: AttributionRules) -> str | None:
-    """The name right before or after a speech verb in a sentence ("Lee said", "said Lee")."""
+    """The person a sentence quotes, if it quotes one.
+
+    That is the name right before or after a speech verb ("Lee said", "said Lee"), or the
+    first name after "according to" ("according to her publicist, Jo Lee").
+    """
+    for i in range(len(toks)):
+        for words in compiled.speaker_after:
+            if tuple(t.low for t in toks[i:i + len(words)]) == words:
+                for k in range(i + len(words), min(len(toks), i + len(words) + _MAX_PHRASE)):
+                    run = _name_from(toks, k, compiled)
+                    if run and not _is_organisation(run, compiled):
+                        return " ".join(_bare(t.text) for t in run)
     for i, tok in enumerate(toks):
         if tok.low not in compiled.speech_verbs:
             continue
         j = i - 1
         while j >= 0 and toks[j].low in compiled.verb_adverbs:
             j -= 1
-        run: list[_Tok] = []
-        while j >= 0 and _is_name_word(toks[j], compiled):
-            run.insert(0, toks[j])
-            j -= 1
-        if not run:
-            k = i + 1
-            while k < len(toks) and _is_name_word(toks[k], compiled):
-                run.append(toks[k])
-                k += 1
+        run = _trailing_name(toks[:j + 1], compiled) or _name_from(toks, i + 1, compiled)
         if run and not _is_organisation(run, compiled):
             return " ".join(_bare(t.text) for t in run)
     return None
+
+
+def _name_from(toks: list[_Tok], k: int, compiled: AttributionRules) -> list[_Tok]:
+    """The run of name words that starts at token k (empty if none does)."""
+    run: list[_Tok] = []
+    while k < len(toks) and _is_name_word(toks[k], compiled):
+        run.append(toks[k])
+        k += 1
+    return run
 
 
 def _is_person(name: str, names: _Names) -> bool:
@@ -464,7 +485,9 @@ def _names_in(toks: list[_Tok], compiled: AttributionRules) -> list[tuple[str, b
             continue
         before = toks[i - 1] if i else None
         after_prep = before is not None and before.low in compiled.function_words and before.low not in _DETERMINERS
-        subject = not possessive and not after_prep
+        # A person takes no article: "the Harbor Point actress" names a person by something else.
+        after_article = before is not None and before.low in _ARTICLES
+        subject = not possessive and not after_prep and not after_article
         found.append((" ".join(_bare(t.text) for t in run), subject))
         i = j + 1
     return found

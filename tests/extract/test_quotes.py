@@ -190,6 +190,13 @@ ROWS = [
     ("Flooding closed the road near Miller Drive in the morning, police said.\n\n"
      "“Stay home if you can,” he said.",
      [quote("Stay home if you can,", speaker="he")]),
+    # --- a sentence about the same pronoun passes the question back; "according to" quotes --
+    ("Ned Pryor said Monday that the plant would close.\nHe did not say when.\n"
+     "“We are talking to every worker,” he said.",
+     [quote("We are talking to every worker,", speaker="Ned Pryor")]),
+    ("The Lakeside Drive singer entered a clinic, according to her manager, Ivy Tran.\n"
+     "“She asks for privacy,” she said.",
+     [quote("She asks for privacy,", speaker="Ivy Tran")]),
     # --- no quotations ------------------------------------------------------------------
     ("The workers’ union says it isn’t ready to sign, O’Brien’s office confirmed.", []),
     ("The team signed a 6'2\" forward from the junior league.", []),
