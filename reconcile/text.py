@@ -30,6 +30,7 @@ _FOLDED = re.compile("[" + "".join(re.escape(ch) for ch in _FOLD_TO) + "]")
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]*[A-Z0-9])")
 # How much of a very long sentence a claim keeps on each side of itself.
 SENTENCE_REACH = 1000
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -142,8 +143,8 @@ def _is_abbreviation(view: str, line_start: int, dot: int, compiled: TextRules) 
     while word_start > line_start and (view[word_start - 1].isalpha() or view[word_start - 1] == "."):
         word_start -= 1
     word = view[word_start:dot].lower()
-    # A single letter before a period is an initial ("J. Smith"), not the end of a sentence.
-    return word in compiled.abbreviations or (len(word) == 1 and view[word_start].isupper())
+    # Initials ("J. Smith", "J.R. Smith") do not end a sentence.
+    return word in compiled.abbreviations or (_INITIALS.fullmatch(word) is not None and view[word_start].isupper())
 
 
 def _trim(view: str, start: int, end: int) -> tuple[int, int] | None:

@@ -35,6 +35,7 @@ class QuoteRules:
     markers: tuple[tuple[str, re.Pattern[str]], ...]
     marks: re.Pattern[str]
     single_marks: re.Pattern[str]
+    elisions: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -51,6 +52,7 @@ def quote_rules(rules: RuleSet) -> QuoteRules:
         double_open=double_open,
         double_close=double_close,
         marks=re.compile(alternation),
+        elisions=frozenset(str(w).lower() for w in data.get("elisions") or ()),
         single_marks=re.compile("|".join(re.escape(m) for m in sorted(
             frozenset(data.get("single_close") or ()) | {"'"}, key=len, reverse=True))),
         single_open=frozenset(data.get("single_open") or ()) | {"'"},
@@ -104,7 +106,11 @@ def find_stretches(text: str, view: str, start: int, end: int, compiled: QuoteRu
         pos = p_start
         if opened is not None:
             first = compiled.marks.match(text, _first_visible(text, p_start, p_end))
-            if first is not None and first.group() in compiled.double_open:
+            # The quotation goes on only if its paragraph ended a sentence; a comma there means
+            # the closing mark was left out ("...no warning at all,").
+            last = _last_visible(text, blocks[n - 1][0], blocks[n - 1][1])
+            ended = last is None or text[last] not in ",;"
+            if first is not None and first.group() in compiled.double_open and ended:
                 opened.resumes.append((first.start(), first.end()))
                 pos = first.end()  # the quotation goes on in this paragraph
             else:
@@ -145,6 +151,12 @@ def _first_visible(text: str, start: int, end: int) -> int:
     return start
 
 
+def _last_visible(text: str, start: int, end: int) -> int | None:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end - 1 if end > start else None
+
+
 def _can_open(text: str, at: int, after: int, p_start: int, p_end: int) -> bool:
     # A mark right after a letter or digit closes or measures (6'2"), it does not open.
     if at > p_start and text[at - 1] not in _OPEN_BEFORE and text[at - 1] not in "\"'":
@@ -173,7 +185,7 @@ def _nested(text: str, outer: Stretch, compiled: QuoteRules) -> list[Stretch]:
     i = outer.start
     while i < outer.end:
         if text[i] in compiled.single_open and (i == outer.start or text[i - 1] in _OPEN_BEFORE or text[i - 1] == '"') \
-                and i + 1 < outer.end and text[i + 1].isalnum():
+                and i + 1 < outer.end and text[i + 1].isalpha() and not _elision(text, i + 1, outer.end, compiled):
             k = bisect.bisect_right(closes, i + 1)
             if k < len(closes):
                 close = closes[k]
@@ -184,6 +196,12 @@ def _nested(text: str, outer: Stretch, compiled: QuoteRules) -> list[Stretch]:
                 i = close
         i += 1
     return found
+
+
+def _elision(text: str, start: int, stop: int, compiled: QuoteRules) -> bool:
+    """Whether the word after a single mark is an elided one ('em, 'n', 'til): an apostrophe."""
+    match = _WORD.match(text, start, stop)
+    return match is not None and match.group().lower() in compiled.elisions
 
 
 def _closes_single(text: str, j: int, stop: int, compiled: QuoteRules) -> bool:

@@ -197,6 +197,40 @@ ROWS = [
     ("The Lakeside Drive singer entered a clinic, according to her manager, Ivy Tran.\n"
      "“She asks for privacy,” she said.",
      [quote("She asks for privacy,", speaker="Ivy Tran")]),
+    # --- initials, appositives after the quotation, dashes and headline colons ------------
+    ("“The bridge will open in spring,” said J.R. Walsh.",
+     [quote("The bridge will open in spring,", speaker="J.R. Walsh")]),
+    ("“The bridge will open in spring,” Omar B. Reed said.",
+     [quote("The bridge will open in spring,", speaker="Omar B. Reed")]),
+    ("“The bridge will open in spring,” Ana Ortiz, 45, said.",
+     [quote("The bridge will open in spring,", speaker="Ana Ortiz")]),
+    ("“The bridge will open in spring,” Sen. Jo Kim, D-Wash., said.",
+     [quote("The bridge will open in spring,", speaker="Jo Kim", role="Sen")]),
+    ("“The bridge will open in spring,” said Ana Ortiz, the mayor.",
+     [quote("The bridge will open in spring,", speaker="Ana Ortiz", role="mayor")]),
+    ("“We will rebuild the bridge by spring.” — Mayor Ana Ortiz",
+     [quote("We will rebuild the bridge by spring.", speaker="Ana Ortiz", role="Mayor")]),
+    ("Mayor Ortiz: “We will rebuild the bridge”\n\nThe mayor spoke on the radio.",
+     [quote("We will rebuild the bridge", speaker="Ortiz", role="Mayor")]),
+    # --- a comma before the paragraph's end is a missing closing mark, not a continuation ---
+    ("Ortiz recalled the night. “We had no warning at all,\n\n“Then the water came,” said Lee.",
+     [quote("We had no warning at all,", speaker=None), quote("Then the water came,", speaker="Lee")]),
+    # --- elided words are not nested quotations ---------------------------------------------
+    ("\"Tell 'em the workers' union won this fight,\" said Lee Park.",
+     [quote("Tell 'em the workers' union won this fight,", speaker="Lee Park")]),
+    ("“I love rock ’n’ roll and the ’90s,” said Lee Park.",
+     [quote("I love rock ’n’ roll and the ’90s,", speaker="Lee Park")]),
+    # --- a new person named between paragraphs stops the inherited speaker ------------------
+    ("“We will rebuild the bridge,” Ortiz said. Council member Tom Lee was skeptical.\n\n"
+     "“The money is simply not there.”",
+     [quote("We will rebuild the bridge,", speaker="Ortiz"), quote("The money is simply not there.", speaker=None)]),
+    # --- a medium noun counts only where a phrase frames it --------------------------------
+    ("The hostages' release was delayed for hours. “We waited all night,” Ana Ortiz said.",
+     [quote("We waited all night,", speaker="Ana Ortiz", medium=None)]),
+    ("“We waited all night,” said Ana Ortiz, who was named to the post in May.",
+     [quote("We waited all night,", speaker="Ana Ortiz", medium=None)]),
+    ("Workers sent a letter to the board on Friday, urging it to “stop the layoffs at once.”",
+     [quote("stop the layoffs at once.", medium="letter")]),
     # --- no quotations ------------------------------------------------------------------
     ("The workers’ union says it isn’t ready to sign, O’Brien’s office confirmed.", []),
     ("The team signed a 6'2\" forward from the junior league.", []),
