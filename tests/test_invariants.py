@@ -59,7 +59,8 @@ def test_adversarial_long_input_ends_in_linear_time():
     # Long runs of the characters the patterns care about must not backtrack.
     chunks = ["1," * 50_000, "$" * 100_000, "more than " * 10_000, "1-" * 50_000, "(" * 100_000,
               "“" * 100_000, "“a ‘b " * 20_000, "“x,” he said. " * 7_000, "‘" * 100_000,
-              "July " * 20_000, "the beginning of " * 6_000, "Jane Doe said " * 8_000, "\"" * 100_000]
+              "July " * 20_000, "the beginning of " * 6_000, "Jane Doe said " * 8_000, "\"" * 100_000,
+              "“Words,” Ortiz said; " * 5_000, "“" + "…" * 50_000 + "”", "Tom Lee spoke. “No,” she said. " * 3_000]
     for chunk in chunks:
         started = time.perf_counter()
         claims_from_text(chunk, RULES)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from ..model import Claim, DateValue, Kind, QuoteValue, Source, Value, line_starts
+from ..model import Claim, Kind, QuoteValue, Source, Value, line_starts
 from ..rules import RuleSet
 from ..text import Prepared, prepare
 from .attribution import attribute, attribution_rules
-from .dates import date_rules, find_dates, resolve, time_of_day
+from .dates import date_rules, find_dates, resolve, times_of_day
 from .lexicon import lexicon
 from .quantities import scan_quantities
 from .quotes import find_stretches, is_short, markers, normalise, quote_rules
@@ -57,13 +57,13 @@ def _dates(prepared: Prepared, rules: RuleSet, story_date: dt.date | None) -> li
     compiled = date_rules(rules)
     reference = prepared.source.published or story_date
     inferred = prepared.source.published is None and reference is not None
+    phrases = find_dates(prepared.view, prepared.start, prepared.end, compiled)
+    times = times_of_day(prepared.view, phrases, prepared.start, prepared.end, compiled)
     claims = []
-    for phrase in find_dates(prepared.view, prepared.start, prepared.end, compiled):
+    for i, phrase in enumerate(phrases):
         value = resolve(phrase, reference, inferred=inferred, compiled=compiled)
-        time = time_of_day(prepared.view, *prepared.sentence_at(phrase.start), compiled)
-        if time is not None:
-            value = DateValue(value.start, value.end, value.resolved, value.granularity, value.inferred,
-                              value.month, value.day, time)
+        if i in times:
+            value = replace(value, time=times[i])
         claims.append(_claim(prepared, Kind.DATE, phrase.start, phrase.end, value, rules.name_of("dates")))
     return claims
 

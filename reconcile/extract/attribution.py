@@ -24,8 +24,22 @@ from functools import lru_cache
 
 from ..rules import RuleSet
 from ..text import Prepared
-from .names import (NameRules, People, Tok, abbreviated, bare, is_name_word, is_organisation, is_title, joined,
-                    name_before, name_rules, names_in, previous_sentence, tokens)
+from .names import (
+    NameRules,
+    People,
+    Tok,
+    abbreviated,
+    bare,
+    is_name_word,
+    is_organisation,
+    is_title,
+    joined,
+    name_before,
+    name_rules,
+    names_in,
+    previous_sentence,
+    tokens,
+)
 from .quotes import Stretch
 
 _DASHES = ",\u2014\u2013-"
@@ -189,9 +203,9 @@ def _speaker_after_quote(after: list[Tok], rules: NameRules) -> _Phrase | None:
         return None
     if toks[0].low in rules.speech_verbs:
         return _phrase_forward(toks, 1, rules)
-    for words in rules.speaker_after:
-        if tuple(t.low for t in toks[:len(words)]) == words:
-            return _phrase_forward(toks, len(words), rules)
+    for opener in rules.speaker_after:
+        if tuple(t.low for t in toks[:len(opener)]) == opener:
+            return _phrase_forward(toks, len(opener), rules)
     commas: list[int] = []
     for i, tok in enumerate(toks[:2 * rules.max_phrase]):
         if tok.low in rules.speech_verbs:
@@ -215,7 +229,7 @@ def _speaker_after_quote(after: list[Tok], rules: NameRules) -> _Phrase | None:
 
 
 def _without_affiliation(words: list[Tok], rules: NameRules) -> list[Tok]:
-    """ "Jane Doe with the Harbor Trust" -> "Jane Doe": the person, not whom they speak for."""
+    """Only the person in "Jane Doe with the Harbor Trust", not whom they speak for."""
     for i, tok in enumerate(words):
         if tok.low in rules.speaker_links and i and is_name_word(words[i - 1], rules):
             return words[:i]

@@ -9,6 +9,7 @@ articles (`search_dates` reads "we" as a weekday and "$82" as 1982).
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -30,21 +31,25 @@ class Relative:
     part: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateRules:
     """The `dates` rules, compiled."""
 
-    language: str
     months: dict[str, int]
     weekdays: dict[str, int]
     weekday_modifiers: dict[str, str]
     month_parts: dict[str, tuple[int, int | None]]
     month_alone_after: frozenset[str]
     year_after: frozenset[str]
+    range_joiners: frozenset[str]
+    name_words: frozenset[str]
+    years: tuple[int, int]
     relative: dict[str, Relative]
     relative_not_after: frozenset[str]
+    future: re.Pattern[str]
     future_weight: float
     times: re.Pattern[str]
+    time_chars: int
     pattern: re.Pattern[str]
     parser: DateDataParser
 
@@ -103,7 +108,7 @@ def date_rules(rules: RuleSet) -> DateRules:
     weekday = rf"(?:{_alternation(weekdays, capitalised=True)})\b\.?"  # only before a date: "Tue. Aug. 14"
     full_day = rf"(?:{_alternation(full_days, capitalised=True)})\b"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:" + "|".join(data.get("ordinal_suffixes") or ["th"]) + r")?\b"
-    year = r"(?:1[89]\d\d|2[01]\d\d)\b"
+    year = r"\d{4}\b"  # checked against the rules' year range when read
     before = _alternation(data.get("month_part_before") or (), capitalised=False)
     of_parts = _alternation(data.get("month_part_of") or (), capitalised=False)
     pods = _alternation(data.get("parts_of_day") or (), capitalised=False)
@@ -114,16 +119,19 @@ def date_rules(rules: RuleSet) -> DateRules:
     prefixes = _alternation({name[:3] for name in [*months, *weekdays]}, capitalised=True)
     openers = {w.split()[0] for w in relative} | set(data.get("month_part_before") or ()) \
         | set(data.get("weekday_modifiers") or ())
+    the = _alternation(data.get("day_articles") or (), capitalised=False)
+    of = _alternation(data.get("day_of") or (), capitalised=False)
     pattern = re.compile(
         rf"(?<![\w/-])(?=\d|{prefixes}|(?i:{_alternation(openers, capitalised=False)})\b"
-        rf"|(?i:the)\s+(?:\d|(?i:{of_parts})))(?:"
+        rf"|(?i:{the})\s+(?:\d|(?i:{of_parts})))(?:"
         rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?![\w/-])"
         rf"|(?P<numeric>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))(?![\w/])"
         rf"|(?:{weekday},?\s+)?(?P<md>{month}\s+{day})(?:,?\s+(?P<md_year>{year}))?"
-        rf"|(?:{weekday},?\s+)?(?P<dm>(?i:the\s+)?{day}\s+(?:of\s+)?{month})(?:,?\s+(?P<dm_year>{year}))?"
+        rf"|(?:{weekday},?\s+)?(?P<dm>(?:(?i:{the})\s+)?{day}\s+(?:(?i:{of})\s+)?{month})(?:,?\s+(?P<dm_year>{year}))?"
         rf"|(?P<part_before>(?i:{before}))[-\s]+(?P<pb_month>{full_month})(?:,?\s+(?P<pb_year>{year}))?"
-        rf"|(?i:the)\s+(?P<part_of>(?i:{of_parts}))\s+of\s+(?P<po_month>{full_month})(?:,?\s+(?P<po_year>{year}))?"
-        rf"|(?P<my_month>{full_month}),?\s+(?P<my_year>{year})"
+        rf"|(?i:{the})\s+(?P<part_of>(?i:{of_parts}))\s+(?i:{of})\s+(?P<po_month>{full_month})"
+        rf"(?:,?\s+(?P<po_year>{year}))?"
+        rf"|(?P<my_month>{month}),?\s+(?P<my_year>{year})"
         rf"|(?P<month>{full_month})"
         rf"|(?P<relative>(?i:{_alternation(relative, capitalised=False)}))\b"
         rf"|(?:(?P<modifier>(?i:{mods}))\s+)?(?P<weekday>{full_day})(?:\s+(?P<pod>(?i:{pods}))\b)?"
@@ -136,18 +144,26 @@ def date_rules(rules: RuleSet) -> DateRules:
                 "DATE_ORDER": str(data.get("numeric_order") or "mdy").upper(),
                 "PARSERS": ["custom-formats", "absolute-time"]}
     language = str(data.get("dateparser_language") or "en")
+    numbers = rules.of_type("numbers")
+    low, high = numbers.get("years") or (1800, 2100)
     return DateRules(
-        language=language,
         months=months,
         weekdays=weekdays,
         weekday_modifiers={str(k).lower(): str(v) for k, v in (data.get("weekday_modifiers") or {}).items()},
         month_parts=parts,
         month_alone_after=frozenset(str(w).lower() for w in data.get("month_alone_after") or ()),
         year_after=frozenset(str(w).lower() for w in data.get("year_after") or ()),
+        range_joiners=frozenset(str(w).lower() for w in data.get("range_joiners") or ()),
+        name_words=frozenset(str(w).lower() for w in rules.of_type("text").get("function_words") or ())
+        | frozenset(months) | frozenset(weekdays) | frozenset(data.get("weekday_modifiers") or ()),
+        years=(int(low), int(high)),
         relative=relative,
         relative_not_after=frozenset(str(w).lower() for w in data.get("relative_not_after") or ()),
+        future=re.compile(rf"(?<![\w-])(?:{_alternation(data.get('future_markers') or (), capitalised=False)})(?![\w-])"
+                          if data.get("future_markers") else r"(?!)", re.IGNORECASE),
         future_weight=float(data.get("future_weight", 1)),
         times=re.compile("|".join(f"(?:{p})" for p in data.get("times") or ()) or "(?!)", re.IGNORECASE),
+        time_chars=int(data.get("time_reach_chars", 30)),
         pattern=pattern,
         parser=DateDataParser(languages=[language], settings=settings),
     )
@@ -163,9 +179,46 @@ def find_dates(view: str, start: int, end: int, compiled: DateRules) -> list[Phr
     return found
 
 
-def _word_before(view: str, pos: int, floor: int) -> str:
-    match = re.search(r"([^\W\d_]+)\W{0,2}$", view[max(floor, pos - 40):pos])
-    return match.group(1).lower() if match else ""
+def _word_before(view: str, pos: int, floor: int, *, keep_case: bool = False) -> str:
+    match = _LAST_WORD.search(view[max(floor, pos - 40):pos])
+    if match is None:
+        return ""
+    return match.group(1) if keep_case else match.group(1).lower()
+
+
+_LAST_WORD = re.compile(r"([^\W_]+)\W{0,2}$")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _in_a_name(view: str, start: int, end: int | None, floor: int, compiled: DateRules) -> bool:
+    """Whether a month or day name stands in a proper name: "Black Friday", "June Carter".
+
+    With `end`, a capitalised word after the name counts too (for a month alone only: after a
+    weekday or "Last week" a sentence goes on with its subject).
+    """
+    before = _word_before(view, start, floor, keep_case=True)
+    if before[:1].isupper() and before.lower() not in compiled.name_words and view[start - 1] == " ":
+        return True
+    if end is None:
+        return False
+    after = _NEXT_WORD.match(view, end)
+    return after is not None and after.group(1)[:1].isupper() and after.group(1).lower() not in compiled.name_words
+
+
+def _after_a_date(view: str, start: int, floor: int, compiled: DateRules) -> bool:
+    """Whether a word like "to" or "and" before `start` follows another date ("March to May")."""
+    match = re.search(r"([^\W_]+)\.?\s+([^\W_]+)\W{0,2}$", view[max(floor, start - 40):start])
+    if match is None or match.group(2).lower() not in compiled.range_joiners:
+        return False
+    word = match.group(1).lower()
+    return word in compiled.months or (word.isdigit() and len(word) == 4)
+
+
+def _future(view: str, start: int, floor: int, compiled: DateRules) -> bool:
+    """Whether the clause before a weekday speaks of the future ("will vote Tuesday")."""
+    window = view[max(floor, start - 60):start]
+    cut = max(window.rfind("."), window.rfind("!"), window.rfind("?"), window.rfind(";"))
+    return compiled.future.search(window, cut + 1) is not None
 
 
 def _phrase(match: re.Match[str], view: str, floor: int, compiled: DateRules) -> Phrase | None:
@@ -178,6 +231,8 @@ def _phrase(match: re.Match[str], view: str, floor: int, compiled: DateRules) ->
         # Leaving out the weekday and the year lets phrases across a whole corpus share a few
         # hundred cached parses.
         year = groups["md_year"] or groups["dm_year"]
+        if year and not compiled.years[0] <= int(year) <= compiled.years[1]:
+            year = None
         return _parsed("day", groups["md"] or groups["dm"], start, end, compiled, year)
     if groups["part_before"] or groups["part_of"]:
         name = (groups["part_before"] or groups["part_of"]).lower()
@@ -186,27 +241,37 @@ def _phrase(match: re.Match[str], view: str, floor: int, compiled: DateRules) ->
         return Phrase("part", start, end, year=int(year) if year else None, month=month,
                       part=compiled.month_parts[name])
     if groups["my_month"]:
+        if not compiled.years[0] <= int(groups["my_year"]) <= compiled.years[1]:
+            return None
         return _parsed("month", groups["my_month"], start, end, compiled, groups["my_year"])
     if groups["month"]:
-        if _word_before(view, start, floor) not in compiled.month_alone_after:
+        if (_word_before(view, start, floor) not in compiled.month_alone_after
+                and not _after_a_date(view, start, floor, compiled)) or _in_a_name(view, start, end, floor, compiled):
             return None
         return Phrase("month", start, end, month=compiled.months[groups["month"].lower()])
     if groups["relative"]:
-        if _word_before(view, start, floor) in compiled.relative_not_after:
-            return None
+        if _word_before(view, start, floor) in compiled.relative_not_after \
+                or (view[start].isupper() and _in_a_name(view, start, None, floor, compiled)):
+            return None  # "over the past week" is a stretch of time; "USA Today" a name
         key = " ".join(groups["relative"].lower().split())
         return Phrase("relative", start, end, relative=compiled.relative[key])
     if groups["weekday"]:
         modifier = (groups["modifier"] or "").lower()
-        if not modifier and _word_before(view, start, floor) in compiled.relative_not_after:
-            return None  # "every Monday" recurs
+        if not modifier and (_word_before(view, start, floor) in compiled.relative_not_after
+                             or _in_a_name(view, match.start("weekday"), None, floor, compiled)):
+            return None  # "every Monday" recurs; "Black Friday" is a name
         rule = compiled.weekday_modifiers.get(modifier, "on_or_before")
+        if not modifier and _future(view, start, floor, compiled):
+            rule = "on_or_after"  # "the council will vote Tuesday"
         return Phrase("weekday", start, end, weekday=compiled.weekdays[groups["weekday"].lower()],
                       modifier=rule)
     if groups["year"]:
-        if _word_before(view, start, floor) not in compiled.year_after:
+        year = int(groups["year"])
+        if not compiled.years[0] <= year <= compiled.years[1] or (
+                _word_before(view, start, floor) not in compiled.year_after
+                and not _after_a_date(view, start, floor, compiled)):
             return None
-        return Phrase("year", start, end, year=int(groups["year"]))
+        return Phrase("year", start, end, year=year)
     return None
 
 
@@ -272,8 +337,9 @@ def _granularity(phrase: Phrase) -> Granularity:
 
 def _value(first: dt.date, last: dt.date, granularity: Granularity, *, inferred: bool = False,
            month: int | None = None, day: int | None = None) -> DateValue:
-    if last < first:  # "earlier this month" on the 1st: nothing before it, keep the day
-        last = first
+    if last < first:
+        # "earlier this month" on the 1st names no day at all: say so rather than guess one.
+        return DateValue(None, None, False, granularity, inferred, month, day)
     return DateValue(first, last, True, granularity, inferred, month, day)
 
 
@@ -286,7 +352,11 @@ def _calendar(phrase: Phrase, reference: dt.date | None, *, inferred: bool, comp
         first, last = _span_in(phrase, phrase.year)
         return _value(first, last, granularity, month=phrase.month, day=phrase.day)
     assert reference is not None
-    candidates = [_span_in(phrase, year) for year in (reference.year - 1, reference.year, reference.year + 1)]
+    # February 29 only falls in a leap year: other years are no candidates.
+    candidates = [_span_in(phrase, year) for year in (reference.year - 1, reference.year, reference.year + 1)
+                  if phrase.day is None or phrase.day <= calendar.monthrange(year, phrase.month)[1]]
+    if not candidates:
+        return DateValue(None, None, False, granularity, False, phrase.month, phrase.day)
     first, last = min(candidates, key=lambda span: _distance(span, reference, compiled.future_weight))
     return _value(first, last, granularity, inferred=inferred, month=phrase.month, day=phrase.day)
 
@@ -296,8 +366,7 @@ def _span_in(phrase: Phrase, year: int) -> tuple[dt.date, dt.date]:
     days_in_month = calendar.monthrange(year, phrase.month)[1]
     if phrase.form == "day":
         assert phrase.day is not None
-        day = min(phrase.day, days_in_month)  # February 29 in a year without one
-        return dt.date(year, phrase.month, day), dt.date(year, phrase.month, day)
+        return dt.date(year, phrase.month, phrase.day), dt.date(year, phrase.month, phrase.day)
     low, high = phrase.part or (1, None)
     return dt.date(year, phrase.month, low), dt.date(year, phrase.month, min(high or days_in_month, days_in_month))
 
@@ -317,6 +386,8 @@ def _weekday(reference: dt.date, weekday: int, modifier: str) -> dt.date:
         return reference - dt.timedelta(days=back or 7)
     if modifier == "after":
         return reference + dt.timedelta(days=(weekday - reference.weekday()) % 7 or 7)
+    if modifier == "on_or_after":
+        return reference + dt.timedelta(days=(weekday - reference.weekday()) % 7)
     return reference - dt.timedelta(days=back)
 
 
@@ -344,7 +415,21 @@ def _relative(reference: dt.date, relative: Relative) -> tuple[dt.date, dt.date]
     return first, last
 
 
-def time_of_day(view: str, start: int, end: int, compiled: DateRules) -> str | None:
-    """The first time of day stated in view[start:end] ("10:48 p.m."), as written."""
-    match = compiled.times.search(view, start, end)
-    return " ".join(match.group().split()) if match else None
+def times_of_day(view: str, phrases: list[Phrase], start: int, end: int, compiled: DateRules) -> dict[int, str]:
+    """Which date phrase (by index) each stated time of day belongs to ("10:48 p.m. Saturday").
+
+    A time belongs to the nearest date within a few characters of it, so that in "left at
+    6 a.m. Oct. 3 and landed Oct. 4 at noon" each day keeps its own time.
+    """
+    found: dict[int, str] = {}
+    if not phrases:
+        return found
+    starts = [p.start for p in phrases]
+    for match in compiled.times.finditer(view, start, end):
+        k = bisect.bisect_left(starts, match.start())
+        near = [(gap, i) for i in (k - 1, k) if 0 <= i < len(phrases)
+                if (gap := max(phrases[i].start - match.end(), match.start() - phrases[i].end)) <= compiled.time_chars]
+        if near:
+            _, i = min(near)
+            found.setdefault(i, " ".join(match.group().split()))
+    return found

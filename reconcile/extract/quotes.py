@@ -23,7 +23,7 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 _OPEN_BEFORE = set(" \t\r\n([{\u2014\u2013-/:")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteRules:
     """The `quotes` rules, compiled."""
 
@@ -123,7 +123,7 @@ def find_stretches(text: str, view: str, start: int, end: int, compiled: QuoteRu
                 # a typo for the opening mark.
                 if (kind in compiled.double_open or kind in compiled.double_close) \
                         and _can_open(view, at, after, p_start, p_end):
-                    opened = _Open(at, after, n, not text[p_start:at].strip())
+                    opened = _Open(at, after, n, _first_visible(text, p_start, at) == at)
             elif kind in compiled.double_close and (kind != '"' or at > opened.after):
                 found.extend(_stretch(text, opened, at, after - 1, compiled))
                 opened = None
@@ -219,17 +219,20 @@ def is_short(text: str, compiled: QuoteRules) -> bool:
 
 
 def markers(text: str, compiled: QuoteRules) -> tuple[str, ...]:
-    """The editorial marks in a quotation's words: sic, insertion, ellipsis (each once)."""
+    """The editorial marks in a quotation's words: sic, insertion, ellipsis (each once).
+
+    Where two marks overlap, the earlier rule wins: "[sic]" is sic, not also an insertion.
+    """
+    hits = sorted((m.start(), rank, m.end(), name) for rank, (name, pattern) in enumerate(compiled.markers)
+                  for m in pattern.finditer(text))
     found: list[str] = []
-    taken: list[tuple[int, int]] = []
-    for name, pattern in compiled.markers:
-        for match in pattern.finditer(text):
-            # "[sic]" is sic, not also an insertion: a span claimed once stays claimed.
-            if any(match.start() < e and s < match.end() for s, e in taken):
-                continue
-            taken.append(match.span())
-            if name not in found:
-                found.append(name)
+    taken_until = -1
+    for start, _, end, name in hits:
+        if start < taken_until:
+            continue
+        taken_until = end
+        if name not in found:
+            found.append(name)
     return tuple(found)
 
 

@@ -8,8 +8,8 @@ import pandas as pd
 
 COLUMNS = ["claim", "group", "verdict", "flags", "source", "outlet", "kind", "text", "amount",
            "qualifier", "low", "high", "unit", "currency", "si_amount", "si_unit", "date_start",
-           "date_end", "granularity", "inferred", "speaker", "medium", "markers", "line", "col",
-           "start", "end", "sentence"]
+           "date_end", "granularity", "resolved", "inferred", "month", "day", "time", "speaker", "role",
+           "medium", "markers", "short", "nested", "line", "col", "start", "end", "sentence"]
 
 
 def rows(records: dict[str, Any]) -> list[dict[str, Any]]:
@@ -28,9 +28,12 @@ def rows(records: dict[str, Any]) -> list[dict[str, Any]]:
             "high": value.get("high"), "unit": value.get("unit"), "currency": value.get("currency"),
             "si_amount": si.get("amount"), "si_unit": si.get("unit"),
             "date_start": value.get("start"), "date_end": value.get("end"),
-            "granularity": value.get("granularity"), "inferred": value.get("inferred"),
-            "speaker": value.get("speaker"), "medium": value.get("medium"),
-            "markers": ";".join(value.get("markers") or ()), "line": claim["line"],
+            "granularity": value.get("granularity"), "resolved": value.get("resolved"),
+            "inferred": value.get("inferred"), "month": value.get("month"), "day": value.get("day"),
+            "time": value.get("time"), "speaker": value.get("speaker"), "role": value.get("role"),
+            "medium": value.get("medium"),
+            "markers": ";".join(value["markers"]) if "markers" in value else None,
+            "short": value.get("short"), "nested": value.get("nested"), "line": claim["line"],
             "col": claim["col"], "start": claim["start"], "end": claim["end"], "sentence": claim["sentence"],
         })
     return table

@@ -154,6 +154,29 @@ ROWS = [
      [unplaced("last month", "month"), unplaced("last year", "year")]),
     ("Home sales slowed last month, the agents' association said.", None, JAN5,
      [between("last month", "2018-12-01", "2018-12-31", "month", inferred=True)]),
+    # --- the future tense turns a bare weekday forwards ------------------------------------
+    ("The council will vote Tuesday on the budget.", THU, None, [on("Tuesday", "2018-07-24")]),
+    ("The hearing is scheduled for Monday morning.", THU, None, [on("Monday morning", "2018-07-23")]),
+    ("The council voted Tuesday on the budget.", THU, None, [on("Tuesday", "2018-07-17")]),
+    # --- ranges: a month or year after "to"/"and" when one stands before it ---------------
+    ("Between March and May, rents rose.", THU, None,
+     [between("March", "2018-03-01", "2018-03-31", "month"), between("May", "2018-05-01", "2018-05-31", "month")]),
+    ("Enrolment fell from 2019 to 2021.", THU, None,
+     [between("2019", "2019-01-01", "2019-12-31", "year"), between("2021", "2021-01-01", "2021-12-31", "year")]),
+    ("The law took effect in Jan. 2020.", THU, None, [between("Jan. 2020", "2020-01-01", "2020-01-31", "month")]),
+    # --- February 29 falls only in a leap year ---------------------------------------------
+    ("Filing closed Feb. 29.", dt.date(2025, 3, 1), None, [on("Feb. 29", "2024-02-29")]),
+    # --- a part of the unit that is empty on the publication day names no day --------------
+    ("Earlier this month, the shop reopened.", dt.date(2018, 7, 1), None,
+     [unplaced("Earlier this month", "part_of_month")]),
+    # --- a time of day belongs to the nearest date ----------------------------------------
+    ("The ferry left at 6 a.m. Oct. 3 and docked Oct. 4 at noon.", dt.date(2018, 10, 8), None,
+     [on("Oct. 3", "2018-10-03", time="6 a.m."), on("Oct. 4", "2018-10-04", time="noon")]),
+    # --- names that hold a day or month are not dates --------------------------------------
+    ("Shoppers crowded the mall on Black Friday.", THU, None, []),
+    ("The story first ran in USA Today.", THU, None, []),
+    ("Ray Smith and June Carter sang together.", THU, None, []),
+    ("He handed the letter to May at noon.", THU, None, []),
     # --- not dates: stretches of time, vague time, recurrence, words that look like months --
     ("Ticket sales have slumped over the past month.", THU, None, []),
     ("Two bakeries have closed in the last week.", THU, None, []),
