@@ -126,8 +126,9 @@ def date_rules(rules: RuleSet) -> DateRules:
         rf"|(?i:{the})\s+(?:\d|(?i:{of_parts})))(?:"
         rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?![\w/-])"
         rf"|(?P<numeric>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))(?![\w/])"
-        rf"|(?:{weekday},?\s+)?(?P<md>{month}\s+{day})(?:,?\s+(?P<md_year>{year}))?"
-        rf"|(?:{weekday},?\s+)?(?P<dm>(?:(?i:{the})\s+)?{day}\s+(?:(?i:{of})\s+)?{month})(?:,?\s+(?P<dm_year>{year}))?"
+        rf"|(?:{weekday},?\s+)?(?P<md>(?P<md_month>{month})\s+(?P<md_day>{day}))(?:,?\s+(?P<md_year>{year}))?"
+        rf"|(?:{weekday},?\s+)?(?P<dm>(?:(?i:{the})\s+)?(?P<dm_day>{day})\s+(?:(?i:{of})\s+)?(?P<dm_month>{month}))"
+        rf"(?:,?\s+(?P<dm_year>{year}))?"
         rf"|(?P<part_before>(?i:{before}))[-\s]+(?P<pb_month>{full_month})(?:,?\s+(?P<pb_year>{year}))?"
         rf"|(?i:{the})\s+(?P<part_of>(?i:{of_parts}))\s+(?i:{of})\s+(?P<po_month>{full_month})"
         rf"(?:,?\s+(?P<po_year>{year}))?"
@@ -186,6 +187,8 @@ def _word_before(view: str, pos: int, floor: int, *, keep_case: bool = False) ->
     return match.group(1) if keep_case else match.group(1).lower()
 
 
+_DIGITS = re.compile(r"\d+")
+_LONGEST_TIME = 12  # "10:48 p.m." and its like: how far a time may start before its date
 _LAST_WORD = re.compile(r"([^\W_]+)\W{0,2}$")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
@@ -227,13 +230,13 @@ def _phrase(match: re.Match[str], view: str, floor: int, compiled: DateRules) ->
     if groups["iso"] or groups["numeric"]:
         return _parsed("day", groups["iso"] or groups["numeric"], start, end, compiled)
     if groups["md"] or groups["dm"]:
-        # dateparser reads the day and month; the year, when given, is the four digits matched.
-        # Leaving out the weekday and the year lets phrases across a whole corpus share a few
-        # hundred cached parses.
+        # dateparser reads the month name; the day and year are the digits matched. So a
+        # whole corpus costs a few dozen parses (one per spelling of a month), not one per date.
         year = groups["md_year"] or groups["dm_year"]
         if year and not compiled.years[0] <= int(year) <= compiled.years[1]:
             year = None
-        return _parsed("day", groups["md"] or groups["dm"], start, end, compiled, year)
+        day = int(_DIGITS.match(groups["md_day"] or groups["dm_day"]).group())  # type: ignore[union-attr]
+        return _parsed("day", groups["md_month"] or groups["dm_month"], start, end, compiled, year, day)
     if groups["part_before"] or groups["part_of"]:
         name = (groups["part_before"] or groups["part_of"]).lower()
         month = compiled.months[(groups["pb_month"] or groups["po_month"]).lower()]
@@ -275,15 +278,21 @@ def _phrase(match: re.Match[str], view: str, floor: int, compiled: DateRules) ->
     return None
 
 
-def _parsed(form: str, text: str, start: int, end: int, compiled: DateRules, year: str | None = None) -> Phrase | None:
+def _parsed(form: str, text: str, start: int, end: int, compiled: DateRules, year: str | None = None,
+            day: int | None = None) -> Phrase | None:
+    """A day or month phrase, with what dateparser reads in `text` and the day and year given."""
     parsed = _parse(" ".join(text.replace(".", " ").lower().split()), compiled.parser)
     if parsed is None:
-        return None  # "February 30": the pattern matched, the calendar refuses
-    parsed_year, month, day = parsed
+        return None
+    parsed_year, month, parsed_day = parsed
     if year is not None:
         parsed_year = int(year)
-        if form == "day" and day > calendar.monthrange(parsed_year, month)[1]:
-            return None  # February 29 in a year without one
+    if form == "day":
+        day = parsed_day if day is None else day
+        # "February 30" matches the pattern but not the calendar; without a year, a leap
+        # year's calendar lets "February 29" through.
+        if day > calendar.monthrange(parsed_year or 2000, month)[1]:
+            return None
     return Phrase(form, start, end, year=parsed_year, month=month, day=day if form == "day" else None)
 
 
@@ -425,7 +434,13 @@ def times_of_day(view: str, phrases: list[Phrase], start: int, end: int, compile
     if not phrases:
         return found
     starts = [p.start for p in phrases]
-    for match in compiled.times.finditer(view, start, end):
+    # Times are looked for only near dates: most of an article holds none.
+    reach = compiled.time_chars + _LONGEST_TIME
+    matches: dict[int, re.Match[str]] = {}
+    for phrase in phrases:
+        for match in compiled.times.finditer(view, max(start, phrase.start - reach), min(end, phrase.end + reach)):
+            matches.setdefault(match.start(), match)
+    for match in (matches[k] for k in sorted(matches)):
         k = bisect.bisect_left(starts, match.start())
         near = [(gap, i) for i in (k - 1, k) if 0 <= i < len(phrases)
                 if (gap := max(phrases[i].start - match.end(), match.start() - phrases[i].end)) <= compiled.time_chars]

@@ -21,8 +21,6 @@ from ..text import Prepared
 # union"), numbers, and any other character on its own.
 _TOKEN = re.compile(r"(?:[A-Z]\.)+(?![^\W\d_])|[^\W\d_]+(?:['\-][^\W\d_]+)*(?:(?<=s)'(?![^\W\d_]))?|\d+|\S")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
-_CAPITALISED_WORD = r"(?:[A-Z]\.)+|[A-Z\u00c0-\u00d6\u00d8-\u00de][^\W\d_]*(?:['\-][^\W\d_]+)*"
-_CAPITALISED_RUN = re.compile(rf"(?:{_CAPITALISED_WORD})(?:[ \t]+(?:{_CAPITALISED_WORD}))+")
 
 
 class Tok(NamedTuple):
@@ -119,6 +117,8 @@ def is_title(low: str, rules: NameRules) -> bool:
 
 def is_name_word(tok: Tok, rules: NameRules) -> bool:
     """A word that may stand in a person's name: capitalised, initials included."""
+    if not tok.text[:1].isupper():
+        return False
     if _INITIALS.fullmatch(tok.text):
         return True
     word = bare(tok.text, rules)
@@ -213,43 +213,45 @@ def quoted_in(toks: list[Tok], rules: NameRules) -> str | None:
 class People:
     """The persons of one source, for naming speakers in full and resolving pronouns.
 
-    The surname table is read from the whole source on first use: most quotations name
-    their speaker in full and never need it. Pronoun resolutions are remembered, so that a
+    A surname is looked up where it stands in the source, once: most quotations name their
+    speaker in full and never need it. Pronoun resolutions are remembered, so that a
     later "she" in a run of quotations stands for the same person.
     """
 
     def __init__(self, prepared: Prepared, rules: NameRules):
         self.prepared = prepared
         self.rules = rules
-        self._surnames: dict[str, str] | None = None
+        self._full: dict[str, str] = {}
         self._sentence_tokens: dict[tuple[int, int], list[Tok]] = {}
         self.recent: dict[str, tuple[str, int]] = {}  # pronoun -> whom it stood for last, and where
 
-    @property
-    def surnames(self) -> dict[str, str]:
-        """Surname -> full name, for every name of two to four words the source gives."""
-        if self._surnames is None:
-            table: dict[str, str] = {}
-            view, rules = self.prepared.view, self.rules
-            for match in _CAPITALISED_RUN.finditer(view, self.prepared.start, self.prepared.end):
-                words = [Tok(w, w.lower(), -1, -1) for w in match.group().split()]
-                i = 0
-                while i < len(words):
-                    run = name_from(words, i, rules)
-                    if 2 <= len(run) <= 4 and not is_organisation(run, rules):
-                        full = joined(run, rules)
-                        table.setdefault(full.split()[-1], full)
-                    i += max(len(run), 1)
-            self._surnames = table
-        return self._surnames
-
     def full_name(self, name: str) -> str:
-        """A surname alone becomes the full name the source gives; a full name stays."""
-        return self.surnames.get(name, name) if " " not in name else name
+        """A surname alone becomes the full name the source first gives it; a full name stays."""
+        if " " in name:
+            return name
+        if name not in self._full:
+            self._full[name] = self._find_full_name(name)
+        return self._full[name]
 
     def is_person(self, name: str) -> bool:
         """A name of two words or more, or a surname the source gives in full somewhere."""
-        return " " in name or name in self.surnames
+        return " " in name or self.full_name(name) != name
+
+    def _find_full_name(self, surname: str) -> str:
+        # Only the places where the surname stands are read, not the whole source.
+        view, rules = self.prepared.view, self.rules
+        start, end = self.prepared.start, self.prepared.end
+        at = view.find(surname, start, end)
+        while at != -1:
+            after = at + len(surname)
+            if (after >= end or not (view[after].isalnum() or view[after] == "-")) \
+                    and at > start and view[at - 1] in " \t":
+                toks = tokens(view, max(start, at - 60), after)
+                run = name_before(toks, len(toks) - 1, rules)
+                if 2 <= len(run) <= 4 and not is_organisation(run, rules):
+                    return joined(run, rules)
+            at = view.find(surname, at + 1, end)
+        return surname
 
     def named(self) -> None:
         """A person was named as a speaker: pronouns now look back afresh."""
