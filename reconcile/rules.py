@@ -18,7 +18,8 @@ from .errors import RuleError
 from .yamlio import load_yaml
 
 REQUIRED_KEYS = ("name", "type", "language", "description")
-TYPES = ("numbers", "qualifiers", "money", "percent", "units", "counts", "text", "dates", "quotes")
+TYPES = ("numbers", "qualifiers", "money", "percent", "units", "counts", "text", "dates", "quotes",
+         "align", "judge")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,427 @@
+"""Claims -> groups of claims that state the same fact.
+
+Fuzzy matching proposes, typed values decide: nothing here looks at a claim's value, so two
+different values about the same thing (a conflict) meet like two equal ones.
+
+1. Each claim gets a context: the content words of its sentence (words near the claim count
+   more, the sentence before counts less, names count more), and for quantities the kinds of
+   thing it may count (its unit's synonym set, and with the verb after it: "employees who
+   signed" are signatures).
+2. Candidates are proposed per kind through an inverted index of context words, skipping
+   words too common to tell anything, and scored in bulk with rapidfuzz.process.cdist, so the
+   work grows with the story roughly linearly.
+3. A candidate pair links when the IDF-weighted overlap of the two contexts reaches the rules'
+   threshold; quotations link by their words instead.
+4. Groups grow from the strongest links down, never joining claims that cannot state the
+   same fact: two claims of one sentence, a claim and one inside it, quantities of unrelated
+   things (killed and injured), different currencies or dimensions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from .model import Claim, Kind, Quantity, QuoteValue, Source
+from .rules import RuleSet
+from .text import Prepared, prepare
+from .values import CONFLICT, ValueRules, relation, value_rules
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class AlignRules:
+    """The `align` rules, compiled, with the vocabulary they lean on."""
+
+    near_words: int
+    near_weight: float
+    previous_weight: float
+    entity_weight: float
+    endings: tuple[tuple[str, str], ...]
+    keep: tuple[str, ...]
+    key_words: int
+    posting_cap: int
+    floor: float
+    thresholds: dict[tuple[bool, str], float]
+    entity_clash: float
+    date_cross_source: float
+    date_same_source: float
+    values: ValueRules
+    value_bonus: dict[str, float]
+    pronouns: frozenset[str]
+    quote_variant: float
+    quote_min_words: int
+    stop_words: frozenset[str]
+    unit_classes: dict[str, frozenset[int]]
+    class_heads: tuple[frozenset[str], ...]
+    verb_skips: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def align_rules(rules: RuleSet) -> AlignRules:
+    """Compile the `align` rules of a rule set (cached per rule set)."""
+    data = rules.of_type("align")
+    context, propose = data.get("context") or {}, data.get("propose") or {}
+    link, quotes = data.get("link") or {}, data.get("quotes") or {}
+    text, counts, dates = rules.of_type("text"), rules.of_type("counts"), rules.of_type("dates")
+    titles = rules.of_type("quotes").get("titles") or ()
+    numbers = rules.of_type("numbers")
+    # Words that say nothing about the subject: function words, titles, calendar words, and
+    # the number and scale words that belong to the value itself.
+    stop = {str(w).lower() for w in [*(text.get("function_words") or ()), *titles,
+                                     *(dates.get("months") or {}), *(dates.get("weekdays") or {}),
+                                     *(numbers.get("words") or {}), *(numbers.get("scales") or {}),
+                                     *(numbers.get("money_scales") or {})]}
+    classes: dict[str, set[int]] = defaultdict(set)
+    heads = []
+    for n, members in enumerate(counts.get("synonyms") or ()):
+        words = [" ".join(str(m).lower().split()) for m in members]
+        for word in words:
+            classes[word].add(n)
+        # The nouns the phrases of a class are about: "people killed" is about people.
+        heads.append(frozenset(w.split()[0] for w in words if " " in w))
+    return AlignRules(
+        near_words=int(context.get("near_words", 8)),
+        near_weight=float(context.get("near_weight", 2.0)),
+        previous_weight=float(context.get("previous_weight", 0.5)),
+        entity_weight=float(context.get("entity_weight", 2.0)),
+        endings=tuple((str(a), str(b)) for a, b in context.get("endings") or ()),
+        keep=tuple(str(k) for k in context.get("keep") or ()),
+        key_words=int(propose.get("key_words", 12)),
+        posting_cap=int(propose.get("posting_cap", 64)),
+        floor=float(propose.get("floor", 30)),
+        thresholds={(same, relation_): float(value) for same, key in ((False, "cross_source"), (True, "same_source"))
+                    for relation_, value in (link.get(key) or {}).items()},
+        entity_clash=float(link.get("entity_clash", 0.0)),
+        date_cross_source=float((link.get("dates") or {}).get("cross_source", 0.4)),
+        date_same_source=float((link.get("dates") or {}).get("same_source", 0.4)),
+        values=value_rules(rules),
+        value_bonus={str(k): float(v) for k, v in (link.get("value_bonus") or {}).items()},
+        pronouns=frozenset(str(w).lower() for key in ("person_pronouns", "other_pronouns")
+                           for w in rules.of_type("quotes").get(key) or ()),
+        quote_variant=float(quotes.get("variant", 80)),
+        quote_min_words=int(quotes.get("min_words", 4)),
+        stop_words=frozenset(stop),
+        unit_classes={word: frozenset(ns) for word, ns in classes.items()},
+        class_heads=tuple(heads),
+        verb_skips=frozenset(str(w).lower() for w in context.get("verb_skips") or ()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a claim is about, as far as alignment can tell."""
+
+    claim: Claim
+    weights: dict[str, float]
+    subject: frozenset[str]
+    units: frozenset[int]
+    specific: frozenset[int]
+    unit_word: str | None
+    sentence: tuple[str, int]
+    words: tuple[str, ...]
+
+
+def align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSet) -> list[tuple[Claim, ...]]:
+    """The claims grouped by the fact they state, each group in claim order; every claim once."""
+    compiled = align_rules(rules)
+    prepared = {s.id: prepare(s, rules) for s in sources}
+    names = {s.id: _names_of(prepared[s.id], compiled) for s in sources}
+    topics = {s.id: _stem(t, compiled) if (t := _topic(prepared[s.id], names[s.id])) else None for s in sources}
+    contexts = [_context(c, prepared[c.source], names[c.source], topics[c.source], compiled) for c in claims]
+    idf = _idf(prepared.values(), compiled)
+    links: list[tuple[float, int, int]] = []
+    by_kind: dict[Kind, list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        by_kind[claim.kind].append(i)
+    for kind, members in by_kind.items():
+        if kind is Kind.QUOTE:
+            links.extend(_quote_links(contexts, members, compiled))
+        else:
+            links.extend(_context_links(contexts, members, idf, compiled))
+    return _groups(contexts, links, compiled)
+
+
+# --- 1. contexts --------------------------------------------------------------------------
+
+def _stem(word: str, compiled: AlignRules) -> str:
+    if word.endswith(compiled.keep):
+        return word
+    for ending, replacement in compiled.endings:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[:-len(ending)] + replacement
+    return word
+
+
+def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str | None,
+             compiled: AlignRules) -> Context:
+    view = prepared.view
+    s_start, s_end = prepared.sentence_at(claim.span.start)
+    weights: dict[str, float] = {}
+
+    def add(start: int, end: int, weight: float, *, names_only: bool = False) -> None:
+        for match in _WORD.finditer(view, start, end):
+            low = match.group().lower()
+            if low in compiled.stop_words or (names_only and low not in names):
+                continue
+            boost = compiled.entity_weight if low in names else 1.0
+            stem = _stem(low, compiled)
+            weights[stem] = max(weights.get(stem, 0.0), weight * boost)
+
+    def names_in(start: int, end: int) -> frozenset[str]:
+        return frozenset(_stem(low, compiled) for m in _WORD.finditer(view, start, end)
+                         if (low := m.group().lower()) in names and low not in compiled.stop_words)
+
+    previous = _previous(prepared, s_start)
+    first = _WORD.search(view, s_start, s_end)
+    opens_with_pronoun = first is not None and first.group().lower() in compiled.pronouns
+    if previous is not None:
+        # The sentence before says whom this one is about: through its names, or wholly when
+        # this one opens with a pronoun ("It raised $20 million").
+        add(*previous, compiled.previous_weight, names_only=not opens_with_pronoun)
+    add(s_start, s_end, 1.0)
+    near_start, near_end = _near(view, claim.span.start, claim.span.end, s_start, s_end, compiled.near_words)
+    add(near_start, near_end, compiled.near_weight)
+    # Whom the claim is about: the names of its sentence (and of the sentence before, for a
+    # pronoun), else what the whole article is about.
+    subject = names_in(s_start, s_end) | (names_in(*previous) if previous is not None and opens_with_pronoun
+                                          else frozenset()) or (frozenset([topic]) if topic else frozenset())
+    units, specific, unit_word = _units(claim, view, compiled)
+    words: tuple[str, ...] = ()
+    if isinstance(claim.value, QuoteValue):
+        words = tuple(_quote_words(claim.value.text))
+    return Context(claim, weights, subject, units, specific, unit_word, (claim.source, s_start), words)
+
+
+def _near(view: str, start: int, end: int, floor: int, ceiling: int, n: int) -> tuple[int, int]:
+    """The span reaching `n` words either side of [start, end), inside the sentence."""
+    before = list(_WORD.finditer(view, floor, start))
+    after = list(_WORD.finditer(view, end, ceiling))
+    return (before[-n].start() if len(before) >= n else floor), (after[n - 1].end() if len(after) >= n else ceiling)
+
+
+def _previous(prepared: Prepared, s_start: int) -> tuple[int, int] | None:
+    i = bisect.bisect_left(prepared.sentence_starts, s_start)
+    return prepared.sentences[i - 1] if 0 < i <= len(prepared.sentences) else None
+
+
+def _names_of(prepared: Prepared, compiled: AlignRules) -> frozenset[str]:
+    """Words the source capitalises inside a sentence: its names (lower-cased)."""
+    names = set()
+    for s_start, s_end in prepared.sentences:
+        for match in _WORD.finditer(prepared.view, s_start, s_end):
+            word = match.group()
+            if match.start() > s_start and word[:1].isupper() and word.lower() not in compiled.stop_words:
+                names.add(word.lower())
+    return frozenset(names)
+
+
+def _topic(prepared: Prepared, names: frozenset[str]) -> str | None:
+    """The name an article mentions most: what a claim is about when its sentence names nobody."""
+    counts: dict[str, int] = defaultdict(int)
+    for match in _WORD.finditer(prepared.view, prepared.start, prepared.end):
+        low = match.group().lower()
+        if low in names:
+            counts[low] += 1
+    return min(counts, key=lambda name: (-counts[name], name)) if counts else None  # stemmed by the caller
+
+
+def _units(claim: Claim, view: str, compiled: AlignRules) -> tuple[frozenset[int], frozenset[int], str | None]:
+    """The synonym classes a count's unit belongs to, and those its verb makes more specific.
+
+    "400 employees signed" counts signatures; "two people were killed" counts the killed.
+    """
+    value = claim.value
+    if not isinstance(value, Quantity) or claim.kind is not Kind.COUNT or not value.unit:
+        return frozenset(), frozenset(), None
+    unit = value.unit.lower()
+    base = compiled.unit_classes.get(unit, frozenset())
+    after = [m.group().lower() for m in _WORD.finditer(view, claim.span.end, min(len(view), claim.span.end + 40))]
+    specific: set[int] = set()
+    for verb in [w for w in after if w not in compiled.verb_skips][:1]:
+        for phrase in (f"{unit} {verb}", f"{unit} who {verb}", verb):
+            specific |= compiled.unit_classes.get(phrase, frozenset())
+    return base | specific, frozenset(specific) - base, unit
+
+
+def _idf(prepared: Iterable[Prepared], compiled: AlignRules) -> dict[str, float]:
+    """Inverse sentence frequency of each (stemmed) word over the whole story."""
+    df: dict[str, int] = defaultdict(int)
+    n = 0
+    for p in prepared:
+        for s_start, s_end in p.sentences:
+            n += 1
+            for word in {_stem(m.group().lower(), compiled) for m in _WORD.finditer(p.view, s_start, s_end)}:
+                df[word] += 1
+    return {word: math.log((n + 1) / (count + 1)) + 1.0 for word, count in df.items()}
+
+
+# --- 2 and 3. candidates and links -----------------------------------------------------------
+
+def _context_links(contexts: list[Context], members: list[int], idf: dict[str, float],
+                   compiled: AlignRules) -> list[tuple[float, int, int]]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        for word in contexts[i].weights:
+            postings[word].append(i)
+    strings = {i: " ".join(sorted(_key_words(contexts[i], idf, compiled))) for i in members}
+    links = []
+    for i in members:
+        candidates = sorted({j for word in contexts[i].weights if len(postings[word]) <= compiled.posting_cap
+                             for j in postings[word] if j > i})
+        if not candidates:
+            continue
+        # rapidfuzz proposes: one bulk call per claim over its candidates.
+        scores = process.cdist([strings[i]], [strings[j] for j in candidates], scorer=fuzz.token_set_ratio,
+                               score_cutoff=compiled.floor)[0]
+        for j, score in zip(candidates, scores, strict=True):
+            if score <= 0 or not _may_link(contexts[i], contexts[j], compiled):
+                continue
+            a, b = contexts[i], contexts[j]
+            overlap = _overlap(a.weights, b.weights, idf)
+            if a.subject and b.subject and not a.subject & b.subject:
+                overlap -= compiled.entity_clash  # "Acme's letter" and "Globex's letter"
+            if overlap >= _threshold(a, b, compiled):
+                # Stronger links are taken first; agreeing values make a link stronger, so
+                # that of two claims one source offers, the one that agrees meets first.
+                how = relation(a.claim, b.claim, compiled.values)
+                links.append((overlap + compiled.value_bonus.get(how or "", 0.0), i, j))
+    return links
+
+
+def _key_words(context: Context, idf: dict[str, float], compiled: AlignRules) -> list[str]:
+    ranked = sorted(context.weights, key=lambda w: (-context.weights[w] * idf.get(w, 1.0), w))
+    return ranked[:compiled.key_words]
+
+
+def _overlap(a: dict[str, float], b: dict[str, float], idf: dict[str, float]) -> float:
+    """Cosine similarity of two contexts as TF-IDF vectors: 0 (nothing shared) to 1."""
+    shared = sum(a[w] * b[w] * idf.get(w, 1.0) ** 2 for w in a.keys() & b.keys())
+    if not shared:
+        return 0.0
+    norm_a = math.sqrt(sum((v * idf.get(w, 1.0)) ** 2 for w, v in a.items()))
+    norm_b = math.sqrt(sum((v * idf.get(w, 1.0)) ** 2 for w, v in b.items()))
+    return shared / (norm_a * norm_b)
+
+
+def _threshold(a: Context, b: Context, compiled: AlignRules) -> float:
+    """The context overlap two claims need: by source and, for quantities, by how values relate."""
+    same = a.claim.source == b.claim.source
+    if a.claim.kind is Kind.DATE:
+        return compiled.date_same_source if same else compiled.date_cross_source
+    how = relation(a.claim, b.claim, compiled.values) or CONFLICT
+    return compiled.thresholds.get((same, how), 1.0)
+
+
+def _quote_links(contexts: list[Context], members: list[int], compiled: AlignRules) -> list[tuple[float, int, int]]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        for word in set(contexts[i].words):
+            postings[word].append(i)
+    strings = {i: " ".join(contexts[i].words) for i in members}
+    links = []
+    for i in members:
+        candidates = sorted({j for word in set(contexts[i].words) if len(postings[word]) <= compiled.posting_cap
+                             for j in postings[word] if j > i})
+        if not candidates:
+            continue
+        scores = process.cdist([strings[i]], [strings[j] for j in candidates], scorer=fuzz.partial_ratio,
+                               score_cutoff=compiled.quote_variant)[0]
+        for j, score in zip(candidates, scores, strict=True):
+            a, b = contexts[i], contexts[j]
+            if score <= 0 or not _may_link(a, b, compiled):
+                continue
+            shorter = min(len(a.words), len(b.words))
+            if shorter < compiled.quote_min_words and a.words != b.words:
+                continue
+            # Of two candidates for a quotation, the one closest in length is the better match
+            # ("work with ..." meets the nested quotation, not the paragraph holding it).
+            closeness = shorter / max(len(a.words), len(b.words), 1)
+            links.append((score / 100 + closeness / 100, i, j))
+    return links
+
+
+def _quote_words(text: str) -> list[str]:
+    """A quotation's words for matching: lower case, without brackets and their contents."""
+    return [m.group().lower() for m in _WORD.finditer(re.sub(r"\[[^\]]*\]", " ", text))]
+
+
+# --- 4. groups ------------------------------------------------------------------------------
+
+def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
+    """Whether two claims could state the same fact at all."""
+    ca, cb = a.claim, b.claim
+    if ca.source == cb.source and (a.sentence == b.sentence or (ca.span.start < cb.span.end
+                                                                 and cb.span.start < ca.span.end)):
+        return False  # a sentence does not state one fact twice; a claim is not the one inside it
+    va, vb = ca.value, cb.value
+    if isinstance(va, Quantity) and isinstance(vb, Quantity):
+        if va.currency != vb.currency:
+            return False
+        if (va.si is None) != (vb.si is None) or (va.si and vb.si and va.si.unit != vb.si.unit):
+            return False
+        if ca.kind is Kind.PERCENT and va.unit != vb.unit:
+            return False  # percent and percentage points measure different things
+        if ca.kind is Kind.COUNT and not _related_units(a, b, compiled):
+            return False
+    return True
+
+
+def _may_join(a: Context, b: Context, compiled: AlignRules) -> bool:
+    """Whether two claims may stand in one group.
+
+    They must be able to state one fact, and one source does not contradict itself: two
+    conflicting values from one source are two facts.
+    """
+    if not _may_link(a, b, compiled):
+        return False
+    return a.claim.source != b.claim.source or relation(a.claim, b.claim, compiled.values) != CONFLICT
+
+
+def _related_units(a: Context, b: Context, compiled: AlignRules) -> bool:
+    """Counts of the same kind of thing, or of things one class is about (people ~ killed).
+
+    Two counts made specific by their verbs must agree on it: "two people were killed" and
+    "three people were wounded" count different things.
+    """
+    if a.specific and b.specific:
+        return bool(a.specific & b.specific)
+    if a.unit_word == b.unit_word or not a.units or not b.units:
+        return True
+    if a.units & b.units:
+        return True
+    heads_a = {h for n in a.units for h in compiled.class_heads[n]}
+    heads_b = {h for n in b.units for h in compiled.class_heads[n]}
+    return bool(heads_a & {a.unit_word, b.unit_word} | heads_b & {a.unit_word, b.unit_word})
+
+
+def _groups(contexts: list[Context], links: list[tuple[float, int, int]],
+            compiled: AlignRules) -> list[tuple[Claim, ...]]:
+    parent = list(range(len(contexts)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(contexts))}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Strongest first; ties broken by position, so the result never depends on input order.
+    for _, i, j in sorted(links, key=lambda link: (-link[0], contexts[link[1]].claim.id, contexts[link[2]].claim.id)):
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        if not all(_may_join(contexts[x], contexts[y], compiled) for x in members[ri] for y in members[rj]):
+            continue
+        parent[rj] = ri
+        members[ri].extend(members.pop(rj))
+    groups = [tuple(contexts[i].claim for i in sorted(ids)) for ids in members.values()]
+    return sorted(groups, key=lambda g: (g[0].source, g[0].span.start, g[0].kind.value))

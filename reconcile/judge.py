@@ -1,0 +1,211 @@
+"""Groups of claims -> verdicts, flags and a one-line explanation.
+
+Typed values decide (see `values`): quantities and dates are intervals compared across
+sources with closed bounds; quotations are compared word by word, and their editorial
+markers with them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+
+from .model import Claim, DateValue, Group, Kind, Quantity, QuoteValue, Source, Verdict
+from .rules import RuleSet
+from .values import COMPATIBLE, CONFLICT, ValueRules, relation, value_rules
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class JudgeRules:
+    """The `judge` rules, compiled."""
+
+    values: ValueRules
+    variant_markers: frozenset[str]
+    not_names: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def judge_rules(rules: RuleSet) -> JudgeRules:
+    """Compile the `judge` rules (cached per rule set)."""
+    data, quotes = rules.of_type("judge"), rules.of_type("quotes")
+    # Pronouns and determiners open a speaker given by role, never a name.
+    not_names = frozenset(str(w).lower() for key in ("person_pronouns", "other_pronouns", "determiners")
+                          for w in quotes.get(key) or ())
+    return JudgeRules(value_rules(rules), frozenset(str(m) for m in data.get("variant_markers") or ()), not_names)
+
+
+def judge(group_id: str, claims: tuple[Claim, ...], sources: dict[str, Source], rules: RuleSet) -> Group:
+    """The verdict on one group of aligned claims, with its flags and explanation."""
+    compiled = judge_rules(rules)
+    kind = claims[0].kind
+    flags = _flags(claims, compiled)
+    outlets = list(dict.fromkeys(c.source for c in claims))
+    if len(outlets) == 1:
+        verdict = Verdict.SINGLE_SOURCE
+        explanation = f"only {_name(sources, outlets[0])} states this: {_said(claims[0])}"
+    elif kind is Kind.QUOTE:
+        verdict, explanation = _judge_quotes(claims, sources, compiled)
+    else:
+        verdict, explanation = _judge_values(claims, sources, compiled)
+    if "attribution_conflict" in flags:
+        explanation += "; " + _attribution(claims, sources)
+    ids = tuple(c.id for c in claims)
+    return Group(id=group_id, kind=kind, claims=ids, verdict=verdict, flags=flags, explanation=explanation)
+
+
+def _name(sources: dict[str, Source], source_id: str) -> str:
+    source = sources.get(source_id)
+    return source.name if source else source_id
+
+
+def _said(claim: Claim) -> str:
+    return " ".join(claim.text.split()) if claim.kind is not Kind.QUOTE else f"\u201c{_short(claim)}\u201d"
+
+
+def _short(claim: Claim, limit: int = 60) -> str:
+    text = claim.value.text if isinstance(claim.value, QuoteValue) else claim.text
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
+
+
+def _cross(claims: tuple[Claim, ...]) -> list[tuple[Claim, Claim]]:
+    """Pairs of claims from different sources, in a stable order."""
+    return [(a, b) for a, b in combinations(claims, 2) if a.source != b.source]
+
+
+# --- quantities and dates ----------------------------------------------------------------------
+
+def _judge_values(claims: tuple[Claim, ...], sources: dict[str, Source], compiled: JudgeRules) -> tuple[Verdict, str]:
+    relations = [(a, b, relation(a, b, compiled.values)) for a, b in _cross(claims)]
+    worst = next((r for r in relations if r[2] == CONFLICT), None) or next(
+        (r for r in relations if r[2] == COMPATIBLE), None)
+    if worst is None:
+        names = " and ".join(dict.fromkeys(_name(sources, c.source) for c in claims))
+        return Verdict.AGREE, f"{names} all say {_said(claims[0])}" if names.count(" and ") > 1 \
+            else f"{names} both say {_said(claims[0])}"
+    a, b, how = worst
+    said = f"{_name(sources, a.source)} says {_said(a)}; {_name(sources, b.source)} says {_said(b)}"
+    if how == CONFLICT:
+        return Verdict.CONFLICT, f"{said}: these cannot both be true"
+    return Verdict.COMPATIBLE, f"{said}: {_precision(a, b)}, compatible"
+
+
+def _precision(a: Claim, b: Claim) -> str:
+    """How two compatible values differ: "a lower bound and a point", "a range and a day in it"."""
+    if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
+        spans = (v.granularity.value.replace("_", " ") for v in (a.value, b.value))
+        return " and ".join(spans) + " overlap"
+    assert isinstance(a.value, Quantity) and isinstance(b.value, Quantity)
+    words = {"exact": "a point", "lower_bound": "a lower bound", "upper_bound": "an upper bound",
+             "approximate": "an approximate figure", "range": "a range", "vague": "a vague amount"}
+    qa, qb = a.value.qualifier.value, b.value.qualifier.value
+    if qa == qb == "exact":
+        return "figures rounded differently"
+    return f"{words.get(qa, qa)} and {words.get(qb, qb)}"
+
+
+# --- quotations ----------------------------------------------------------------------------------
+
+def _quote_words(claim: Claim) -> list[str]:
+    assert isinstance(claim.value, QuoteValue)
+    return [m.group().lower() for m in _WORD.finditer(re.sub(r"\[[^\]]*\]", " ", claim.value.text))]
+
+
+def _judge_quotes(claims: tuple[Claim, ...], sources: dict[str, Source], compiled: JudgeRules) -> tuple[Verdict, str]:
+    notes: list[str] = []
+    excerpt = False
+    for a, b in _cross(claims):
+        wa, wb = _quote_words(a), _quote_words(b)
+        ma, mb = _markers(a, compiled), _markers(b, compiled)
+        if ma != mb:
+            for marker in sorted(ma ^ mb):
+                has, lacks = (a, b) if marker in ma else (b, a)
+                notes.append(f"[{marker}] present in {_name(sources, has.source)}, "
+                             f"absent in {_name(sources, lacks.source)}")
+        if wa == wb:
+            continue
+        if _contains(wa, wb) or _contains(wb, wa):
+            excerpt = True
+            continue
+        notes.append(f"{_name(sources, a.source)} vs {_name(sources, b.source)}: {_word_diff(wa, wb)}")
+    if notes:
+        return Verdict.QUOTE_VARIANT, "; ".join(dict.fromkeys(notes))
+    names = " and ".join(dict.fromkeys(_name(sources, c.source) for c in claims))
+    if excerpt:
+        return Verdict.AGREE, f"{names} quote the same words, one an excerpt of the other: {_said(claims[0])}"
+    return Verdict.AGREE, f"{names} quote the same words: {_said(claims[0])}"
+
+
+def _markers(claim: Claim, compiled: JudgeRules) -> frozenset[str]:
+    assert isinstance(claim.value, QuoteValue)
+    return frozenset(m for m in claim.value.markers if m in compiled.variant_markers)
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return 0 < n <= len(longer) and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _word_diff(a: list[str], b: list[str]) -> str:
+    """The words that differ, as "old -> new" pieces ("officers -> agents", "the -> (none)")."""
+    pieces = []
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        left, right = " ".join(a[i1:i2]) or "(none)", " ".join(b[j1:j2]) or "(none)"
+        pieces.append(f"{left} -> {right}")
+    return ", ".join(pieces[:6]) + (", ..." if len(pieces) > 6 else "")
+
+
+# --- flags ---------------------------------------------------------------------------------------
+
+def _flags(claims: tuple[Claim, ...], compiled: JudgeRules) -> tuple[str, ...]:
+    flags = []
+    quotes = [c.value for c in claims if isinstance(c.value, QuoteValue)]
+    dates = [c.value for c in claims if isinstance(c.value, DateValue)]
+    if any("sic" in q.markers for q in quotes):
+        flags.append("sic")
+    if _attribution_differs(claims, compiled):
+        flags.append("attribution_conflict")
+    if any(not d.resolved for d in dates):
+        flags.append("unresolved_date")
+    if any(d.inferred for d in dates):
+        flags.append("inferred_date")
+    return tuple(flags)
+
+
+def _surname(speaker: str | None, compiled: JudgeRules) -> str | None:
+    """The last name of a speaker given by name ("Jo Lee"); None for a role ("a spokesperson", "he")."""
+    words = (speaker or "").split()
+    if not words or words[0].lower() in compiled.not_names or not all(w[:1].isupper() for w in words):
+        return None
+    return words[-1]
+
+
+def _attribution_differs(claims: tuple[Claim, ...], compiled: JudgeRules) -> bool:
+    for a, b in _cross(claims):
+        va, vb = a.value, b.value
+        if not (isinstance(va, QuoteValue) and isinstance(vb, QuoteValue)):
+            return False
+        sa, sb = _surname(va.speaker, compiled), _surname(vb.speaker, compiled)
+        if sa and sb and sa != sb:
+            return True
+        if va.medium and vb.medium and va.medium != vb.medium:
+            return True
+    return False
+
+
+def _attribution(claims: tuple[Claim, ...], sources: dict[str, Source]) -> str:
+    parts = []
+    for claim in claims:
+        value = claim.value
+        assert isinstance(value, QuoteValue)
+        said = " ".join(filter(None, [value.speaker, f"in a {value.medium}" if value.medium else None]))
+        if said:
+            parts.append(f"{_name(sources, claim.source)}: {said}")
+    return "attribution differs (" + "; ".join(dict.fromkeys(parts)) + ")"

@@ -1,0 +1,95 @@
+"""How two values relate: the same, compatible (differ only in precision), or in conflict.
+
+Quantities and dates are intervals compared with closed bounds, since news rounds: "more
+than 400" and "400" can both be true, as can "$12.3 million" and "$12 million" (a figure
+written with a scale word stands for half a unit either side of it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from .model import Claim, DateValue, Quantity
+from .rules import RuleSet
+
+_NUMBER = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+
+SAME, COMPATIBLE, CONFLICT = "same", "compatible", "conflict"
+
+
+@dataclass(frozen=True, slots=True)
+class ValueRules:
+    """The `judge` rules on values, compiled, with the scale words they lean on."""
+
+    round_scaled: bool
+    same_within: float
+    scales: dict[str, Decimal]
+
+
+@lru_cache(maxsize=8)
+def value_rules(rules: RuleSet) -> ValueRules:
+    """Compile the value part of the `judge` rules (cached per rule set)."""
+    data, numbers = rules.of_type("judge"), rules.of_type("numbers")
+    scales = {str(k).lower(): Decimal(str(v)) for key in ("scales", "money_scales")
+              for k, v in (numbers.get(key) or {}).items()}
+    return ValueRules(bool(data.get("round_scaled_amounts", True)), float(data.get("same_within", 1e-6)), scales)
+
+
+def relation(a: Claim, b: Claim, compiled: ValueRules) -> str | None:
+    """SAME, COMPATIBLE or CONFLICT for two quantities or two dates; None for other values."""
+    if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
+        return _date_relation(a.value, b.value)
+    if not (isinstance(a.value, Quantity) and isinstance(b.value, Quantity)):
+        return None
+    va, vb = a.value, b.value
+    if va.qualifier == vb.qualifier and _close(va.low, vb.low, compiled) and _close(va.high, vb.high, compiled):
+        return SAME
+    la, ha = _interval(a, compiled)
+    lb, hb = _interval(b, compiled)
+    overlaps = (ha is None or lb is None or lb <= ha) and (hb is None or la is None or la <= hb)
+    return COMPATIBLE if overlaps else CONFLICT
+
+
+def _close(x: float | int | None, y: float | int | None, compiled: ValueRules) -> bool:
+    if x is None or y is None:
+        return x is y
+    return abs(x - y) <= compiled.same_within * max(abs(x), abs(y), 1)
+
+
+def _interval(claim: Claim, compiled: ValueRules) -> tuple[float | None, float | None]:
+    """The values a quantity allows; a rounded figure ("$19 million") allows half a unit either side."""
+    value = claim.value
+    assert isinstance(value, Quantity)
+    low, high = value.low, value.high
+    if value.qualifier.value == "exact" and compiled.round_scaled and value.amount is not None:
+        step = _rounding_step(claim.text, compiled)
+        if step:
+            return float(value.amount) - step / 2, float(value.amount) + step / 2
+    return (None if low is None else float(low)), (None if high is None else float(high))
+
+
+def _rounding_step(text: str, compiled: ValueRules) -> float | None:
+    match = _NUMBER.search(text)
+    if match is None:
+        return None
+    after = _WORD.match(text, match.end()) or _WORD.search(text, match.end())
+    scale = compiled.scales.get(after.group().lower()) if after else None
+    if scale is None:
+        return None
+    decimals = len(match.group(2) or "")
+    return float(scale / Decimal(10) ** decimals)
+
+
+def _date_relation(a: DateValue, b: DateValue) -> str:
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        # Unplaced dates compare by what they give: "July 8" and "July 8" agree.
+        if a.month and b.month and a.month == b.month and a.day == b.day:
+            return SAME
+        return CONFLICT if a.month and b.month and a.day and b.day else COMPATIBLE
+    if (a.start, a.end) == (b.start, b.end):
+        return SAME
+    return COMPATIBLE if a.start <= b.end and b.start <= a.end else CONFLICT
