@@ -60,8 +60,8 @@ class _Group(click.Group):
 def main(debug: bool) -> None:
     """Reconcile the facts of several articles on one story.
 
-    Extract their claims (money, counts, percentages, measurements), align them across
-    sources and judge them.
+    Extract their claims (money, counts, percentages, measurements, dates, quotations),
+    align them across sources and judge whether they agree.
     """
 
 
@@ -90,13 +90,13 @@ def _report(sources: tuple[str, ...], published: tuple[str, ...], outlets: tuple
     return build_report(loaded, load_rules(rule_dirs))
 
 
-def _write(records: dict[str, Any], format_name: str, output: Path | None) -> None:
+def _write(records: dict[str, Any], format_name: str, output: Path | None, *, show_all: bool = False) -> None:
     if output is None:
         color = format_name == "terminal" and sys.stdout.isatty()
-        click.echo(render(format_name, records, color=color), nl=False)
+        click.echo(render(format_name, records, color=color, show_all=show_all), nl=False)
         return
     try:
-        output.write_text(render(format_name, records), encoding="utf-8")
+        output.write_text(render(format_name, records, show_all=show_all), encoding="utf-8")
     except OSError as err:
         raise UserError(f"{output}: cannot write ({err.strerror or err})") from None
 
@@ -114,11 +114,15 @@ def claims(sources, published, outlets, rule_dirs, format_name, output) -> None:
 
 @main.command()
 @_source_options
-def compare(sources, published, outlets, rule_dirs, format_name, output) -> None:
-    """Compare the claims of several sources and report how they agree.
+@click.option("--all", "show_all", is_flag=True,
+              help="List the claims only one source makes too (terminal and Markdown).")
+def compare(sources, published, outlets, rule_dirs, format_name, output, show_all) -> None:
+    """Compare the claims of several sources and report where they agree and differ.
 
-    SOURCES are files or folders (every .txt and .md inside, by name). Exits 0 whenever the
-    report was written, whatever it found.
+    SOURCES are files or folders (every .txt and .md inside, by name). Claims stating the same
+    fact are grouped and judged: agree, compatible (they differ only in precision), conflict,
+    quote_variant, or single_source. Exits 0 whenever the report was written, whatever it
+    found.
     """
     report = _report(sources, published, outlets, rule_dirs)
-    _write(report_records(report), format_name, output)
+    _write(report_records(report), format_name, output, show_all=show_all)

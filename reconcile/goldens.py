@@ -13,6 +13,8 @@ from .report import render, report_records
 GOLDENS = {
     "seeds.json": ("compare", "json"),
     "seeds.csv": ("compare", "csv"),
+    "seeds.wide.csv": ("compare", "wide-csv"),
+    "seeds.md": ("compare", "markdown"),
     "seeds.txt": ("compare", "terminal"),
     "seeds.claims.txt": ("claims", "terminal"),
 }

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
-from .model import Claim, DateValue, Group, Kind, Quantity, QuoteValue, Source, Verdict
+from .model import Claim, DateValue, Group, Kind, Quantity, QuoteValue, Verdict
 from .rules import RuleSet
 from .values import COMPATIBLE, CONFLICT, ValueRules, relation, value_rules
 
@@ -39,7 +39,7 @@ def judge_rules(rules: RuleSet) -> JudgeRules:
     return JudgeRules(value_rules(rules), frozenset(str(m) for m in data.get("variant_markers") or ()), not_names)
 
 
-def judge(group_id: str, claims: tuple[Claim, ...], sources: dict[str, Source], rules: RuleSet) -> Group:
+def judge(group_id: str, claims: tuple[Claim, ...], names: dict[str, str], rules: RuleSet) -> Group:
     """The verdict on one group of aligned claims, with its flags and explanation."""
     compiled = judge_rules(rules)
     kind = claims[0].kind
@@ -47,20 +47,19 @@ def judge(group_id: str, claims: tuple[Claim, ...], sources: dict[str, Source], 
     outlets = list(dict.fromkeys(c.source for c in claims))
     if len(outlets) == 1:
         verdict = Verdict.SINGLE_SOURCE
-        explanation = f"only {_name(sources, outlets[0])} states this: {_said(claims[0])}"
+        explanation = f"only {_name(names, outlets[0])} states this: {_said(claims[0])}"
     elif kind is Kind.QUOTE:
-        verdict, explanation = _judge_quotes(claims, sources, compiled)
+        verdict, explanation = _judge_quotes(claims, names, compiled)
     else:
-        verdict, explanation = _judge_values(claims, sources, compiled)
+        verdict, explanation = _judge_values(claims, names, compiled)
     if "attribution_conflict" in flags:
-        explanation += "; " + _attribution(claims, sources)
+        explanation += "; " + _attribution(claims, names)
     ids = tuple(c.id for c in claims)
     return Group(id=group_id, kind=kind, claims=ids, verdict=verdict, flags=flags, explanation=explanation)
 
 
-def _name(sources: dict[str, Source], source_id: str) -> str:
-    source = sources.get(source_id)
-    return source.name if source else source_id
+def _name(names: dict[str, str], source_id: str) -> str:
+    return names.get(source_id, source_id)
 
 
 def _said(claim: Claim) -> str:
@@ -79,16 +78,16 @@ def _cross(claims: tuple[Claim, ...]) -> list[tuple[Claim, Claim]]:
 
 # --- quantities and dates ----------------------------------------------------------------------
 
-def _judge_values(claims: tuple[Claim, ...], sources: dict[str, Source], compiled: JudgeRules) -> tuple[Verdict, str]:
+def _judge_values(claims: tuple[Claim, ...], names: dict[str, str], compiled: JudgeRules) -> tuple[Verdict, str]:
     relations = [(a, b, relation(a, b, compiled.values)) for a, b in _cross(claims)]
     worst = next((r for r in relations if r[2] == CONFLICT), None) or next(
         (r for r in relations if r[2] == COMPATIBLE), None)
     if worst is None:
-        names = " and ".join(dict.fromkeys(_name(sources, c.source) for c in claims))
+        names = " and ".join(dict.fromkeys(_name(names, c.source) for c in claims))
         return Verdict.AGREE, f"{names} all say {_said(claims[0])}" if names.count(" and ") > 1 \
             else f"{names} both say {_said(claims[0])}"
     a, b, how = worst
-    said = f"{_name(sources, a.source)} says {_said(a)}; {_name(sources, b.source)} says {_said(b)}"
+    said = f"{_name(names, a.source)} says {_said(a)}; {_name(names, b.source)} says {_said(b)}"
     if how == CONFLICT:
         return Verdict.CONFLICT, f"{said}: these cannot both be true"
     return Verdict.COMPATIBLE, f"{said}: {_precision(a, b)}, compatible"
@@ -115,7 +114,7 @@ def _quote_words(claim: Claim) -> list[str]:
     return [m.group().lower() for m in _WORD.finditer(re.sub(r"\[[^\]]*\]", " ", claim.value.text))]
 
 
-def _judge_quotes(claims: tuple[Claim, ...], sources: dict[str, Source], compiled: JudgeRules) -> tuple[Verdict, str]:
+def _judge_quotes(claims: tuple[Claim, ...], names: dict[str, str], compiled: JudgeRules) -> tuple[Verdict, str]:
     notes: list[str] = []
     excerpt = False
     for a, b in _cross(claims):
@@ -124,17 +123,17 @@ def _judge_quotes(claims: tuple[Claim, ...], sources: dict[str, Source], compile
         if ma != mb:
             for marker in sorted(ma ^ mb):
                 has, lacks = (a, b) if marker in ma else (b, a)
-                notes.append(f"[{marker}] present in {_name(sources, has.source)}, "
-                             f"absent in {_name(sources, lacks.source)}")
+                notes.append(f"[{marker}] present in {_name(names, has.source)}, "
+                             f"absent in {_name(names, lacks.source)}")
         if wa == wb:
             continue
         if _contains(wa, wb) or _contains(wb, wa):
             excerpt = True
             continue
-        notes.append(f"{_name(sources, a.source)} vs {_name(sources, b.source)}: {_word_diff(wa, wb)}")
+        notes.append(f"{_name(names, a.source)} vs {_name(names, b.source)}: {_word_diff(wa, wb)}")
     if notes:
         return Verdict.QUOTE_VARIANT, "; ".join(dict.fromkeys(notes))
-    names = " and ".join(dict.fromkeys(_name(sources, c.source) for c in claims))
+    names = " and ".join(dict.fromkeys(_name(names, c.source) for c in claims))
     if excerpt:
         return Verdict.AGREE, f"{names} quote the same words, one an excerpt of the other: {_said(claims[0])}"
     return Verdict.AGREE, f"{names} quote the same words: {_said(claims[0])}"
@@ -200,12 +199,12 @@ def _attribution_differs(claims: tuple[Claim, ...], compiled: JudgeRules) -> boo
     return False
 
 
-def _attribution(claims: tuple[Claim, ...], sources: dict[str, Source]) -> str:
+def _attribution(claims: tuple[Claim, ...], names: dict[str, str]) -> str:
     parts = []
     for claim in claims:
         value = claim.value
         assert isinstance(value, QuoteValue)
-        said = " ".join(filter(None, [value.speaker, f"in a {value.medium}" if value.medium else None]))
+        said = " ".join(filter(None, [value.speaker, f"({value.medium})" if value.medium else None]))
         if said:
-            parts.append(f"{_name(sources, claim.source)}: {said}")
+            parts.append(f"{_name(names, claim.source)}: {said}")
     return "attribution differs (" + "; ".join(dict.fromkeys(parts)) + ")"

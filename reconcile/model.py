@@ -96,6 +96,14 @@ def line_starts(text: str) -> tuple[int, ...]:
     return (0, *(match.end() for match in _LINE_END.finditer(text)))
 
 
+def display_names(sources: tuple[Source, ...]) -> dict[str, str]:
+    """How reports name each source: its outlet, or "outlet (id)" where outlets repeat."""
+    counts: dict[str, int] = {}
+    for source in sources:
+        counts[source.name] = counts.get(source.name, 0) + 1
+    return {s.id: s.name if counts[s.name] == 1 else f"{s.name} ({s.id})" for s in sources}
+
+
 @dataclass(frozen=True, slots=True)
 class SIValue:
     """A measure restated in its SI unit."""
@@ -177,8 +185,8 @@ Value = Quantity | DateValue | QuoteValue
 class Claim:
     """One atomic statement in one source, with its provenance.
 
-    `text` is exactly `source.text[span.start:span.end]`; `rule` names the rule file that
-    produced it.
+    `text` is exactly `source.text[span.start:span.end]`; `sentence` is the text around it
+    from `sentence_start`; `rule` names the rule file that produced it.
     """
 
     id: str
@@ -189,6 +197,7 @@ class Claim:
     sentence: str
     value: Value
     rule: str
+    sentence_start: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ import hashlib
 from .align import align
 from .extract import extract_claims
 from .judge import judge
-from .model import Report, Source
+from .model import Report, Source, display_names
 from .rules import RuleSet
 
 
@@ -19,8 +19,8 @@ def build_report(sources: tuple[Source, ...], rules: RuleSet) -> Report:
     # An undated source is read in the story's time frame: the latest date among the others.
     story_date = max((s.published for s in sources if s.published), default=None)
     claims = tuple(claim for source in sources for claim in extract_claims(source, rules, story_date=story_date))
-    by_id = {s.id: s for s in sources}
-    groups = tuple(judge(group_id(tuple(c.id for c in members)), members, by_id, rules)
+    names = display_names(sources)
+    groups = tuple(judge(group_id(tuple(c.id for c in members)), members, names, rules)
                    for members in align(sources, claims, rules))
     return Report(sources=sources, claims=claims, groups=groups)
 

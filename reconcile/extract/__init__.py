@@ -100,4 +100,5 @@ def _claim(prepared: Prepared, kind: Kind, start: int, end: int, value: Value, r
         sentence=source.text[s_start:s_end],
         value=value,
         rule=rule,
+        sentence_start=s_start,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import csv, json, terminal
+from . import csv, json, markdown, terminal, wide_csv
 from .records import report_records
 
 Renderer = Callable[..., str]
@@ -14,11 +14,13 @@ FORMATS: dict[str, Renderer] = {
     "terminal": terminal.render,
     "json": json.render,
     "csv": csv.render,
+    "wide-csv": wide_csv.render,
+    "markdown": markdown.render,
 }
 
 __all__ = ["FORMATS", "render", "report_records"]
 
 
-def render(format_name: str, records: dict[str, Any], *, color: bool = False) -> str:
-    """Render records in the named format."""
-    return FORMATS[format_name](records, color=color)
+def render(format_name: str, records: dict[str, Any], *, color: bool = False, show_all: bool = False) -> str:
+    """Render records in the named format; `show_all` lists single-source claims too."""
+    return FORMATS[format_name](records, color=color, show_all=show_all)

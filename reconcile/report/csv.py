@@ -39,7 +39,7 @@ def rows(records: dict[str, Any]) -> list[dict[str, Any]]:
     return table
 
 
-def render(records: dict[str, Any], *, color: bool = False) -> str:
+def render(records: dict[str, Any], *, color: bool = False, show_all: bool = False) -> str:
     """The claims as CSV text; numbers keep their form (250000, not 250000.0)."""
     frame = pd.DataFrame(rows(records), columns=COLUMNS, dtype=object)
     return frame.to_csv(index=False, lineterminator="\n")

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Claim, DateValue, Group, Quantity, QuoteValue, Report, Source, Value
+from ..model import Claim, DateValue, Group, Quantity, QuoteValue, Report, Source, Value, display_names
 
 
 def report_records(report: Report, *, groups: bool = True) -> dict[str, Any]:
     """The whole report as JSON-ready records: sources, claims and (optionally) groups."""
+    names = display_names(report.sources)
     records: dict[str, Any] = {
-        "sources": [source_record(s) for s in report.sources],
+        "sources": [{**source_record(s), "name": names[s.id]} for s in report.sources],
         "claims": [claim_record(c) for c in report.claims],
     }
     if groups:
@@ -47,6 +48,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         "col": claim.span.col,
         "text": claim.text,
         "sentence": claim.sentence,
+        "sentence_start": claim.sentence_start,
         "value": value_record(claim.value),
         "rule": claim.rule,
     }
@@ -174,3 +176,57 @@ def _num(value: int | float | None) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+
+
+# Sections of a comparison, in the order a fact-checker reads them.
+SECTIONS = (
+    ("Discrepancies", "values that cannot both be true, quotations whose words differ"),
+    ("Flagged", "attribution conflicts, [sic], dates that could not be placed"),
+    ("Agreements", "the same value, or values that differ only in precision"),
+    ("Single source", "claims only one source makes"),
+)
+_DISCREPANT = {"conflict", "quote_variant"}
+_AGREEING = {"agree", "compatible"}
+_ATTENTION = {"attribution_conflict", "sic", "unresolved_date"}
+
+
+def section_of(group: dict[str, Any]) -> str:
+    """Which section of a report a group belongs to."""
+    if group["verdict"] in _DISCREPANT:
+        return "Discrepancies"
+    if _ATTENTION & set(group["flags"]):
+        return "Flagged"
+    if group["verdict"] in _AGREEING:
+        return "Agreements"
+    return "Single source"
+
+
+def sections(records: dict[str, Any]) -> list[tuple[str, str, list[tuple[dict[str, Any], list[dict[str, Any]]]]]]:
+    """(title, what it holds, [(group, its claims)]) for each section, in reading order."""
+    claims = {c["id"]: c for c in records["claims"]}
+    found: dict[str, list[tuple[dict[str, Any], list[dict[str, Any]]]]] = {title: [] for title, _ in SECTIONS}
+    for group in records.get("groups", []):
+        found[section_of(group)].append((group, [claims[cid] for cid in group["claims"]]))
+    return [(title, about, found[title]) for title, about in SECTIONS]
+
+
+def excerpt(claim: dict[str, Any], reach: int = 110) -> tuple[str, str, str]:
+    """The sentence around a claim, cut to `reach` characters either side: (before, claim, after)."""
+    sentence, at = claim["sentence"], claim["start"] - claim.get("sentence_start", claim["start"])
+    if not 0 <= at <= len(sentence) or sentence[at:at + len(claim["text"])] != claim["text"]:
+        at = max(sentence.find(claim["text"]), 0)
+    end = at + len(claim["text"])
+    before, after = sentence[max(0, at - reach):at], sentence[end:end + reach]
+    before = ("\u2026" + before.lstrip()) if at > reach else before
+    after = (after.rstrip() + "\u2026") if end + reach < len(sentence) else after
+    return " ".join(before.split()) + (" " if before[-1:].isspace() else ""), claim["text"], \
+        (" " if after[:1].isspace() else "") + " ".join(after.split())
+
+
+def verdict_counts(records: dict[str, Any]) -> str:
+    """"1 conflict, 2 agree, ..." in a stable order."""
+    order = ["conflict", "quote_variant", "compatible", "agree", "single_source"]
+    counts: dict[str, int] = {}
+    for group in records.get("groups", []):
+        counts[group["verdict"]] = counts.get(group["verdict"], 0) + 1
+    return ", ".join(f"{counts[v]} {v}" for v in order if v in counts)

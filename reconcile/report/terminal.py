@@ -1,35 +1,49 @@
-"""The terminal report (rich): tables a fact-checker reads, source text always escaped.
+"""The terminal report (rich): what differs between the sources, where, and why.
 
 Source text goes into rich as Text objects, never as markup, so "[sic]" prints as written.
+A comparison reads top-down: discrepancies, flagged groups, agreements, then the claims only
+one source makes (folded into a count unless asked for); a list of claims (`claims`) is one
+table.
 """
 
 from __future__ import annotations
 
 import io
-from collections import Counter
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from .records import describe_value
+from .records import describe_value, excerpt, sections, verdict_counts
 
 WIDTH = 110
+_STYLE = {"conflict": "bold red", "quote_variant": "bold magenta", "compatible": "yellow", "agree": "green",
+          "single_source": "dim"}
 
 
-def render(records: dict[str, Any], *, color: bool = False) -> str:
+def render(records: dict[str, Any], *, color: bool = False, show_all: bool = False) -> str:
     """The report as text; with `color`, with the terminal's colours."""
     buffer = io.StringIO()
     console = Console(file=buffer, width=WIDTH, force_terminal=color, color_system="auto" if color else None,
                       highlight=False, emoji=False, legacy_windows=False)
+    names = {s["id"]: s["name"] for s in records["sources"]}
     console.print(_sources_table(records))
-    if "groups" in records:
-        verdicts = Counter(g["verdict"] for g in records["groups"])
-        summary = ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items()))
-        console.print(Text(f"{len(records['claims'])} claims in {len(records['groups'])} groups"
-                           + (f": {summary}" if summary else "")))
-    console.print(_claims_table(records))
+    if "groups" not in records:
+        console.print(_claims_table(records["claims"], names))
+        return buffer.getvalue()
+    console.print(Text(f"{len(records['claims'])} claims in {len(records['groups'])} groups: "
+                       f"{verdict_counts(records)}"))
+    for title, about, groups in sections(records):
+        if title == "Single source" and not show_all:
+            if groups:
+                console.print(Text(f"\n{title}: {len(groups)} groups ({about}); "
+                                   "--all lists them.", style="dim"))
+            continue
+        console.print(Text(f"\n{title} ({len(groups)}): {about}", style="bold"))
+        for group, claims in groups:
+            console.print(_group(group, claims, names))
     return buffer.getvalue()
 
 
@@ -42,15 +56,38 @@ def _sources_table(records: dict[str, Any]) -> Table:
     return table
 
 
-def _claims_table(records: dict[str, Any]) -> Table:
-    names = {s["id"]: s["name"] for s in records["sources"]}
+def _claims_table(claims: list[dict[str, Any]], names: dict[str, str]) -> Table:
     table = Table(title="Claims", title_justify="left", show_edge=False)
     table.add_column("source")
     table.add_column("line:col", justify="right")
     table.add_column("kind")
     table.add_column("claim", overflow="fold")
     table.add_column("value", overflow="fold")
-    for claim in records["claims"]:
+    for claim in claims:
         table.add_row(Text(names.get(claim["source"], claim["source"])), Text(f"{claim['line']}:{claim['col']}"),
                       Text(claim["kind"]), Text(claim["text"]), Text(describe_value(claim["kind"], claim["value"])))
     return table
+
+
+def _group(group: dict[str, Any], claims: list[dict[str, Any]], names: dict[str, str]) -> Padding:
+    """One group: its verdict and explanation, then each source's claim in its sentence."""
+    head = Text("\u25cf ", style=_STYLE.get(group["verdict"], ""))
+    head.append(group["verdict"], style=_STYLE.get(group["verdict"], ""))
+    head.append(f"  {group['kind']}  {group['id']}")
+    if group["flags"]:
+        head.append("  [" + ", ".join(group["flags"]) + "]", style="cyan")
+    lines: list[Text | Table] = [head, Text(group["explanation"])]
+    table = Table(show_edge=False, show_header=False, box=None, padding=(0, 1))
+    table.add_column("source", no_wrap=True)
+    table.add_column("at", justify="right", no_wrap=True)
+    table.add_column("sentence", overflow="fold")
+    for claim in claims:
+        before, text, after = excerpt(claim)
+        sentence = Text(before)
+        sentence.append(text, style="bold reverse")
+        sentence.append(after)
+        sentence.append(f"  ({describe_value(claim['kind'], claim['value'])})", style="dim")
+        table.add_row(Text(names.get(claim["source"], claim["source"])), Text(f"{claim['line']}:{claim['col']}"),
+                      sentence)
+    lines.append(table)
+    return Padding(Group(*lines), (1, 0, 0, 2))

@@ -1,0 +1,43 @@
+"""The Markdown report: the terminal report's content, for a ticket, a pull request or chat."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .records import describe_value, excerpt, sections, verdict_counts
+
+
+def render(records: dict[str, Any], *, color: bool = False, show_all: bool = False) -> str:
+    """The report as GitHub-flavoured Markdown."""
+    names = {s["id"]: s["name"] for s in records["sources"]}
+    out = ["# reconcile report", "", "| source | outlet | published | path |", "| --- | --- | --- | --- |"]
+    out += [f"| {_cell(s['id'])} | {_cell(s['outlet'] or 'unknown')} | {s['published'] or 'unknown'} "
+            f"| {_cell(s['path'])} |" for s in records["sources"]]
+    if "groups" not in records:
+        out += ["", "| source | line:col | kind | claim | value |", "| --- | --- | --- | --- | --- |"]
+        out += [f"| {_cell(names[c['source']])} | {c['line']}:{c['col']} | {c['kind']} | {_cell(c['text'])} "
+                f"| {_cell(describe_value(c['kind'], c['value']))} |" for c in records["claims"]]
+        return "\n".join(out) + "\n"
+    out += ["", f"{len(records['claims'])} claims in {len(records['groups'])} groups: {verdict_counts(records)}."]
+    for title, about, groups in sections(records):
+        if title == "Single source" and not show_all:
+            if groups:
+                out += ["", f"*{title}: {len(groups)} groups ({about}), not listed.*"]
+            continue
+        out += ["", f"## {title} ({len(groups)})", "", f"_{about}_"]
+        for group, claims in groups:
+            flags = f" · flags: {', '.join(group['flags'])}" if group["flags"] else ""
+            out += ["", f"### {group['verdict']} · {group['kind']} · `{group['id']}`{flags}", "",
+                    _cell(group["explanation"]), "", "| source | at | sentence | value |", "| --- | --- | --- | --- |"]
+            for claim in claims:
+                before, text, after = excerpt(claim)
+                out.append(f"| {_cell(names[claim['source']])} | {claim['line']}:{claim['col']} "
+                           f"| {_cell(before)}**{_cell(text)}**{_cell(after)} "
+                           f"| {_cell(describe_value(claim['kind'], claim['value']))} |")
+    return "\n".join(out) + "\n"
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: pipes escaped, asterisks and brackets kept literal."""
+    return " ".join(str(text).split()).replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*") \
+        .replace("[", "\\[").replace("]", "\\]")
