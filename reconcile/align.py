@@ -50,10 +50,8 @@ class AlignRules:
     key_words: int
     posting_cap: int
     floor: float
-    thresholds: dict[tuple[bool, str], float]
+    thresholds: dict[tuple[bool, bool, str], float]
     entity_clash: float
-    date_cross_source: float
-    date_same_source: float
     values: ValueRules
     value_bonus: dict[str, float]
     pronouns: frozenset[str]
@@ -98,11 +96,12 @@ def align_rules(rules: RuleSet) -> AlignRules:
         key_words=int(propose.get("key_words", 12)),
         posting_cap=int(propose.get("posting_cap", 64)),
         floor=float(propose.get("floor", 30)),
-        thresholds={(same, relation_): float(value) for same, key in ((False, "cross_source"), (True, "same_source"))
-                    for relation_, value in (link.get(key) or {}).items()},
+        # (is a date, same source, how the values relate) -> the context overlap needed
+        thresholds={(dated, same, how): float(value)
+                    for dated, part in ((False, "quantities"), (True, "dates"))
+                    for same, key in ((False, "cross_source"), (True, "same_source"))
+                    for how, value in ((link.get(part) or {}).get(key) or {}).items()},
         entity_clash=float(link.get("entity_clash", 0.0)),
-        date_cross_source=float((link.get("dates") or {}).get("cross_source", 0.4)),
-        date_same_source=float((link.get("dates") or {}).get("same_source", 0.4)),
         values=value_rules(rules),
         value_bonus={str(k): float(v) for k, v in (link.get("value_bonus") or {}).items()},
         pronouns=frozenset(str(w).lower() for key in ("person_pronouns", "other_pronouns")
@@ -315,10 +314,8 @@ def _overlap(a: dict[str, float], b: dict[str, float], idf: dict[str, float]) ->
 def _threshold(a: Context, b: Context, compiled: AlignRules) -> float:
     """The context overlap two claims need: by source and, for quantities, by how values relate."""
     same = a.claim.source == b.claim.source
-    if a.claim.kind is Kind.DATE:
-        return compiled.date_same_source if same else compiled.date_cross_source
     how = relation(a.claim, b.claim, compiled.values) or CONFLICT
-    return compiled.thresholds.get((same, how), 1.0)
+    return compiled.thresholds.get((a.claim.kind is Kind.DATE, same, how), 1.0)
 
 
 def _quote_links(contexts: list[Context], members: list[int], compiled: AlignRules) -> list[tuple[float, int, int]]:

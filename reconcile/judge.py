@@ -83,9 +83,9 @@ def _judge_values(claims: tuple[Claim, ...], names: dict[str, str], compiled: Ju
     worst = next((r for r in relations if r[2] == CONFLICT), None) or next(
         (r for r in relations if r[2] == COMPATIBLE), None)
     if worst is None:
-        names = " and ".join(dict.fromkeys(_name(names, c.source) for c in claims))
-        return Verdict.AGREE, f"{names} all say {_said(claims[0])}" if names.count(" and ") > 1 \
-            else f"{names} both say {_said(claims[0])}"
+        outlets = list(dict.fromkeys(_name(names, c.source) for c in claims))
+        both = "both" if len(outlets) == 2 else "all"
+        return Verdict.AGREE, f"{' and '.join(outlets)} {both} say {_said(claims[0])}"
     a, b, how = worst
     said = f"{_name(names, a.source)} says {_said(a)}; {_name(names, b.source)} says {_said(b)}"
     if how == CONFLICT:
@@ -133,10 +133,10 @@ def _judge_quotes(claims: tuple[Claim, ...], names: dict[str, str], compiled: Ju
         notes.append(f"{_name(names, a.source)} vs {_name(names, b.source)}: {_word_diff(wa, wb)}")
     if notes:
         return Verdict.QUOTE_VARIANT, "; ".join(dict.fromkeys(notes))
-    names = " and ".join(dict.fromkeys(_name(names, c.source) for c in claims))
+    outlets = " and ".join(dict.fromkeys(_name(names, c.source) for c in claims))
     if excerpt:
-        return Verdict.AGREE, f"{names} quote the same words, one an excerpt of the other: {_said(claims[0])}"
-    return Verdict.AGREE, f"{names} quote the same words: {_said(claims[0])}"
+        return Verdict.AGREE, f"{outlets} quote the same words, one an excerpt of the other: {_said(claims[0])}"
+    return Verdict.AGREE, f"{outlets} quote the same words: {_said(claims[0])}"
 
 
 def _markers(claim: Claim, compiled: JudgeRules) -> frozenset[str]:

@@ -76,6 +76,63 @@ def test_claims_csv_opens_in_pandas_with_one_row_per_claim(seeds_dir):
     assert "groups" not in report
 
 
+STORY = {
+    "alpha.txt": "The city council approved a $4.5 million budget for the library on Monday. "
+                 "\u201cWe owe this to our readers,\u201d Mayor Ana Ortiz said in a statement. "
+                 "The system has 12 branches.",
+    "beta.txt": "The council voted for a $4 million library budget on Monday, officials said. "
+                "\u201cWe owe this to our readers,\u201d Ortiz wrote in a letter to residents.",
+}
+
+
+@pytest.fixture
+def story(tmp_path):
+    for name, text in STORY.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_compare_csv_opens_in_pandas_with_one_row_per_claim_and_its_group(story):
+    report = json.loads(invoke(["compare", story, "--format", "json"]).output)
+    frame = pd.read_csv(io.StringIO(invoke(["compare", story, "--format", "csv"]).output))
+    assert list(frame["claim"]) == [c["id"] for c in report["claims"]]
+    group_of = {cid: g for g in report["groups"] for cid in g["claims"]}
+    assert list(frame["verdict"]) == [group_of[c["id"]]["verdict"] for c in report["claims"]]
+
+
+def test_wide_csv_has_one_row_per_group_and_a_column_per_source(story):
+    frame = pd.read_csv(io.StringIO(invoke(["compare", story, "--format", "wide-csv",
+                                            "--outlet", "alpha=Alpha", "--outlet", "beta=Beta"]).output))
+    report = json.loads(invoke(["compare", story, "--format", "json"]).output)
+    assert len(frame) == len(report["groups"])
+    assert list(frame.columns)[-2:] == ["Alpha", "Beta"]
+    money = frame[frame["kind"] == "money"].iloc[0]
+    assert money["verdict"] == "compatible"
+    assert money["Alpha"].startswith("$4.5 million") and money["Beta"].startswith("$4 million")
+
+
+def test_terminal_report_leads_with_what_differs(story):
+    out = invoke(["compare", story, "--outlet", "alpha=Alpha", "--outlet", "beta=Beta"]).output
+    assert out.index("Flagged") < out.index("Agreements")
+    assert "Alpha says $4.5 million; Beta says $4 million: figures rounded differently, compatible" in out
+    assert "attribution_conflict" in out
+    assert "Single source" not in out or "--all lists them" in out
+
+
+def test_markdown_report_has_a_section_per_kind_of_finding(story):
+    out = invoke(["compare", story, "--format", "markdown", "--outlet", "alpha=Alpha", "--outlet", "beta=Beta"]).output
+    assert out.startswith("# reconcile report\n")
+    assert "## Agreements (" in out and "## Flagged (" in out
+    assert "**$4.5 million**" in out
+
+
+def test_all_lists_single_source_claims_too(story):
+    folded = invoke(["compare", story]).output
+    listed = invoke(["compare", story, "--all"]).output
+    assert "--all lists them" in folded
+    assert "Single source (" in listed and "--all lists them" not in listed
+
+
 def test_terminal_report_keeps_brackets_as_written(tmp_path):
     # rich would read "[sic]" as markup and drop it; source text must print as written.
     path = tmp_path / "story.txt"

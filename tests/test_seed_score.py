@@ -15,7 +15,8 @@ from .conftest import SHARED
 SCORER = SHARED / "eval" / "score.py"
 GOLD = SHARED / "gold" / "seeds.gold.json"
 
-# Floors once reached are kept: numeric claims (issue 2), then dates and quotations (issue 3).
+# Floors once reached are kept: numeric claims (issue 2), dates and quotations (issue 3),
+# alignment and verdicts (issue 4).
 THRESHOLDS = [
     "--min", "kind.money.recall=1.0", "--min", "kind.count.recall=1.0", "--min", "kind.percent.recall=1.0",
     "--min", "kind.date.recall=1.0", "--min", "kind.quote.recall=1.0",
@@ -23,6 +24,9 @@ THRESHOLDS = [
     "--max", "kind.percent.false_claims=0", "--max", "kind.date.false_claims=0",
     "--max", "kind.quote.false_claims=0", "--min", "extraction.recall=1.0", "--min", "extraction.precision=1.0",
     "--min", "values.accuracy=1.0", "--min", "quotes.speaker=1.0", "--min", "quotes.markers=1.0",
+    "--min", "alignment.precision=1.0", "--min", "alignment.recall=1.0", "--min", "verdicts.accuracy=1.0",
+    "--min", "discrepancies.recall=1.0", "--min", "discrepancies.precision=1.0",
+    "--min", "quotes.attribution_conflicts=1.0",
 ]
 
 

@@ -187,14 +187,14 @@ SECTIONS = (
 )
 _DISCREPANT = {"conflict", "quote_variant"}
 _AGREEING = {"agree", "compatible"}
-_ATTENTION = {"attribution_conflict", "sic", "unresolved_date"}
 
 
 def section_of(group: dict[str, Any]) -> str:
     """Which section of a report a group belongs to."""
     if group["verdict"] in _DISCREPANT:
         return "Discrepancies"
-    if _ATTENTION & set(group["flags"]):
+    flags = set(group["flags"])
+    if flags & {"attribution_conflict", "sic"} or ("unresolved_date" in flags and len(group["claims"]) > 1):
         return "Flagged"
     if group["verdict"] in _AGREEING:
         return "Agreements"
