@@ -49,6 +49,7 @@ class AlignRules:
     keep: tuple[str, ...]
     key_words: int
     posting_cap: int
+    max_candidates: int
     floor: float
     thresholds: dict[tuple[bool, bool, str], float]
     entity_clash: float
@@ -95,6 +96,7 @@ def align_rules(rules: RuleSet) -> AlignRules:
         keep=tuple(str(k) for k in context.get("keep") or ()),
         key_words=int(propose.get("key_words", 12)),
         posting_cap=int(propose.get("posting_cap", 64)),
+        max_candidates=int(propose.get("max_candidates", 24)),
         floor=float(propose.get("floor", 30)),
         # (is a date, same source, how the values relate) -> the context overlap needed
         thresholds={(dated, same, how): float(value)
@@ -281,10 +283,13 @@ def _context_links(contexts: list[Context], members: list[int], idf: dict[str, f
         # rapidfuzz proposes: one bulk call per claim over its candidates.
         scores = process.cdist([strings[i]], [strings[j] for j in candidates], scorer=fuzz.token_set_ratio,
                                score_cutoff=compiled.floor)[0]
-        for j, score in zip(candidates, scores, strict=True):
-            if score <= 0 or not _may_link(contexts[i], contexts[j], compiled):
-                continue
+        # Only the best-scored candidates are weighed: a fixed number per claim keeps the work
+        # linear in the size of the story.
+        ranked = sorted((-score, j) for j, score in zip(candidates, scores, strict=True) if score > 0)
+        for _, j in ranked[:compiled.max_candidates]:
             a, b = contexts[i], contexts[j]
+            if not _may_link(a, b, compiled):
+                continue
             overlap = _overlap(a.weights, b.weights, idf)
             if a.subject and b.subject and not a.subject & b.subject:
                 overlap -= compiled.entity_clash  # "Acme's letter" and "Globex's letter"

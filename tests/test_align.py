@@ -1,0 +1,401 @@
+"""Table tests for alignment and judging: which claims of a story state one fact, and the verdict.
+
+Each row is a small invented story: two (or three) news paragraphs, read as sources "a", "b"
+and "c" from the outlets Alpha News, Beta Times and Gamma Post, all published on Thursday
+2 May 2024 unless the row says otherwise. A claim is named by its source and its exact text,
+with a third element counting repeats of that text in one source from 0 ("a", "$250,000", 1).
+
+- A GROUP row names the claims that must make up one group, exactly (no claim missing, none
+  extra), and that group's verdict and flags.
+- An APART row names two claims that state different facts: they must stand in different
+  groups, however close their values or their sentences.
+
+The rows pin down the spec: claims group when they state the same fact (same kind, units of
+one synonym set, a similar subject), never two claims of one sentence; single_source means one
+source states it however often; agree means the same normalised value (or a quotation that is
+a word-for-word excerpt of another); compatible means values that differ in precision but can
+both be true, bounds counted closed; conflict means values that cannot both be true;
+quote_variant means the same quotation with different words or editorial markers, while
+punctuation and typography alone are no variant. Flags: sic, attribution_conflict (different
+speakers by surname, or different media), unresolved_date, inferred_date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reconcile.model import Source, line_starts
+from reconcile.pipeline import build_report
+
+IDS = ("a", "b", "c")
+OUTLETS = {"a": "Alpha News", "b": "Beta Times", "c": "Gamma Post"}
+PUBLISHED = dt.date(2024, 5, 2)  # a Thursday: "Wednesday" is 1 May, "last week" 22-28 April
+
+
+def story(*texts, published=None):
+    """Sources "a", "b", "c" for the texts; `published` gives one date (or None) per text."""
+    days = published if published is not None else (PUBLISHED,) * len(texts)
+    return tuple(Source(id=sid, path=f"{sid}.txt", text=text, published=day, outlet=OUTLETS[sid],
+                        line_starts=line_starts(text))
+                 for sid, text, day in zip(IDS[:len(texts)], texts, days, strict=True))
+
+
+def claim_of(report, ref):
+    """The claim a row names: (source, text) or (source, text, nth repeat of that text)."""
+    source, text, nth = (*ref, 0)[:3]
+    found = [c for c in report.claims if c.source == source and c.text == text]
+    assert len(found) > nth, (f"no claim {text!r} (#{nth}) in source {source!r}; its claims: "
+                              f"{[c.text for c in report.claims if c.source == source]!r}")
+    return found[nth]
+
+
+def group_of(report, ref):
+    """The group holding the claim a row names."""
+    wanted = claim_of(report, ref).id
+    return next(g for g in report.groups if wanted in g.claims)
+
+
+def members(report, group):
+    """A group's claims as sorted (source, text) pairs."""
+    by_id = {c.id: c for c in report.claims}
+    return sorted((by_id[i].source, by_id[i].text) for i in group.claims)
+
+
+def layout(report):
+    """Every group as (source, text, start) triples, for messages."""
+    by_id = {c.id: c for c in report.claims}
+    return [(g.verdict.value, [(by_id[i].source, by_id[i].text) for i in g.claims]) for g in report.groups]
+
+
+def group(texts, claims, verdict, flags=(), *, published=None, id):
+    """A row: these claims make up one group, with this verdict and these flags."""
+    return pytest.param(texts, published, claims, verdict, frozenset(flags), id=id)
+
+
+def apart(texts, first, second, *, published=None, id):
+    """A row: these two claims state different facts."""
+    return pytest.param(texts, published, first, second, id=id)
+
+
+# Stories reused by several rows.
+DONATION = (
+    "The Lindqvist Foundation donated $250,000 to the Harbor Street food bank last month, "
+    "the charity said. The money will pay for a refrigerated warehouse.",
+    "The Lindqvist Foundation donated $250k to the Harbor Street food bank last month, the "
+    "charity said. Director Ana Ruiz called it the largest gift in its history.",
+    "The Lindqvist Foundation donated $25,000 to the Harbor Street food bank last month, the "
+    "charity said. Volunteers will use it to buy fresh produce.",
+)
+LAYOFFS = (
+    "Northgate Mills will lay off 412 workers when its Dayton plant closes in June, the "
+    "company said. The plant has made paper towels since 1961.",
+    "The closure of the Northgate Mills plant in Dayton will cost 412 employees their jobs, "
+    "the company said. Union leaders called the decision a betrayal.",
+    "Northgate Mills told 412 staff at its Dayton plant that they would lose their jobs when "
+    "it closes, the company said. The town's mayor asked the state for help.",
+)
+
+
+GROUPS = [
+    # --- money ----------------------------------------------------------------------------
+    group(DONATION[:2], [("a", "$250,000"), ("b", "$250k")], "agree",
+          id="money-agree-250k-and-250,000"),
+    group(("Repairs to the Millbrook bridge cost the county $12.3 million, according to the "
+           "final audit. The span reopened to traffic in March.",
+           "The county spent $12 million repairing the Millbrook bridge, the final audit found. "
+           "Commissioners said the work came in on time."),
+          [("a", "$12.3 million"), ("b", "$12 million")], "compatible",
+          id="money-compatible-rounded"),
+    group(("More than $20 million was raised for the new cancer wing at St. Brendan's Hospital, "
+           "its board said. Donors included two local banks.",
+           "St. Brendan's Hospital said it had raised $21.5 million for its new cancer wing. "
+           "Construction begins next spring."),
+          [("a", "More than $20 million"), ("b", "$21.5 million")], "compatible",
+          id="money-compatible-lower-bound-and-point"),
+    group(("Landlords who ignore the new rent rules face fines of up to $5,000, the Oakdale "
+           "housing board said.",
+           "The Oakdale housing board said landlords who ignore the new rent rules could be "
+           "fined $5,000."),
+          [("a", "up to $5,000"), ("b", "$5,000")], "compatible",
+          id="money-compatible-closed-upper-bound"),
+    group(("Storm damage to the Pine Hollow marina was estimated at between $3 million and "
+           "$4 million. Insurers have begun inspecting the docks.",
+           "Insurers put the storm damage at the Pine Hollow marina at $3.5 million, the "
+           "harbour master said."),
+          [("a", "between $3 million and $4 million"), ("b", "$3.5 million")], "compatible",
+          id="money-compatible-range-and-point"),
+    group((DONATION[1], DONATION[2]), [("a", "$250k"), ("b", "$25,000")], "conflict",
+          id="money-conflict-25,000-and-250,000"),
+
+    # --- counts ---------------------------------------------------------------------------
+    group(LAYOFFS[:2], [("a", "412 workers"), ("b", "412 employees")], "agree",
+          id="count-agree-workers-employees"),
+    group(("The letter urging Acme to drop its drone contract has 400 signatures, organisers "
+           "said. It will be handed to the board on Friday.",
+           "Organisers said 400 Acme employees signed the letter urging the company to drop "
+           "its drone contract."),
+          [("a", "400 signatures"), ("b", "400 Acme employees")], "agree",
+          id="count-agree-signatures-and-employees-who-signed"),
+    group(("More than 400 Acme employees signed the letter against the drone contract, "
+           "organisers said.",
+           "Organisers said 400 employees signed the letter against Acme's drone contract."),
+          [("a", "More than 400 Acme employees"), ("b", "400 employees")], "compatible",
+          id="count-compatible-closed-lower-bound"),
+    group(("Hundreds of workers walked off the job at the Fairview distribution centre on "
+           "Tuesday, demanding higher pay.",
+           "Union leaders said 400 workers walked off the job at the Fairview distribution "
+           "centre to demand higher pay."),
+          [("a", "Hundreds of workers"), ("b", "400 workers")], "compatible",
+          id="count-compatible-vague-and-point"),
+    group(("Two people were killed when a gas explosion tore through an apartment block in "
+           "Westfield, fire officials said.",
+           "Three people were killed when a gas explosion tore through an apartment block in "
+           "Westfield, fire officials said."),
+          [("a", "Two people"), ("b", "Three people")], "conflict",
+          id="count-conflict-two-and-three-killed"),
+    group(("Two people were killed in the Westfield gas explosion, fire officials said.",
+           "Fire officials confirmed two deaths in the Westfield gas explosion."),
+          [("a", "Two people"), ("b", "two deaths")], "agree",
+          id="count-agree-killed-and-deaths"),
+
+    # --- measures -------------------------------------------------------------------------
+    group(("The new sea wall at Port Ellis stands 12 feet high along the harbour front, the "
+           "port authority said.",
+           "The port authority built the Port Ellis sea wall 12 feet high to hold back winter "
+           "storms."),
+          [("a", "12 feet"), ("b", "12 feet")], "agree",
+          id="measure-agree-same-unit"),
+    group(("The new cycle path along the Ellis river runs for 5 kilometres, the parks "
+           "department said.",
+           "The parks department said the new cycle path along the Ellis river is 5,000 metres "
+           "long."),
+          [("a", "5 kilometres"), ("b", "5,000 metres")], "agree",
+          id="measure-agree-normalised-units"),
+    group(("Firefighters contained the blaze after it burned along about 12 miles of the Cedar "
+           "Ridge trail.",
+           "The blaze burned along 12.4 miles of the Cedar Ridge trail before firefighters "
+           "contained it."),
+          [("a", "about 12 miles"), ("b", "12.4 miles")], "compatible",
+          id="measure-compatible-approximate"),
+    group(("The storm dropped 6 inches of rain on Port Ellis overnight, the weather service said.",
+           "The storm dropped 9 inches of rain on Port Ellis overnight, the weather service said."),
+          [("a", "6 inches"), ("b", "9 inches")], "conflict",
+          id="measure-conflict"),
+
+    # --- percents -------------------------------------------------------------------------
+    group(("Voter turnout in the Oakdale mayoral race rose to 41 percent, the county clerk said.",
+           "The county clerk put turnout in the Oakdale mayoral race at 41%."),
+          [("a", "41 percent"), ("b", "41%")], "agree",
+          id="percent-agree-word-and-sign"),
+    group(("Nearly 40 percent of Oakdale households now rent their homes, the census office said.",
+           "The census office said 38% of Oakdale households rent their homes."),
+          [("a", "Nearly 40 percent"), ("b", "38%")], "compatible",
+          id="percent-compatible-approximate"),
+    group(("Property taxes in Oakdale will rise 32 percent next year under the council's budget.",
+           "Property taxes in Oakdale will rise 23 percent next year under the council's budget."),
+          [("a", "32 percent"), ("b", "23 percent")], "conflict",
+          id="percent-conflict"),
+
+    # --- dates ----------------------------------------------------------------------------
+    group(("The Oakdale council voted on May 1 to close the Elm Street pool for the summer.",
+           "The Oakdale council voted on Wednesday to close the Elm Street pool for the summer."),
+          [("a", "May 1"), ("b", "Wednesday")], "agree",
+          id="date-agree-same-day"),
+    group(("The Harbor Street food bank ran out of fresh produce last week, volunteers said.",
+           "Volunteers said the Harbor Street food bank ran out of fresh produce on April 24."),
+          [("a", "last week"), ("b", "April 24")], "compatible",
+          id="date-compatible-week-holds-day"),
+    group(("The Oakdale council approved the pool closure on April 30, the clerk said.",
+           "The Oakdale council approved the pool closure on April 29, the clerk said."),
+          [("a", "April 30"), ("b", "April 29")], "conflict",
+          id="date-conflict"),
+    group(("The Oakdale council approved the pool closure on April 30, the clerk said.",
+           "The Oakdale council approved the pool closure on Tuesday, the clerk said."),
+          [("a", "April 30"), ("b", "Tuesday")], "agree", ["inferred_date"],
+          published=(PUBLISHED, None),
+          id="date-agree-undated-source-inferred"),
+    group(("The Oakdale council will vote on the pool closure on July 8, the clerk said.",
+           "The clerk said the Oakdale council will vote on the pool closure on July 8."),
+          [("a", "July 8"), ("b", "July 8")], "agree", ["unresolved_date"],
+          published=(None, None),
+          id="date-agree-no-dated-source-unresolved"),
+
+    # --- quotations -----------------------------------------------------------------------
+    group(("“We will not close a single branch this year,” said library director Helen Okafor.",
+           "Library director Helen Okafor said: “We will not close a single branch this year.”"),
+          [("a", "We will not close a single branch this year,"),
+           ("b", "We will not close a single branch this year.")], "agree",
+          id="quote-agree-same-words"),
+    group(("“We will not close a single branch this year, and we will extend opening hours on "
+           "weekends,” said library director Helen Okafor.",
+           "Library director Helen Okafor promised to “extend opening hours on weekends.”"),
+          [("a", "We will not close a single branch this year, and we will extend opening hours "
+                 "on weekends,"),
+           ("b", "extend opening hours on weekends.")], "agree",
+          id="quote-agree-excerpt"),
+    group(("“The officers acted within the law at every step,” police chief Marcus Webb said.",
+           "“The agents acted within the law at every step,” police chief Marcus Webb said."),
+          [("a", "The officers acted within the law at every step,"),
+           ("b", "The agents acted within the law at every step,")], "quote_variant",
+          id="quote-variant-changed-word"),
+    group(("“The landlord have [sic] ignored our complaints for three years,” tenant leader "
+           "Rosa Diaz said.",
+           "“The landlord have ignored our complaints for three years,” tenant leader Rosa Diaz "
+           "said."),
+          [("a", "The landlord have [sic] ignored our complaints for three years,"),
+           ("b", "The landlord have ignored our complaints for three years,")],
+          "quote_variant", ["sic"],
+          id="quote-variant-sic-dropped"),
+    group(("“We’re not going anywhere — this is our home,” said resident Tom Alvarez.",
+           "\"We're not going anywhere - this is our home,\" said resident Tom Alvarez."),
+          [("a", "We’re not going anywhere — this is our home,"),
+           ("b", "We're not going anywhere - this is our home,")], "agree",
+          id="quote-agree-typography-only"),
+    group(("“This budget protects every classroom in the district,” said superintendent Laura "
+           "Chen.",
+           "“This budget protects every classroom in the district,” said board chair David Park."),
+          [("a", "This budget protects every classroom in the district,"),
+           ("b", "This budget protects every classroom in the district,")], "agree",
+          ["attribution_conflict"],
+          id="quote-attribution-different-speakers"),
+    group(("In an email to staff, Mayor Joan Feld wrote: “No department will face layoffs this "
+           "year.”",
+           "In a letter to staff, Mayor Joan Feld wrote: “No department will face layoffs this "
+           "year.”"),
+          [("a", "No department will face layoffs this year."),
+           ("b", "No department will face layoffs this year.")], "agree",
+          ["attribution_conflict"],
+          id="quote-attribution-email-and-letter"),
+
+    # --- one source stating a fact twice ----------------------------------------------------
+    group(("The Lindqvist Foundation gave $250,000 to the Harbor Street food bank on Monday. "
+           "Director Ana Ruiz said the $250,000 gift was the largest in the charity's history.",
+           "The Harbor Street food bank has received a $250,000 donation from the Lindqvist "
+           "Foundation, its director said."),
+          [("a", "$250,000", 0), ("a", "$250,000", 1), ("b", "$250,000")], "agree",
+          id="repeat-same-source-joins-the-group"),
+    group(("Northgate Mills will cut 412 jobs at its Dayton plant, the company said. The 412 "
+           "jobs will be gone by the end of the year, a spokesman added.",
+           "Northgate Mills said its Dayton plant would close, ending more than six decades of "
+           "paper-making in the town."),
+          [("a", "412 jobs", 0), ("a", "412 jobs", 1)], "single_source",
+          id="repeat-one-source-only-is-single-source"),
+
+    # --- three sources -----------------------------------------------------------------------
+    group(LAYOFFS, [("a", "412 workers"), ("b", "412 employees"), ("c", "412 staff")], "agree",
+          id="triple-count-agree"),
+    group(DONATION, [("a", "$250,000"), ("b", "$250k"), ("c", "$25,000")], "conflict",
+          id="triple-money-one-conflicts"),
+    group(("“The landlord have [sic] ignored our complaints for three years,” tenant leader "
+           "Rosa Diaz said.",
+           "“The landlord have ignored our complaints for three years,” tenant leader Rosa Diaz "
+           "said.",
+           "Tenant leader Rosa Diaz said: “The landlord have ignored our complaints for three "
+           "years.”"),
+          [("a", "The landlord have [sic] ignored our complaints for three years,"),
+           ("b", "The landlord have ignored our complaints for three years,"),
+           ("c", "The landlord have ignored our complaints for three years.")],
+          "quote_variant", ["sic"],
+          id="triple-quote-sic-in-one"),
+]
+
+
+APART = [
+    # --- a nearby value about something else ---------------------------------------------
+    apart(("The city awarded a $19 million contract to Orland Construction to rebuild the "
+           "Eastside library. Work is due to start in the autumn.",
+           "Friends of the Eastside library have raised $20 million in private donations for "
+           "the rebuild, the group said."),
+          ("a", "$19 million"), ("b", "$20 million"),
+          id="money-contract-vs-money-raised"),
+    apart(("Over 300 signatures were gathered on Acme's letter against the drone contract, "
+           "organisers said.",
+           "Globex's letter against its own drone contract drew more than 400 signatures, "
+           "organisers said."),
+          ("a", "Over 300 signatures"), ("b", "more than 400 signatures"),
+          id="count-acme-letter-vs-globex-letter"),
+    apart(("Two people were killed in the Westfield gas explosion on Sunday, fire officials said.",
+           "Three people were injured in the Westfield gas explosion on Sunday, fire officials "
+           "said."),
+          ("a", "Two people"), ("b", "Three people"),
+          id="count-killed-vs-injured"),
+    apart(("The Riverside school district will hire 120 teachers before the autumn term, the "
+           "superintendent said.",
+           "The Riverside school district will enrol 120 students in its new language "
+           "programme this autumn, the superintendent said."),
+          ("a", "120 teachers"), ("b", "120 students"),
+          id="count-teachers-vs-students"),
+    # --- two claims in one sentence ----------------------------------------------------------
+    apart(("The Oakdale mayor earns $180,000 a year, and her deputy also earns $180,000.",
+           "Oakdale's mayor is paid $180,000 a year, city records show."),
+          ("a", "$180,000", 0), ("a", "$180,000", 1),
+          id="one-sentence-same-value-twice"),
+    apart(("Two people were killed and three people were injured in the Westfield gas "
+           "explosion, fire officials said.",
+           "Fire officials said the Westfield gas explosion killed two people."),
+          ("a", "Two people"), ("a", "three people"),
+          id="one-sentence-two-counts"),
+]
+
+
+@pytest.mark.parametrize("texts, published, claims, verdict, flags", GROUPS)
+def test_group(rules, texts, published, claims, verdict, flags):
+    report = build_report(story(*texts, published=published), rules)
+    found = group_of(report, claims[0])
+    assert members(report, found) == sorted(ref[:2] for ref in claims), layout(report)
+    assert found.verdict.value == verdict, (found.explanation, layout(report))
+    assert frozenset(found.flags) == flags, (found.flags, found.explanation)
+    # The explanation is one line naming the outlets it compares.
+    assert "\n" not in found.explanation and found.explanation.strip()
+    named = {sid for sid in IDS if OUTLETS[sid] in found.explanation}
+    sources = {ref[0] for ref in claims}
+    assert named <= sources and len(named) >= min(2, len(sources)), found.explanation
+
+
+@pytest.mark.parametrize("texts, published, first, second", APART)
+def test_apart(rules, texts, published, first, second):
+    report = build_report(story(*texts, published=published), rules)
+    assert claim_of(report, first).id != claim_of(report, second).id
+    assert group_of(report, first).id != group_of(report, second).id, layout(report)
+
+
+@pytest.mark.parametrize("texts, published", [p.values[:2] for p in GROUPS + APART],
+                         ids=[p.id for p in GROUPS + APART])
+def test_every_claim_in_exactly_one_group(rules, texts, published):
+    report = build_report(story(*texts, published=published), rules)
+    grouped = [i for g in report.groups for i in g.claims]
+    assert sorted(grouped) == sorted(c.id for c in report.claims)
+    assert all(report.groups), "no empty groups"
+
+
+# --- the grouping does not depend on the order the sources are given in ----------------------
+
+ORDER_STORY = (
+    "The Lindqvist Foundation gave $250,000 to the Harbor Street food bank on Monday. "
+    "“This gift means no family will be turned away this winter,” director Ana Ruiz said. "
+    "More than 400 volunteers helped sort donations last week.",
+    "The Harbor Street food bank received $250k from the Lindqvist Foundation, director Ana "
+    "Ruiz said on Tuesday. “This gift means no family will be turned away this winter,” she "
+    "said. About 400 volunteers work at the charity.",
+    "The Lindqvist Foundation donated $25,000 to the Harbor Street food bank, a spokesman said. "
+    "Ruiz said the gift “means no family will be turned away.” Over 300 volunteers help there.",
+)
+
+
+def _groups_as_sets(report):
+    by_id = {c.id: c for c in report.claims}
+    return {frozenset((by_id[i].source, by_id[i].text, by_id[i].span.start) for i in g.claims)
+            for g in report.groups}
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.permutations(range(3)))
+def test_groups_do_not_depend_on_source_order(rules, order):
+    sources = story(*ORDER_STORY, published=(PUBLISHED, dt.date(2024, 5, 3), None))
+    baseline = _groups_as_sets(build_report(sources, rules))
+    shuffled = tuple(sources[i] for i in order)
+    assert _groups_as_sets(build_report(shuffled, rules)) == baseline
