@@ -39,3 +39,12 @@ def test_every_command_is_in_the_readme(command):
 @pytest.mark.parametrize("code", [EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL])
 def test_every_exit_code_is_documented(code):
     assert f"\n| {code} |" in README
+
+
+def test_readme_report_excerpt_is_the_real_seed_report():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    excerpt = readme.split("An excerpt of `reconcile compare seeds`", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    report = [line.rstrip() for line in (ROOT / "reports" / "seeds.txt").read_text(encoding="utf-8").splitlines()]
+    lines = [line.rstrip() for line in excerpt.splitlines()]
+    start = report.index(lines[0])
+    assert report[start:start + len(lines)] == lines, "README excerpt differs from reports/seeds.txt"
