@@ -8,6 +8,8 @@ import pytest
 
 from reconcile import claims_from_text, load_rules
 from reconcile.errors import RuleError
+from reconcile.model import Source, line_starts
+from reconcile.pipeline import build_report
 from reconcile.report.records import value_record
 from reconcile.rules import default_rules_dir, read_rule_file
 
@@ -26,11 +28,14 @@ def test_every_rule_file_describes_itself_and_has_examples(path: Path):
     assert rule_file.description.strip()
     assert rule_file.language == "en"
     assert rule_file.name == path.stem
-    assert any(e.get("claims") for e in rule_file.examples), "needs an example that yields claims"
+    assert any(e.get("claims") or e.get("groups") for e in rule_file.examples), "needs an example that yields claims"
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_rule_file_example(example, rules):
+    if "sources" in example:
+        check_story_example(example, rules)
+        return
     got = [(c.kind.value, c.text, value_record(c.value)) for c in claims_from_text(example["text"], rules)]
     wanted = example.get("claims") or []
     assert [(k, t) for k, t, _ in got] == [(w["kind"], w["text"]) for w in wanted]
@@ -40,6 +45,25 @@ def test_rule_file_example(example, rules):
                 continue
             actual = value["si"]["amount"] if key == "si" else value[key]
             assert actual == pytest.approx(expected) if isinstance(expected, float) else actual == expected, key
+
+
+def check_story_example(example, rules):
+    """A story example: its sources, read together, group and judge as the example says."""
+    sources = tuple(Source(id=f"s{n}", path=f"s{n}", text=text, outlet=f"Outlet {n}", line_starts=line_starts(text))
+                    for n, text in enumerate(example["sources"], start=1))
+    report = build_report(sources, rules)
+    by_text = {(c.source, c.text): c.id for c in report.claims}
+    group_of = {cid: g for g in report.groups for cid in g.claims}
+    for want in example.get("groups") or ():
+        ids = [by_text[(f"s{n}", text)] for n, text in enumerate(want["texts"], start=1) if text]
+        groups = {group_of[cid].id for cid in ids}
+        assert len(groups) == 1, f"{want['texts']} are not one group"
+        group = group_of[ids[0]]
+        assert group.verdict.value == want["verdict"], group.explanation
+        assert set(want.get("flags") or ()) <= set(group.flags)
+    for first, second in example.get("apart") or ():
+        a, b = by_text[("s1", first)], by_text[("s2", second)]
+        assert group_of[a].id != group_of[b].id, f"{first!r} and {second!r} were grouped"
 
 
 def test_words_like_no_and_on_stay_words(rules):
