@@ -52,10 +52,12 @@ class AlignRules:
     max_candidates: int
     floor: float
     thresholds: dict[tuple[bool, bool, str], float]
-    entity_clash: float
+    owner_words: int
     values: ValueRules
     value_bonus: dict[str, float]
     pronouns: frozenset[str]
+    possessives: tuple[str, ...]
+    speech_verbs: frozenset[str]
     quote_variant: float
     quote_min_words: int
     stop_words: frozenset[str]
@@ -103,11 +105,13 @@ def align_rules(rules: RuleSet) -> AlignRules:
                     for dated, part in ((False, "quantities"), (True, "dates"))
                     for same, key in ((False, "cross_source"), (True, "same_source"))
                     for how, value in ((link.get(part) or {}).get(key) or {}).items()},
-        entity_clash=float(link.get("entity_clash", 0.0)),
+        owner_words=int(context.get("owner_words", 6)),
         values=value_rules(rules),
         value_bonus={str(k): float(v) for k, v in (link.get("value_bonus") or {}).items()},
         pronouns=frozenset(str(w).lower() for key in ("person_pronouns", "other_pronouns")
                            for w in rules.of_type("quotes").get(key) or ()),
+        possessives=tuple(str(p) for p in rules.of_type("quotes").get("possessives") or ()),
+        speech_verbs=frozenset(str(w).lower() for w in rules.of_type("quotes").get("speech_verbs") or ()),
         quote_variant=float(quotes.get("variant", 80)),
         quote_min_words=int(quotes.get("min_words", 4)),
         stop_words=frozenset(stop),
@@ -123,7 +127,9 @@ class Context:
 
     claim: Claim
     weights: dict[str, float]
-    subject: frozenset[str]
+    owners: frozenset[str]
+    owner_is_topic: bool
+    spoken: bool
     units: frozenset[int]
     specific: frozenset[int]
     unit_word: str | None
@@ -135,7 +141,9 @@ def align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSet
     """The claims grouped by the fact they state, each group in claim order; every claim once."""
     compiled = align_rules(rules)
     prepared = {s.id: prepare(s, rules) for s in sources}
-    names = {s.id: _names_of(prepared[s.id], compiled) for s in sources}
+    # A name one source capitalises mid-sentence is a name in every source of the story.
+    story_names = frozenset().union(*(_names_of(prepared[s.id], compiled) for s in sources))
+    names = {s.id: story_names for s in sources}
     topics = {s.id: _stem(t, compiled) if (t := _topic(prepared[s.id], names[s.id])) else None for s in sources}
     contexts = [_context(c, prepared[c.source], names[c.source], topics[c.source], compiled) for c in claims]
     idf = _idf(prepared.values(), compiled)
@@ -191,15 +199,21 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
     add(s_start, s_end, 1.0)
     near_start, near_end = _near(view, claim.span.start, claim.span.end, s_start, s_end, compiled.near_words)
     add(near_start, near_end, compiled.near_weight)
-    # Whom the claim is about: the names of its sentence (and of the sentence before, for a
-    # pronoun), else what the whole article is about.
-    subject = names_in(s_start, s_end) | (names_in(*previous) if previous is not None and opens_with_pronoun
-                                          else frozenset()) or (frozenset([topic]) if topic else frozenset())
+    # Whose fact it is: a name inside the claim ("400 Acme employees") or a possessive name in
+    # its clause ("Acme's letter had 300 signatures"); failing that, the article's main name.
+    owners = _owners(claim, view, s_start, s_end, names, compiled)
+    owner_is_topic = not owners and topic is not None
+    if owner_is_topic:
+        owners = frozenset([topic])  # type: ignore[list-item]
     units, specific, unit_word = _units(claim, view, compiled)
     words: tuple[str, ...] = ()
     if isinstance(claim.value, QuoteValue):
         words = tuple(_quote_words(claim.value.text))
-    return Context(claim, weights, subject, units, specific, unit_word, (claim.source, s_start), words)
+    # "said on Tuesday" dates a statement, not the event it reports.
+    before = [m.group().lower() for m in _WORD.finditer(view, max(s_start, claim.span.start - 20), claim.span.start)]
+    spoken = claim.kind is Kind.DATE and any(w in compiled.speech_verbs for w in before[-2:])
+    return Context(claim, weights, owners, owner_is_topic, spoken, units, specific, unit_word,
+                   (claim.source, s_start), words)
 
 
 def _near(view: str, start: int, end: int, floor: int, ceiling: int, n: int) -> tuple[int, int]:
@@ -215,14 +229,38 @@ def _previous(prepared: Prepared, s_start: int) -> tuple[int, int] | None:
 
 
 def _names_of(prepared: Prepared, compiled: AlignRules) -> frozenset[str]:
-    """Words the source capitalises inside a sentence: its names (lower-cased)."""
+    """Words the source capitalises inside a sentence, or in a possessive opening one
+    ("Globex's letter drew ..."): its names (lower-cased)."""
     names = set()
     for s_start, s_end in prepared.sentences:
         for match in _WORD.finditer(prepared.view, s_start, s_end):
             word = match.group()
-            if match.start() > s_start and word[:1].isupper() and word.lower() not in compiled.stop_words:
+            if not word[:1].isupper() or word.lower() in compiled.stop_words:
+                continue
+            if match.start() > s_start or word.lower().endswith(compiled.possessives):
                 names.add(word.lower())
     return frozenset(names)
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?()]")
+
+
+def _owners(claim: Claim, view: str, s_start: int, s_end: int, names: frozenset[str],
+            compiled: AlignRules) -> frozenset[str]:
+    """Names that own a claim's fact: inside it, or possessive in its clause near it."""
+    start, end = claim.span.start, claim.span.end
+    found = {_stem(low, compiled) for m in _WORD.finditer(view, start, end)
+             if (low := m.group().lower()) in names and low not in compiled.stop_words}
+    # The clause: up to the nearest punctuation either side, inside the sentence.
+    before = [m.end() for m in _CLAUSE_END.finditer(view, s_start, start)]
+    after = _CLAUSE_END.search(view, end, s_end)
+    clause_start, clause_end = (before[-1] if before else s_start), (after.start() if after else s_end)
+    near_start, near_end = _near(view, start, end, clause_start, clause_end, compiled.owner_words)
+    for m in _WORD.finditer(view, near_start, near_end):
+        low = m.group().lower()
+        if low.endswith(compiled.possessives) and low in names:
+            found.add(_stem(low, compiled))
+    return frozenset(found)
 
 
 def _topic(prepared: Prepared, names: frozenset[str]) -> str | None:
@@ -291,8 +329,6 @@ def _context_links(contexts: list[Context], members: list[int], idf: dict[str, f
             if not _may_link(a, b, compiled):
                 continue
             overlap = _overlap(a.weights, b.weights, idf)
-            if a.subject and b.subject and not a.subject & b.subject:
-                overlap -= compiled.entity_clash  # "Acme's letter" and "Globex's letter"
             if overlap >= _threshold(a, b, compiled):
                 # Stronger links are taken first; agreeing values make a link stronger, so
                 # that of two claims one source offers, the one that agrees meets first.
@@ -316,10 +352,10 @@ def _overlap(a: dict[str, float], b: dict[str, float], idf: dict[str, float]) ->
     return shared / (norm_a * norm_b)
 
 
-def _threshold(a: Context, b: Context, compiled: AlignRules) -> float:
-    """The context overlap two claims need: by source and, for quantities, by how values relate."""
+def _threshold(a: Context, b: Context, compiled: AlignRules, *, how: str | None = None) -> float:
+    """The context overlap two claims need: by source and by how their values relate."""
     same = a.claim.source == b.claim.source
-    how = relation(a.claim, b.claim, compiled.values) or CONFLICT
+    how = how or relation(a.claim, b.claim, compiled.values) or CONFLICT
     return compiled.thresholds.get((a.claim.kind is Kind.DATE, same, how), 1.0)
 
 
@@ -361,6 +397,10 @@ def _quote_words(text: str) -> list[str]:
 def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
     """Whether two claims could state the same fact at all."""
     ca, cb = a.claim, b.claim
+    if a.owners and b.owners and not a.owners & b.owners and not (a.owner_is_topic and b.owner_is_topic):
+        return False  # "Acme's letter" and "Globex's letter" are two letters
+    if a.spoken != b.spoken:
+        return False  # the day someone said something is not the day it happened
     if ca.source == cb.source and (a.sentence == b.sentence or (ca.span.start < cb.span.end
                                                                  and cb.span.start < ca.span.end)):
         return False  # a sentence does not state one fact twice; a claim is not the one inside it
@@ -396,8 +436,10 @@ def _related_units(a: Context, b: Context, compiled: AlignRules) -> bool:
     """
     if a.specific and b.specific:
         return bool(a.specific & b.specific)
-    if a.unit_word == b.unit_word or not a.units or not b.units:
+    if a.unit_word is None or b.unit_word is None or _stem(a.unit_word, compiled) == _stem(b.unit_word, compiled):
         return True
+    if not a.units or not b.units:
+        return False  # two different nouns no synonym set relates: teachers are not students
     if a.units & b.units:
         return True
     heads_a = {h for n in a.units for h in compiled.class_heads[n]}

@@ -45,31 +45,47 @@ def relation(a: Claim, b: Claim, compiled: ValueRules) -> str | None:
         return _date_relation(a.value, b.value)
     if not (isinstance(a.value, Quantity) and isinstance(b.value, Quantity)):
         return None
-    va, vb = a.value, b.value
-    if va.qualifier == vb.qualifier and _close(va.low, vb.low, compiled) and _close(va.high, vb.high, compiled):
+    if a.value.qualifier == b.value.qualifier and all(
+            _close(x, y, compiled) for x, y in zip(_stated(a.value), _stated(b.value), strict=True)):
         return SAME
-    la, ha = _interval(a, compiled)
-    lb, hb = _interval(b, compiled)
-    overlaps = (ha is None or lb is None or lb <= ha) and (hb is None or la is None or la <= hb)
+    (la, ha), rounded_a = _interval(a, compiled)
+    (lb, hb), rounded_b = _interval(b, compiled)
+    if rounded_a and rounded_b:
+        # Two rounded figures ("$19 million", "$20 million") only touch at their edges: they
+        # must share more than an edge to be the same figure rounded differently.
+        overlaps = la < hb and lb < ha  # type: ignore[operator]
+    else:
+        overlaps = (ha is None or lb is None or lb <= ha) and (hb is None or la is None or la <= hb)
     return COMPATIBLE if overlaps else CONFLICT
 
 
-def _close(x: float | int | None, y: float | int | None, compiled: ValueRules) -> bool:
+def _close(x: float | None, y: float | None, compiled: ValueRules) -> bool:
     if x is None or y is None:
         return x is y
     return abs(x - y) <= compiled.same_within * max(abs(x), abs(y), 1)
 
 
-def _interval(claim: Claim, compiled: ValueRules) -> tuple[float | None, float | None]:
-    """The values a quantity allows; a rounded figure ("$19 million") allows half a unit either side."""
+def _stated(value: Quantity) -> tuple[float | None, float | None]:
+    """The bounds a quantity states, in SI units for measures ("5 km" and "5,000 m" are one)."""
+    factor = value.si.amount / value.amount if value.si is not None and value.amount else 1
+    return tuple(None if v is None else float(v) * factor for v in (value.low, value.high))  # type: ignore[return-value]
+
+
+def _interval(claim: Claim, compiled: ValueRules) -> tuple[tuple[float | None, float | None], bool]:
+    """The values a quantity allows, in SI units for measures, and whether it is a rounded figure.
+
+    A rounded figure ("$19 million") allows half a unit of its last digit either side.
+    """
     value = claim.value
     assert isinstance(value, Quantity)
-    low, high = value.low, value.high
+    # Measures compare in SI units: "5 kilometres" and "5,000 metres" are one length.
+    factor = value.si.amount / value.amount if value.si is not None and value.amount else 1
     if value.qualifier.value == "exact" and compiled.round_scaled and value.amount is not None:
         step = _rounding_step(claim.text, compiled)
         if step:
-            return float(value.amount) - step / 2, float(value.amount) + step / 2
-    return (None if low is None else float(low)), (None if high is None else float(high))
+            return ((float(value.amount) - step / 2) * factor, (float(value.amount) + step / 2) * factor), True
+    low, high = value.low, value.high
+    return ((None if low is None else float(low) * factor), (None if high is None else float(high) * factor)), False
 
 
 def _rounding_step(text: str, compiled: ValueRules) -> float | None:

@@ -66,7 +66,7 @@ def members(report, group):
 
 
 def layout(report):
-    """Every group as (source, text, start) triples, for messages."""
+    """Every group as its verdict and (source, text) pairs, for failure messages."""
     by_id = {c.id: c for c in report.claims}
     return [(g.verdict.value, [(by_id[i].source, by_id[i].text) for i in g.claims]) for g in report.groups]
 
@@ -128,8 +128,14 @@ GROUPS = [
            "harbour master said."),
           [("a", "between $3 million and $4 million"), ("b", "$3.5 million")], "compatible",
           id="money-compatible-range-and-point"),
+    group(("The Millbrook street fair brought hundreds of thousands of dollars into local "
+           "shops, the chamber of commerce said.",
+           "The chamber of commerce estimated that the Millbrook street fair brought $400,000 "
+           "into local shops."),
+          [("a", "hundreds of thousands of dollars"), ("b", "$400,000")], "compatible",
+          id="money-compatible-vague-and-point"),
     group((DONATION[1], DONATION[2]), [("a", "$250k"), ("b", "$25,000")], "conflict",
-          id="money-conflict-25,000-and-250,000"),
+          id="money-conflict-250k-and-25,000"),
 
     # --- counts ---------------------------------------------------------------------------
     group(LAYOFFS[:2], [("a", "412 workers"), ("b", "412 employees")], "agree",
@@ -284,6 +290,12 @@ GROUPS = [
            "paper-making in the town."),
           [("a", "412 jobs", 0), ("a", "412 jobs", 1)], "single_source",
           id="repeat-one-source-only-is-single-source"),
+    group(("Repairs to the Millbrook bridge cost the county $12.3 million, according to the "
+           "final audit. The $12.3 million bill was paid from the county's road fund.",
+           "The county spent $12 million repairing the Millbrook bridge, the final audit found."),
+          [("a", "$12.3 million", 0), ("a", "$12.3 million", 1), ("b", "$12 million")],
+          "compatible",
+          id="repeat-same-source-with-a-rounded-mention"),
 
     # --- three sources -----------------------------------------------------------------------
     group(LAYOFFS, [("a", "412 workers"), ("b", "412 employees"), ("c", "412 staff")], "agree",
@@ -301,6 +313,12 @@ GROUPS = [
            ("c", "The landlord have ignored our complaints for three years.")],
           "quote_variant", ["sic"],
           id="triple-quote-sic-in-one"),
+    group(("The Oakdale council approved the pool closure on April 30, the clerk said.",
+           "The Oakdale council approved the pool closure on Tuesday, the clerk said.",
+           "The clerk said the Oakdale council approved the pool closure on Tuesday."),
+          [("a", "April 30"), ("b", "Tuesday"), ("c", "Tuesday")], "agree", ["inferred_date"],
+          published=(PUBLISHED, PUBLISHED, None),
+          id="triple-date-one-undated"),
 ]
 
 
@@ -312,12 +330,23 @@ APART = [
            "the rebuild, the group said."),
           ("a", "$19 million"), ("b", "$20 million"),
           id="money-contract-vs-money-raised"),
+    apart(("Repairs to the Millbrook bridge cost the county $12.3 million, according to the "
+           "final audit. Commissioners had budgeted $9 million for the work.",
+           "The county spent $12.3 million repairing the Millbrook bridge, the final audit found."),
+          ("a", "$9 million"), ("b", "$12.3 million"),
+          id="money-budget-vs-cost"),
+    apart(("Organisers said over 300 signatures were gathered on Acme's letter against the "
+           "drone contract.",
+           "Organisers said more than 400 signatures were gathered on Globex's letter against "
+           "its drone contract."),
+          ("a", "over 300 signatures"), ("b", "more than 400 signatures"),
+          id="count-acme-letter-vs-globex-letter"),
     apart(("Over 300 signatures were gathered on Acme's letter against the drone contract, "
            "organisers said.",
            "Globex's letter against its own drone contract drew more than 400 signatures, "
            "organisers said."),
           ("a", "Over 300 signatures"), ("b", "more than 400 signatures"),
-          id="count-acme-letter-vs-globex-letter"),
+          id="count-acme-letter-vs-globex-letter-name-opens-sentence"),
     apart(("Two people were killed in the Westfield gas explosion on Sunday, fire officials said.",
            "Three people were injured in the Westfield gas explosion on Sunday, fire officials "
            "said."),
@@ -329,6 +358,18 @@ APART = [
            "programme this autumn, the superintendent said."),
           ("a", "120 teachers"), ("b", "120 students"),
           id="count-teachers-vs-students"),
+    # --- the day of an event and the day someone spoke about it -----------------------------
+    apart(("The Lindqvist Foundation gave $250,000 to the Harbor Street food bank on Monday.",
+           "The Harbor Street food bank received $250,000 from the Lindqvist Foundation, "
+           "director Ana Ruiz said on Tuesday."),
+          ("a", "Monday"), ("b", "Tuesday"),
+          id="date-of-gift-vs-date-of-statement"),
+    # --- two quotations of one speaker that share no words -------------------------------------
+    apart(("“We will not close a single branch this year,” library director Helen Okafor said.",
+           "“We will extend opening hours on weekends,” library director Helen Okafor said."),
+          ("a", "We will not close a single branch this year,"),
+          ("b", "We will extend opening hours on weekends,"),
+          id="quote-different-words-same-speaker"),
     # --- two claims in one sentence ----------------------------------------------------------
     apart(("The Oakdale mayor earns $180,000 a year, and her deputy also earns $180,000.",
            "Oakdale's mayor is paid $180,000 a year, city records show."),
@@ -369,7 +410,7 @@ def test_every_claim_in_exactly_one_group(rules, texts, published):
     report = build_report(story(*texts, published=published), rules)
     grouped = [i for g in report.groups for i in g.claims]
     assert sorted(grouped) == sorted(c.id for c in report.claims)
-    assert all(report.groups), "no empty groups"
+    assert all(g.claims for g in report.groups), "no empty groups"
 
 
 # --- the grouping does not depend on the order the sources are given in ----------------------
