@@ -229,8 +229,11 @@ def _previous(prepared: Prepared, s_start: int) -> tuple[int, int] | None:
 
 
 def _names_of(prepared: Prepared, compiled: AlignRules) -> frozenset[str]:
-    """Words the source capitalises inside a sentence, or in a possessive opening one
-    ("Globex's letter drew ..."): its names (lower-cased)."""
+    """A source's names (lower-cased).
+
+    These are the words it capitalises inside a sentence, or in a possessive opening one
+    ("Globex's letter drew ...").
+    """
     names = set()
     for s_start, s_end in prepared.sentences:
         for match in _WORD.finditer(prepared.view, s_start, s_end):
