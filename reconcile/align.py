@@ -42,6 +42,8 @@ class AlignRules:
     """The `align` rules, compiled, with the vocabulary they lean on."""
 
     near_words: int
+    date_near_words: int
+    date_shared: int
     near_weight: float
     previous_weight: float
     entity_weight: float
@@ -60,6 +62,7 @@ class AlignRules:
     speech_verbs: frozenset[str]
     quote_variant: float
     quote_min_words: int
+    quote_shared: float
     stop_words: frozenset[str]
     unit_classes: dict[str, frozenset[int]]
     class_heads: tuple[frozenset[str], ...]
@@ -91,6 +94,8 @@ def align_rules(rules: RuleSet) -> AlignRules:
         heads.append(frozenset(w.split()[0] for w in words if " " in w))
     return AlignRules(
         near_words=int(context.get("near_words", 8)),
+        date_near_words=int(context.get("date_near_words", 5)),
+        date_shared=int((link.get("dates") or {}).get("shared_words", 2)),
         near_weight=float(context.get("near_weight", 2.0)),
         previous_weight=float(context.get("previous_weight", 0.5)),
         entity_weight=float(context.get("entity_weight", 2.0)),
@@ -114,6 +119,7 @@ def align_rules(rules: RuleSet) -> AlignRules:
         speech_verbs=frozenset(str(w).lower() for w in rules.of_type("quotes").get("speech_verbs") or ()),
         quote_variant=float(quotes.get("variant", 80)),
         quote_min_words=int(quotes.get("min_words", 4)),
+        quote_shared=float(quotes.get("shared_words", 0.6)),
         stop_words=frozenset(stop),
         unit_classes={word: frozenset(ns) for word, ns in classes.items()},
         class_heads=tuple(heads),
@@ -192,13 +198,21 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
     previous = _previous(prepared, s_start)
     first = _WORD.search(view, s_start, s_end)
     opens_with_pronoun = first is not None and first.group().lower() in compiled.pronouns
-    if previous is not None:
-        # The sentence before says whom this one is about: through its names, or wholly when
-        # this one opens with a pronoun ("It raised $20 million").
-        add(*previous, compiled.previous_weight, names_only=not opens_with_pronoun)
-    add(s_start, s_end, 1.0)
-    near_start, near_end = _near(view, claim.span.start, claim.span.end, s_start, s_end, compiled.near_words)
-    add(near_start, near_end, compiled.near_weight)
+    reach = compiled.date_near_words if claim.kind is Kind.DATE else compiled.near_words
+    near_start, near_end = _near(view, claim.span.start, claim.span.end, s_start, s_end, reach)
+    if claim.kind is Kind.DATE:
+        # A date belongs to the event next to it ("shot Saturday", "in court Tuesday"); the
+        # rest of a sentence is the same story every article tells, and the date's own words
+        # are its value.
+        add(near_start, claim.span.start, compiled.near_weight)
+        add(claim.span.end, near_end, compiled.near_weight)
+    else:
+        if previous is not None:
+            # The sentence before says whom this one is about: through its names, or wholly
+            # when this one opens with a pronoun ("It raised $20 million").
+            add(*previous, compiled.previous_weight, names_only=not opens_with_pronoun)
+        add(s_start, s_end, 1.0)
+        add(near_start, near_end, compiled.near_weight)
     # Whose fact it is: a name inside the claim ("400 Acme employees") or a possessive name in
     # its clause ("Acme's letter had 300 signatures"); failing that, the article's main name.
     owners = _owners(claim, view, s_start, s_end, names, compiled)
@@ -331,6 +345,8 @@ def _context_links(contexts: list[Context], members: list[int], idf: dict[str, f
             a, b = contexts[i], contexts[j]
             if not _may_link(a, b, compiled):
                 continue
+            if a.claim.kind is Kind.DATE and len(a.weights.keys() & b.weights.keys()) < compiled.date_shared:
+                continue  # one word in common does not make two mentions of one event
             overlap = _overlap(a.weights, b.weights, idf)
             if overlap >= _threshold(a, b, compiled):
                 # Stronger links are taken first; agreeing values make a link stronger, so
@@ -383,6 +399,11 @@ def _quote_links(contexts: list[Context], members: list[int], compiled: AlignRul
             shorter = min(len(a.words), len(b.words))
             if shorter < compiled.quote_min_words and a.words != b.words:
                 continue
+            # A variant shares most of its words with the other: "full of life" inside a long
+            # quotation of the same speaker is another quotation, not a variant of it.
+            few, many = sorted((a.words, b.words), key=len)
+            if sum(1 for w in set(few) if w in set(many)) < compiled.quote_shared * len(set(few)):
+                continue
             # Of two candidates for a quotation, the one closest in length is the better match
             # ("work with ..." meets the nested quotation, not the paragraph holding it).
             closeness = shorter / max(len(a.words), len(b.words), 1)
@@ -420,15 +441,27 @@ def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
     return True
 
 
-def _may_join(a: Context, b: Context, compiled: AlignRules) -> bool:
+def _may_join(a: Context, b: Context, linked: bool, compiled: AlignRules) -> bool:
     """Whether two claims may stand in one group.
 
-    They must be able to state one fact, and one source does not contradict itself: two
-    conflicting values from one source are two facts.
+    They must be able to state one fact; one source does not contradict itself (two
+    conflicting values from one source are two facts); and two sources are only found to
+    disagree on the strength of a link between those two claims themselves, never through a
+    third claim each resembles.
     """
     if not _may_link(a, b, compiled):
         return False
-    return a.claim.source != b.claim.source or relation(a.claim, b.claim, compiled.values) != CONFLICT
+    if a.claim.source == b.claim.source:
+        return relation(a.claim, b.claim, compiled.values) != CONFLICT
+    return linked or not _disagree(a, b, compiled)
+
+
+def _disagree(a: Context, b: Context, compiled: AlignRules) -> bool:
+    """Whether judging these two would find a discrepancy: conflicting values, or different words."""
+    if a.claim.kind is Kind.QUOTE:
+        few, many = sorted((a.words, b.words), key=len)
+        return not any(many[k:k + len(few)] == few for k in range(len(many) - len(few) + 1))
+    return relation(a.claim, b.claim, compiled.values) == CONFLICT
 
 
 def _related_units(a: Context, b: Context, compiled: AlignRules) -> bool:
@@ -461,12 +494,14 @@ def _groups(contexts: list[Context], links: list[tuple[float, int, int]],
             i = parent[i]
         return i
 
+    linked = {(i, j) for _, i, j in links} | {(j, i) for _, i, j in links}
     # Strongest first; ties broken by position, so the result never depends on input order.
     for _, i, j in sorted(links, key=lambda link: (-link[0], contexts[link[1]].claim.id, contexts[link[2]].claim.id)):
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        if not all(_may_join(contexts[x], contexts[y], compiled) for x in members[ri] for y in members[rj]):
+        if not all(_may_join(contexts[x], contexts[y], (x, y) in linked, compiled)
+                   for x in members[ri] for y in members[rj]):
             continue
         parent[rj] = ri
         members[ri].extend(members.pop(rj))

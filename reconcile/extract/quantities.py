@@ -326,6 +326,8 @@ def _counted_noun(tokens: list[Token], j: int, number: NumberMatch, lex: Lexicon
     # A partitive: "12 of the victims", "400 of its employees"
     if j + 1 < n and tokens[j].low in lex.partitives and number.value is not None:
         j += 2 if tokens[j + 1].low in lex.determiners else 1
+        if j < n and (tokens[j].kind == "num" or tokens[j].low in lex.number_words):
+            return None  # "one of five people": the count is the five, read on its own
     # "7 more magazines", "three other victims"
     while j < n and tokens[j].low in lex.more_words:
         j += 1
