@@ -15,7 +15,7 @@ The conventions the rows pin down:
   and late MONTH are the 1st-10th, 11th-20th and 21st-end, "the beginning of MONTH" the
   1st-10th; a month alone is the whole month.
 - A date without a year takes the year that puts it closest to publication, a date after
-  publication counting twice as far.
+  publication counting three times as far.
 - An undated source is read against the story's date, and its values say `inferred`; with no
   story date either, relative dates stay unresolved and a date without a year keeps its month
   and day. A dated source ignores the story's date. A date with its own year is never inferred.
@@ -91,7 +91,7 @@ ROWS = [
      [on("December 20", "2018-12-20", month=12, day=20)]),
     ("Tickets for the final go on sale on July 25.", THU, None,
      [on("July 25", "2018-07-25", month=7, day=25)]),
-    # a future date counts twice as far: 190 days back beats 175 days ahead
+    # a future date counts three times as far: 190 days back beats 175 days ahead
     ("The walk-in clinic opened on 10 January.", THU, None,
      [on("10 January", "2018-01-10", month=1, day=10)]),
     # --- a month alone, after a preposition: the whole month -------------------------------
