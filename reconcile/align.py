@@ -32,7 +32,7 @@ from rapidfuzz import fuzz, process
 from .model import Claim, Kind, Quantity, QuoteValue, Source
 from .rules import RuleSet
 from .text import Prepared, prepare
-from .values import CONFLICT, ValueRules, relation, value_rules
+from .values import CONFLICT, SAME, ValueRules, relation, value_rules
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
@@ -67,6 +67,10 @@ class AlignRules:
     unit_classes: dict[str, frozenset[int]]
     class_heads: tuple[frozenset[str], ...]
     verb_skips: frozenset[str]
+    verb_chars: int
+    spoken_words: int
+    more_words: frozenset[str]
+    unit_phrases: tuple[str, ...]
 
 
 @lru_cache(maxsize=8)
@@ -124,6 +128,10 @@ def align_rules(rules: RuleSet) -> AlignRules:
         unit_classes={word: frozenset(ns) for word, ns in classes.items()},
         class_heads=tuple(heads),
         verb_skips=frozenset(str(w).lower() for w in context.get("verb_skips") or ()),
+        verb_chars=int(context.get("verb_chars", 40)),
+        spoken_words=int(context.get("spoken_words", 2)),
+        more_words=frozenset(str(w).lower() for w in counts.get("more_words") or ()),
+        unit_phrases=tuple(str(t) for t in context.get("unit_phrases") or ("{unit} {verb}", "{verb}")),
     )
 
 
@@ -133,9 +141,11 @@ class Context:
 
     claim: Claim
     weights: dict[str, float]
+    name_words: frozenset[str]
     owners: frozenset[str]
     owner_is_topic: bool
     spoken: bool
+    more: bool
     units: frozenset[int]
     specific: frozenset[int]
     unit_word: str | None
@@ -149,9 +159,8 @@ def align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSet
     prepared = {s.id: prepare(s, rules) for s in sources}
     # A name one source capitalises mid-sentence is a name in every source of the story.
     story_names = frozenset().union(*(_names_of(prepared[s.id], compiled) for s in sources))
-    names = {s.id: story_names for s in sources}
-    topics = {s.id: _stem(t, compiled) if (t := _topic(prepared[s.id], names[s.id])) else None for s in sources}
-    contexts = [_context(c, prepared[c.source], names[c.source], topics[c.source], compiled) for c in claims]
+    topics = {s.id: _topic(prepared[s.id], story_names, compiled) for s in sources}
+    contexts = [_context(c, prepared[c.source], story_names, topics[c.source], compiled) for c in claims]
     idf = _idf(prepared.values(), compiled)
     links: list[tuple[float, int, int]] = []
     by_kind: dict[Kind, list[int]] = defaultdict(list)
@@ -182,6 +191,8 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
     s_start, s_end = prepared.sentence_at(claim.span.start)
     weights: dict[str, float] = {}
 
+    name_words: set[str] = set()
+
     def add(start: int, end: int, weight: float, *, names_only: bool = False) -> None:
         for match in _WORD.finditer(view, start, end):
             low = match.group().lower()
@@ -190,10 +201,8 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
             boost = compiled.entity_weight if low in names else 1.0
             stem = _stem(low, compiled)
             weights[stem] = max(weights.get(stem, 0.0), weight * boost)
-
-    def names_in(start: int, end: int) -> frozenset[str]:
-        return frozenset(_stem(low, compiled) for m in _WORD.finditer(view, start, end)
-                         if (low := m.group().lower()) in names and low not in compiled.stop_words)
+            if low in names:
+                name_words.add(stem)
 
     previous = _previous(prepared, s_start)
     first = _WORD.search(view, s_start, s_end)
@@ -224,10 +233,13 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
     if isinstance(claim.value, QuoteValue):
         words = tuple(_quote_words(claim.value.text))
     # "said on Tuesday" dates a statement, not the event it reports.
-    before = [m.group().lower() for m in _WORD.finditer(view, max(s_start, claim.span.start - 20), claim.span.start)]
-    spoken = claim.kind is Kind.DATE and any(w in compiled.speech_verbs for w in before[-2:])
-    return Context(claim, weights, owners, owner_is_topic, spoken, units, specific, unit_word,
-                   (claim.source, s_start), words)
+    before = [m.group().lower() for m in _WORD.finditer(view, max(s_start, claim.span.start - compiled.verb_chars),
+                                                          claim.span.start)]
+    spoken = claim.kind is Kind.DATE and any(w in compiled.speech_verbs for w in before[-compiled.spoken_words:])
+    more = claim.kind is Kind.COUNT and any(m.group().lower() in compiled.more_words
+                                            for m in _WORD.finditer(view, claim.span.start, claim.span.end))
+    return Context(claim, weights, frozenset(name_words), owners, owner_is_topic, spoken, more, units, specific,
+                   unit_word, (claim.source, s_start), words)
 
 
 def _near(view: str, start: int, end: int, floor: int, ceiling: int, n: int) -> tuple[int, int]:
@@ -280,14 +292,18 @@ def _owners(claim: Claim, view: str, s_start: int, s_end: int, names: frozenset[
     return frozenset(found)
 
 
-def _topic(prepared: Prepared, names: frozenset[str]) -> str | None:
+def _topic(prepared: Prepared, names: frozenset[str], compiled: AlignRules) -> str | None:
     """The name an article mentions most: what a claim is about when its sentence names nobody."""
     counts: dict[str, int] = defaultdict(int)
+    first: dict[str, int] = {}
     for match in _WORD.finditer(prepared.view, prepared.start, prepared.end):
         low = match.group().lower()
         if low in names:
-            counts[low] += 1
-    return min(counts, key=lambda name: (-counts[name], name)) if counts else None  # stemmed by the caller
+            name = _stem(low, compiled)
+            counts[name] += 1
+            first.setdefault(name, match.start())
+    # The most mentioned; of equals, the first mentioned.
+    return min(counts, key=lambda name: (-counts[name], first[name])) if counts else None
 
 
 def _units(claim: Claim, view: str, compiled: AlignRules) -> tuple[frozenset[int], frozenset[int], str | None]:
@@ -300,11 +316,15 @@ def _units(claim: Claim, view: str, compiled: AlignRules) -> tuple[frozenset[int
         return frozenset(), frozenset(), None
     unit = value.unit.lower()
     base = compiled.unit_classes.get(unit, frozenset())
-    after = [m.group().lower() for m in _WORD.finditer(view, claim.span.end, min(len(view), claim.span.end + 40))]
+    reach = compiled.verb_chars
+    after = [m.group().lower() for m in _WORD.finditer(view, claim.span.end, min(len(view), claim.span.end + reach))]
+    before = [m.group().lower() for m in _WORD.finditer(view, max(0, claim.span.start - reach), claim.span.start)]
     specific: set[int] = set()
-    for verb in [w for w in after if w not in compiled.verb_skips][:1]:
-        for phrase in (f"{unit} {verb}", f"{unit} who {verb}", verb):
-            specific |= compiled.unit_classes.get(phrase, frozenset())
+    # The verb after the count ("two people were killed") or before it ("killed five people").
+    for verb in [w for w in after if w not in compiled.verb_skips][:1] + [w for w in before
+                                                                          if w not in compiled.verb_skips][-1:]:
+        for template in compiled.unit_phrases:
+            specific |= compiled.unit_classes.get(template.format(unit=unit, verb=verb), frozenset())
     return base | specific, frozenset(specific) - base, unit
 
 
@@ -345,8 +365,10 @@ def _context_links(contexts: list[Context], members: list[int], idf: dict[str, f
             a, b = contexts[i], contexts[j]
             if not _may_link(a, b, compiled):
                 continue
-            if a.claim.kind is Kind.DATE and len(a.weights.keys() & b.weights.keys()) < compiled.date_shared:
-                continue  # one word in common does not make two mentions of one event
+            shared = a.weights.keys() & b.weights.keys()
+            if a.claim.kind is Kind.DATE and (len(shared) < compiled.date_shared or (
+                    a.claim.source != b.claim.source and not shared - a.name_words - b.name_words)):
+                continue  # two articles telling one event share words for it, not only names
             overlap = _overlap(a.weights, b.weights, idf)
             if overlap >= _threshold(a, b, compiled):
                 # Stronger links are taken first; agreeing values make a link stronger, so
@@ -421,14 +443,25 @@ def _quote_words(text: str) -> list[str]:
 def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
     """Whether two claims could state the same fact at all."""
     ca, cb = a.claim, b.claim
-    if a.owners and b.owners and not a.owners & b.owners and not (a.owner_is_topic and b.owner_is_topic):
-        return False  # "Acme's letter" and "Globex's letter" are two letters
-    if a.spoken != b.spoken:
-        return False  # the day someone said something is not the day it happened
+    # "Acme's letter" and "Globex's letter" are two letters. An article's main name stands in
+    # for an owner only within that article: another article may name its subject otherwise.
+    stand_in = a.owner_is_topic or b.owner_is_topic
+    if a.owners and b.owners and not a.owners & b.owners and not (a.owner_is_topic and b.owner_is_topic) \
+            and (ca.source == cb.source or not stand_in):
+        return False
+    if a.spoken != b.spoken or (a.spoken and relation(ca, cb, compiled.values) != SAME):
+        # The day someone said something is not the day it happened, and two statements on
+        # different days are two statements.
+        return False
     if ca.source == cb.source and (a.sentence == b.sentence or (ca.span.start < cb.span.end
                                                                  and cb.span.start < ca.span.end)):
         return False  # a sentence does not state one fact twice; a claim is not the one inside it
     va, vb = ca.value, cb.value
+    if (a.more or b.more) and relation(ca, cb, compiled.values) == CONFLICT:
+        return False  # "two other rifles" counts some of them, not all: no conflict with "nine"
+    if isinstance(va, QuoteValue) and isinstance(vb, QuoteValue) and min(len(a.words), len(b.words)) \
+            < compiled.quote_min_words and _named_differently(va.speaker, vb.speaker):
+        return False  # "We will rebuild," from two different people is two quotations
     if isinstance(va, Quantity) and isinstance(vb, Quantity):
         if va.currency != vb.currency:
             return False
@@ -439,6 +472,13 @@ def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
         if ca.kind is Kind.COUNT and not _related_units(a, b, compiled):
             return False
     return True
+
+
+def _named_differently(a: str | None, b: str | None) -> bool:
+    """Two speakers given by name whose last names differ."""
+    if not a or not b or not a[:1].isupper() or not b[:1].isupper():
+        return False
+    return a.split()[-1] != b.split()[-1]
 
 
 def _may_join(a: Context, b: Context, linked: bool, compiled: AlignRules) -> bool:
