@@ -51,6 +51,8 @@ class AlignRules:
     keep: tuple[str, ...]
     key_words: int
     posting_cap: int
+    posting_per_source: int
+    candidate_budget: int
     max_candidates: int
     floor: float
     thresholds: dict[tuple[bool, bool, str], float]
@@ -106,9 +108,11 @@ def align_rules(rules: RuleSet) -> AlignRules:
         endings=tuple((str(a), str(b)) for a, b in context.get("endings") or ()),
         keep=tuple(str(k) for k in context.get("keep") or ()),
         key_words=int(propose.get("key_words", 12)),
-        posting_cap=int(propose.get("posting_cap", 64)),
+        posting_cap=int(propose.get("posting_cap", 32)),
+        posting_per_source=int(propose.get("posting_per_source", 2)),
+        candidate_budget=int(propose.get("candidate_budget", 200)),
         max_candidates=int(propose.get("max_candidates", 24)),
-        floor=float(propose.get("floor", 30)),
+        floor=float(propose.get("floor", 10)),
         # (is a date, same source, how the values relate) -> the context overlap needed
         thresholds={(dated, same, how): float(value)
                     for dated, part in ((False, "quantities"), (True, "dates"))
@@ -123,7 +127,7 @@ def align_rules(rules: RuleSet) -> AlignRules:
         speech_verbs=frozenset(str(w).lower() for w in rules.of_type("quotes").get("speech_verbs") or ()),
         quote_variant=float(quotes.get("variant", 80)),
         quote_min_words=int(quotes.get("min_words", 4)),
-        quote_shared=float(quotes.get("shared_words", 0.6)),
+        quote_shared=float(quotes.get("shared_words", 0.7)),
         stop_words=frozenset(stop),
         unit_classes={word: frozenset(ns) for word, ns in classes.items()},
         class_heads=tuple(heads),
@@ -344,38 +348,81 @@ def _idf(prepared: Iterable[Prepared], compiled: AlignRules) -> dict[str, float]
 
 def _context_links(contexts: list[Context], members: list[int], idf: dict[str, float],
                    compiled: AlignRules) -> list[tuple[float, int, int]]:
+    strings = {i: " ".join(sorted(_key_words(contexts[i], idf, compiled))) for i in members}
+    pairs = _candidates(contexts, members, {i: contexts[i].weights.keys() for i in members}, strings,
+                        fuzz.token_set_ratio, compiled.floor, compiled)
+    links = []
+    for i, j in pairs:
+        a, b = contexts[i], contexts[j]
+        if not _may_link(a, b, compiled):
+            continue
+        shared = a.weights.keys() & b.weights.keys()
+        if a.claim.kind is Kind.DATE and (len(shared) < compiled.date_shared or (
+                a.claim.source != b.claim.source and not shared - a.name_words - b.name_words)):
+            continue  # two articles telling one event share words for it, not only names
+        overlap = _overlap(a.weights, b.weights, idf)
+        how = relation(a.claim, b.claim, compiled.values)
+        if overlap >= _threshold(a, b, how, compiled):
+            # Stronger links are taken first; agreeing values make a link stronger, so that of
+            # two claims one source offers, the one that agrees meets first.
+            links.append((overlap + compiled.value_bonus.get(how or "", 0.0), i, j))
+    return links
+
+
+def _candidates(contexts: list[Context], members: list[int], features: dict[int, Iterable[str]],
+                strings: dict[int, str], scorer, floor: float, compiled: AlignRules) -> list[tuple[int, int]]:
+    """Candidate pairs (i < j) of a kind's claims, proposed by shared features, scored in bulk.
+
+    A feature shared by too many claims proposes nothing (the cap grows with the number of
+    sources, so one word every article repeats still counts). Each claim keeps its best
+    `max_candidates`; a pair is a candidate when either side kept the other, so the result
+    does not depend on the order of the claims.
+    """
     postings: dict[str, list[int]] = defaultdict(list)
     for i in members:
-        for word in contexts[i].weights:
-            postings[word].append(i)
-    strings = {i: " ".join(sorted(_key_words(contexts[i], idf, compiled))) for i in members}
-    links = []
+        for feature in set(features[i]):
+            postings[feature].append(i)
+    sources = len({contexts[i].claim.source for i in members})
+    cap = max(compiled.posting_cap, compiled.posting_per_source * sources)
+    pairs: set[tuple[int, int]] = set()
     for i in members:
-        candidates = sorted({j for word in contexts[i].weights if len(postings[word]) <= compiled.posting_cap
-                             for j in postings[word] if j > i})
+        # The rarest shared features first, until the budget is spent: a fixed amount of work
+        # per claim, spent where it tells most.
+        found: set[int] = set()
+        for feature in sorted(set(features[i]), key=lambda f: (len(postings[f]), f)):
+            if len(postings[feature]) > cap:
+                break
+            new = [j for j in postings[feature] if j != i and j not in found]
+            room = compiled.candidate_budget - len(found)
+            if len(new) <= room:
+                found.update(new)
+                continue
+            # A word too many claims share (a big story every outlet tells alike): the rest of
+            # the budget goes to its claims nearest by id, so every claim still meets some.
+            ordered = sorted(new, key=lambda j: contexts[j].claim.id)
+            at = bisect.bisect_left([contexts[j].claim.id for j in ordered], contexts[i].claim.id)
+            first = max(0, min(at - room // 2, len(ordered) - room))
+            found.update(ordered[first:first + room])
+            break
+        candidates = sorted(found)
         if not candidates:
             continue
         # rapidfuzz proposes: one bulk call per claim over its candidates.
-        scores = process.cdist([strings[i]], [strings[j] for j in candidates], scorer=fuzz.token_set_ratio,
-                               score_cutoff=compiled.floor)[0]
+        scores = process.cdist([strings[i]], [strings[j] for j in candidates], scorer=scorer,
+                               score_cutoff=floor)[0]
         # Only the best-scored candidates are weighed: a fixed number per claim keeps the work
-        # linear in the size of the story.
-        ranked = sorted((-score, j) for j, score in zip(candidates, scores, strict=True) if score > 0)
-        for _, j in ranked[:compiled.max_candidates]:
-            a, b = contexts[i], contexts[j]
-            if not _may_link(a, b, compiled):
-                continue
-            shared = a.weights.keys() & b.weights.keys()
-            if a.claim.kind is Kind.DATE and (len(shared) < compiled.date_shared or (
-                    a.claim.source != b.claim.source and not shared - a.name_words - b.name_words)):
-                continue  # two articles telling one event share words for it, not only names
-            overlap = _overlap(a.weights, b.weights, idf)
-            if overlap >= _threshold(a, b, compiled):
-                # Stronger links are taken first; agreeing values make a link stronger, so
-                # that of two claims one source offers, the one that agrees meets first.
-                how = relation(a.claim, b.claim, compiled.values)
-                links.append((overlap + compiled.value_bonus.get(how or "", 0.0), i, j))
-    return links
+        # linear in the size of the story. Ties go by claim id, never by position.
+        ranked = sorted((-score, contexts[j].claim.id, j) for j, score in zip(candidates, scores, strict=True)
+                        if score > 0)
+        # Many outlets often word a fact alike: one candidate per wording, so the kept few
+        # reach the other wordings too.
+        kept: dict[str, int] = {}
+        for _, _, j in ranked:
+            kept.setdefault(strings[j], j)
+            if len(kept) == compiled.max_candidates:
+                break
+        pairs.update((min(i, j), max(i, j)) for j in kept.values())
+    return sorted(pairs)
 
 
 def _key_words(context: Context, idf: dict[str, float], compiled: AlignRules) -> list[str]:
@@ -393,43 +440,34 @@ def _overlap(a: dict[str, float], b: dict[str, float], idf: dict[str, float]) ->
     return shared / (norm_a * norm_b)
 
 
-def _threshold(a: Context, b: Context, compiled: AlignRules, *, how: str | None = None) -> float:
+def _threshold(a: Context, b: Context, how: str | None, compiled: AlignRules) -> float:
     """The context overlap two claims need: by source and by how their values relate."""
     same = a.claim.source == b.claim.source
-    how = how or relation(a.claim, b.claim, compiled.values) or CONFLICT
-    return compiled.thresholds.get((a.claim.kind is Kind.DATE, same, how), 1.0)
+    return compiled.thresholds.get((a.claim.kind is Kind.DATE, same, how or CONFLICT), 1.0)
 
 
 def _quote_links(contexts: list[Context], members: list[int], compiled: AlignRules) -> list[tuple[float, int, int]]:
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i in members:
-        for word in set(contexts[i].words):
-            postings[word].append(i)
     strings = {i: " ".join(contexts[i].words) for i in members}
+    pairs = _candidates(contexts, members, {i: contexts[i].words for i in members}, strings,
+                        fuzz.partial_ratio, compiled.quote_variant, compiled)
     links = []
-    for i in members:
-        candidates = sorted({j for word in set(contexts[i].words) if len(postings[word]) <= compiled.posting_cap
-                             for j in postings[word] if j > i})
-        if not candidates:
+    for i, j in pairs:
+        a, b = contexts[i], contexts[j]
+        if not _may_link(a, b, compiled):
             continue
-        scores = process.cdist([strings[i]], [strings[j] for j in candidates], scorer=fuzz.partial_ratio,
-                               score_cutoff=compiled.quote_variant)[0]
-        for j, score in zip(candidates, scores, strict=True):
-            a, b = contexts[i], contexts[j]
-            if score <= 0 or not _may_link(a, b, compiled):
-                continue
-            shorter = min(len(a.words), len(b.words))
-            if shorter < compiled.quote_min_words and a.words != b.words:
-                continue
-            # A variant shares most of its words with the other: "full of life" inside a long
-            # quotation of the same speaker is another quotation, not a variant of it.
-            few, many = sorted((a.words, b.words), key=len)
-            if sum(1 for w in set(few) if w in set(many)) < compiled.quote_shared * len(set(few)):
-                continue
-            # Of two candidates for a quotation, the one closest in length is the better match
-            # ("work with ..." meets the nested quotation, not the paragraph holding it).
-            closeness = shorter / max(len(a.words), len(b.words), 1)
-            links.append((score / 100 + closeness / 100, i, j))
+        shorter = min(len(a.words), len(b.words))
+        if shorter < compiled.quote_min_words and a.words != b.words:
+            continue
+        # A variant shares most of its words with the other: "full of life" inside a long
+        # quotation of the same speaker is another quotation, not a variant of it.
+        few, many = sorted((a.words, b.words), key=len)
+        if sum(1 for w in set(few) if w in set(many)) < compiled.quote_shared * len(set(few)):
+            continue
+        score = fuzz.partial_ratio(strings[i], strings[j])
+        # Of two candidates for a quotation, the one closest in length is the better match
+        # ("work with ..." meets the nested quotation, not the paragraph holding it).
+        closeness = shorter / max(len(a.words), len(b.words), 1)
+        links.append((score / 100 + closeness / 100, i, j))
     return links
 
 
@@ -474,6 +512,17 @@ def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
     return True
 
 
+def _vouched(x: int, y: int, group_x: list[int], group_y: list[int], linked: set[tuple[int, int]],
+             contexts: list[Context], compiled: AlignRules) -> bool:
+    """Whether a link stands behind putting x and y together: one between them, or one between
+    x and a claim of y's group stating y's very value (outlets printing one figure alike)."""
+    if (x, y) in linked:
+        return True
+    same = [z for z in group_y if relation(contexts[z].claim, contexts[y].claim, compiled.values) == SAME]
+    twins = [z for z in group_x if relation(contexts[z].claim, contexts[x].claim, compiled.values) == SAME]
+    return any((a, b) in linked for a in twins for b in same)
+
+
 def _named_differently(a: str | None, b: str | None) -> bool:
     """Two speakers given by name whose last names differ."""
     if not a or not b or not a[:1].isupper() or not b[:1].isupper():
@@ -481,19 +530,16 @@ def _named_differently(a: str | None, b: str | None) -> bool:
     return a.split()[-1] != b.split()[-1]
 
 
-def _may_join(a: Context, b: Context, linked: bool, compiled: AlignRules) -> bool:
-    """Whether two claims may stand in one group.
+def _may_join(a: Context, b: Context, compiled: AlignRules) -> bool:
+    """Whether two claims may stand in one group, as far as the two alone tell.
 
-    They must be able to state one fact; one source does not contradict itself (two
-    conflicting values from one source are two facts); and two sources are only found to
-    disagree on the strength of a link between those two claims themselves, never through a
-    third claim each resembles.
+    They must be able to state one fact, and one source does not contradict itself: two
+    conflicting values from one source are two facts. (Two sources are found to disagree only
+    on the strength of a link: see `_vouched`.)
     """
     if not _may_link(a, b, compiled):
         return False
-    if a.claim.source == b.claim.source:
-        return relation(a.claim, b.claim, compiled.values) != CONFLICT
-    return linked or not _disagree(a, b, compiled)
+    return a.claim.source != b.claim.source or relation(a.claim, b.claim, compiled.values) != CONFLICT
 
 
 def _disagree(a: Context, b: Context, compiled: AlignRules) -> bool:
@@ -540,7 +586,10 @@ def _groups(contexts: list[Context], links: list[tuple[float, int, int]],
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        if not all(_may_join(contexts[x], contexts[y], (x, y) in linked, compiled)
+        if not all(_may_join(contexts[x], contexts[y], compiled)
+                   and (contexts[x].claim.source == contexts[y].claim.source
+                        or not _disagree(contexts[x], contexts[y], compiled)
+                        or _vouched(x, y, members[ri], members[rj], linked, contexts, compiled))
                    for x in members[ri] for y in members[rj]):
             continue
         parent[rj] = ri
