@@ -514,8 +514,11 @@ def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
 
 def _vouched(x: int, y: int, group_x: list[int], group_y: list[int], linked: set[tuple[int, int]],
              contexts: list[Context], compiled: AlignRules) -> bool:
-    """Whether a link stands behind putting x and y together: one between them, or one between
-    x and a claim of y's group stating y's very value (outlets printing one figure alike)."""
+    """Whether a link stands behind putting two disagreeing claims x and y together.
+
+    That is a link between them, or between claims of their groups stating their very values
+    (outlets printing one figure alike).
+    """
     if (x, y) in linked:
         return True
     same = [z for z in group_y if relation(contexts[z].claim, contexts[y].claim, compiled.values) == SAME]
