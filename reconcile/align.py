@@ -31,8 +31,8 @@ from rapidfuzz import fuzz, process
 
 from .model import Claim, Kind, Quantity, QuoteValue, Source
 from .rules import RuleSet
-from .text import Prepared, prepare
-from .values import CONFLICT, SAME, ValueRules, relation, value_rules
+from .text import SENTENCE_REACH, Prepared, prepare
+from .values import CONFLICT, SAME, ValueRules, quote_words, relation, value_rules
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
@@ -193,6 +193,8 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
              compiled: AlignRules) -> Context:
     view = prepared.view
     s_start, s_end = prepared.sentence_at(claim.span.start)
+    # A "sentence" of a whole unpunctuated page is cut to the claim's neighbourhood.
+    s_start, s_end = max(s_start, claim.span.start - SENTENCE_REACH), min(s_end, claim.span.end + SENTENCE_REACH)
     weights: dict[str, float] = {}
 
     name_words: set[str] = set()
@@ -235,7 +237,7 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
     units, specific, unit_word = _units(claim, view, compiled)
     words: tuple[str, ...] = ()
     if isinstance(claim.value, QuoteValue):
-        words = tuple(_quote_words(claim.value.text))
+        words = tuple(quote_words(claim.value))
     # "said on Tuesday" dates a statement, not the event it reports.
     before = [m.group().lower() for m in _WORD.finditer(view, max(s_start, claim.span.start - compiled.verb_chars),
                                                           claim.span.start)]
@@ -469,11 +471,6 @@ def _quote_links(contexts: list[Context], members: list[int], compiled: AlignRul
         closeness = shorter / max(len(a.words), len(b.words), 1)
         links.append((score / 100 + closeness / 100, i, j))
     return links
-
-
-def _quote_words(text: str) -> list[str]:
-    """A quotation's words for matching: lower case, without brackets and their contents."""
-    return [m.group().lower() for m in _WORD.finditer(re.sub(r"\[[^\]]*\]", " ", text))]
 
 
 # --- 4. groups ------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from itertools import combinations
 
 from .model import Claim, DateValue, Group, Kind, Quantity, QuoteValue, Verdict
 from .rules import RuleSet
-from .values import COMPATIBLE, CONFLICT, ValueRules, relation, value_rules
+from .values import COMPATIBLE, CONFLICT, ValueRules, quote_words, relation, value_rules
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
@@ -79,18 +79,27 @@ def _cross(claims: tuple[Claim, ...]) -> list[tuple[Claim, Claim]]:
 # --- quantities and dates ----------------------------------------------------------------------
 
 def _judge_values(claims: tuple[Claim, ...], names: dict[str, str], compiled: JudgeRules) -> tuple[Verdict, str]:
-    relations = [(a, b, relation(a, b, compiled.values)) for a, b in _cross(claims)]
+    # One claim per source and value is enough: outlets printing one figure alike add nothing.
+    distinct = tuple({(c.source, repr(c.value)): c for c in claims}.values())
+    relations = [(a, b, relation(a, b, compiled.values)) for a, b in _cross(distinct)]
     worst = next((r for r in relations if r[2] == CONFLICT), None) or next(
         (r for r in relations if r[2] == COMPATIBLE), None)
     if worst is None:
         outlets = list(dict.fromkeys(_name(names, c.source) for c in claims))
         both = "both" if len(outlets) == 2 else "all"
-        return Verdict.AGREE, f"{' and '.join(outlets)} {both} say {_said(claims[0])}"
+        return Verdict.AGREE, f"{_listed(outlets)} {both} say {_said(claims[0])}"
     a, b, how = worst
     said = f"{_name(names, a.source)} says {_said(a)}; {_name(names, b.source)} says {_said(b)}"
     if how == CONFLICT:
         return Verdict.CONFLICT, f"{said}: these cannot both be true"
     return Verdict.COMPATIBLE, f"{said}: {_precision(a, b)}, compatible"
+
+
+def _listed(outlets: list[str], most: int = 3) -> str:
+    """Outlets as a reader names them: "A and B", "A, B and C", or "A, B, C and 4 more"."""
+    if len(outlets) <= most:
+        return " and ".join(outlets) if len(outlets) < 3 else f"{', '.join(outlets[:-1])} and {outlets[-1]}"
+    return f"{', '.join(outlets[:most])} and {len(outlets) - most} more"
 
 
 def _precision(a: Claim, b: Claim) -> str:
@@ -111,32 +120,37 @@ def _precision(a: Claim, b: Claim) -> str:
 
 def _quote_words(claim: Claim) -> list[str]:
     assert isinstance(claim.value, QuoteValue)
-    return [m.group().lower() for m in _WORD.finditer(re.sub(r"\[[^\]]*\]", " ", claim.value.text))]
+    return quote_words(claim.value)
 
 
 def _judge_quotes(claims: tuple[Claim, ...], names: dict[str, str], compiled: JudgeRules) -> tuple[Verdict, str]:
+    # Outlets printing a quotation alike share one wording; each other wording is compared
+    # with the most printed one, so the explanation grows with the wordings, not the outlets.
+    wordings: dict[tuple[tuple[str, ...], frozenset[str]], list[Claim]] = {}
+    for claim in claims:
+        wordings.setdefault((tuple(_quote_words(claim)), _markers(claim, compiled)), []).append(claim)
+    ordered = sorted(wordings.items(), key=lambda item: -len({c.source for c in item[1]}))
+    (main_words, main_marks), main = ordered[0]
     notes: list[str] = []
     excerpt = False
-    for a, b in _cross(claims):
-        wa, wb = _quote_words(a), _quote_words(b)
-        ma, mb = _markers(a, compiled), _markers(b, compiled)
-        if ma != mb:
-            for marker in sorted(ma ^ mb):
-                has, lacks = (a, b) if marker in ma else (b, a)
-                notes.append(f"[{marker}] present in {_name(names, has.source)}, "
-                             f"absent in {_name(names, lacks.source)}")
-        if wa == wb:
-            continue
-        if _contains(wa, wb) or _contains(wb, wa):
+
+    def outlets(members: list[Claim]) -> str:
+        return _listed(list(dict.fromkeys(_name(names, c.source) for c in members)))
+
+    for (words, marks), members in ordered[1:]:
+        for marker in sorted(marks ^ main_marks):
+            has, lacks = (members, main) if marker in marks else (main, members)
+            notes.append(f"[{marker}] present in {outlets(has)}, absent in {outlets(lacks)}")
+        if _contains(list(main_words), list(words)) or _contains(list(words), list(main_words)):
             excerpt = True
             continue
-        notes.append(f"{_name(names, a.source)} vs {_name(names, b.source)}: {_word_diff(wa, wb)}")
+        notes.append(f"{outlets(main)} vs {outlets(members)}: {_word_diff(list(main_words), list(words))}")
     if notes:
         return Verdict.QUOTE_VARIANT, "; ".join(dict.fromkeys(notes))
-    outlets = " and ".join(dict.fromkeys(_name(names, c.source) for c in claims))
     if excerpt:
-        return Verdict.AGREE, f"{outlets} quote the same words, one an excerpt of the other: {_said(claims[0])}"
-    return Verdict.AGREE, f"{outlets} quote the same words: {_said(claims[0])}"
+        return Verdict.AGREE, f"{outlets(list(claims))} quote the same words, one an excerpt of the other: " \
+            f"{_said(claims[0])}"
+    return Verdict.AGREE, f"{outlets(list(claims))} quote the same words: {_said(claims[0])}"
 
 
 def _markers(claim: Claim, compiled: JudgeRules) -> frozenset[str]:

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from .model import Claim, DateValue, Quantity
+from .model import Claim, DateValue, Quantity, QuoteValue
 from .rules import RuleSet
 
 _NUMBER = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+_BRACKETS = re.compile(r"\[[^\]]*\]")
 
 SAME, COMPATIBLE, CONFLICT = "same", "compatible", "conflict"
 
@@ -42,6 +43,10 @@ def value_rules(rules: RuleSet) -> ValueRules:
 def relation(a: Claim, b: Claim, compiled: ValueRules) -> str | None:
     """SAME, COMPATIBLE or CONFLICT for two quantities or two dates; None for other values."""
     if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
+        if a.value.start is None and b.value.start is None and not a.value.month and not b.value.month:
+            # Two dates nothing could place ("on Monday", "on Friday" in undated articles)
+            # compare as written.
+            return SAME if " ".join(a.text.lower().split()) == " ".join(b.text.lower().split()) else CONFLICT
         return _date_relation(a.value, b.value)
     if not (isinstance(a.value, Quantity) and isinstance(b.value, Quantity)):
         return None
@@ -65,9 +70,14 @@ def _close(x: float | None, y: float | None, compiled: ValueRules) -> bool:
     return abs(x - y) <= compiled.same_within * max(abs(x), abs(y), 1)
 
 
+def _si_factor(value: Quantity) -> float:
+    """What turns a measure's written amounts into SI ("5 kilometres" and "5,000 metres" are one)."""
+    return float(value.si.amount) / float(value.amount) if value.si is not None and value.amount else 1.0
+
+
 def _stated(value: Quantity) -> tuple[float | None, float | None]:
     """The bounds a quantity states, in SI units for measures ("5 km" and "5,000 m" are one)."""
-    factor = value.si.amount / value.amount if value.si is not None and value.amount else 1
+    factor = _si_factor(value)
     return tuple(None if v is None else float(v) * factor for v in (value.low, value.high))  # type: ignore[return-value]
 
 
@@ -78,8 +88,7 @@ def _interval(claim: Claim, compiled: ValueRules) -> tuple[tuple[float | None, f
     """
     value = claim.value
     assert isinstance(value, Quantity)
-    # Measures compare in SI units: "5 kilometres" and "5,000 metres" are one length.
-    factor = value.si.amount / value.amount if value.si is not None and value.amount else 1
+    factor = _si_factor(value)
     if value.qualifier.value == "exact" and compiled.round_scaled and value.amount is not None:
         step = _rounding_step(claim.text, compiled)
         if step:
@@ -102,10 +111,18 @@ def _rounding_step(text: str, compiled: ValueRules) -> float | None:
 
 def _date_relation(a: DateValue, b: DateValue) -> str:
     if a.start is None or b.start is None or a.end is None or b.end is None:
-        # Unplaced dates compare by what they give: "July 8" and "July 8" agree.
-        if a.month and b.month and a.month == b.month and a.day == b.day:
-            return SAME
-        return CONFLICT if a.month and b.month and a.day and b.day else COMPATIBLE
+        # Unplaced dates compare by what they give: "July 8" and "July 8" agree, "July" and
+        # "August" do not.
+        if a.month and b.month:
+            if a.month != b.month or (a.day and b.day and a.day != b.day):
+                return CONFLICT
+            return SAME if a.day == b.day else COMPATIBLE
+        return COMPATIBLE
     if (a.start, a.end) == (b.start, b.end):
         return SAME
     return COMPATIBLE if a.start <= b.end and b.start <= a.end else CONFLICT
+
+
+def quote_words(value: QuoteValue) -> list[str]:
+    """A quotation's words for comparing: lower case, without brackets and what they hold."""
+    return [m.group().lower() for m in _WORD.finditer(_BRACKETS.sub(" ", value.text))]

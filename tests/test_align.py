@@ -440,3 +440,67 @@ def test_groups_do_not_depend_on_source_order(rules, order):
     baseline = _groups_as_sets(build_report(sources, rules))
     shuffled = tuple(sources[i] for i in order)
     assert _groups_as_sets(build_report(shuffled, rules)) == baseline
+
+
+# --- many sources: results still do not depend on their order, and nothing crashes -------------
+
+WORDINGS = (
+    "A 6.1 earthquake struck near Valdia on Tuesday, killing 42 people and injuring 300, officials "
+    "said. \u201cThe city is in mourning,\u201d Mayor Ana Ortiz said.",
+    "At least 42 people died when a 6.1 earthquake hit Valdia on Tuesday. \u201cThe city is in "
+    "mourning,\u201d said Ortiz.",
+    "The 6.1 quake that shook Valdia on Tuesday killed 42 people, officials said. Mayor Ana Ortiz "
+    "said \u201cthe city is in mourning.\u201d",
+)
+
+
+def many(count):
+    return tuple(Source(id=f"s{k:02d}", path=f"s{k:02d}.txt", text=WORDINGS[k % 3], published=PUBLISHED,
+                        outlet=f"Outlet {k}", line_starts=line_starts(WORDINGS[k % 3])) for k in range(count))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_big_story_groups_alike_in_any_order(rules, seed):
+    import random
+
+    sources = many(24)
+    shuffled = list(sources)
+    random.Random(seed).shuffle(shuffled)
+    baseline = build_report(sources, rules)
+    assert _groups_as_sets(build_report(tuple(shuffled), rules)) == _groups_as_sets(baseline)
+    quote = next(g for g in baseline.groups if g.kind.value == "quote")
+    assert len(quote.claims) == 24 and quote.verdict.value == "agree"
+    assert len(quote.explanation) < 300  # outlets are counted, not listed one by one
+
+
+@pytest.mark.parametrize("texts, published", [
+    (("", "Nothing to see here."), None),
+    (("The council met.",), None),
+    ((WORDINGS[0], WORDINGS[0]), None),
+])
+def test_degenerate_stories_still_report(rules, texts, published):
+    report = build_report(story(*texts, published=published), rules)
+    grouped = sorted(c for g in report.groups for c in g.claims)
+    assert grouped == sorted(c.id for c in report.claims)
+
+
+@pytest.mark.parametrize("texts, first, second", [
+    # a verb before the count says what it counts
+    (("The explosion at the chemical plant killed five people on Monday.",
+      "The explosion at the chemical plant injured 12 people on Monday."),
+     ("a", "five people"), ("b", "12 people")),
+    # two statements on different days are two statements
+    (("Police said Monday the suspect fled north.", "Police said Tuesday the suspect fled north."),
+     ("a", "Monday"), ("b", "Tuesday")),
+])
+def test_more_near_misses_stay_apart(rules, texts, first, second):
+    report = build_report(story(*texts), rules)
+    assert group_of(report, first).id != group_of(report, second).id
+
+
+def test_undated_months_that_differ_conflict(rules):
+    report = build_report(story("The strike at the port began in July, the union said.",
+                                "The strike at the port began in August, the union said.",
+                                published=(None, None)), rules)
+    assert group_of(report, ("a", "July")).verdict.value in ("conflict", "single_source")
+    assert group_of(report, ("a", "July")).verdict.value != "compatible"

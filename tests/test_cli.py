@@ -180,3 +180,12 @@ def test_unexpected_error_is_one_line_pointing_to_debug(seeds_dir, monkeypatch):
     assert result.stderr == "reconcile: unexpected error: RuntimeError: kaput (run with --debug for the traceback)\n"
     with pytest.raises(RuntimeError):
         invoke(["--debug", "compare", seeds_dir], EXIT_INTERNAL)
+
+
+def test_markdown_escapes_source_text_and_keeps_claims_bold(tmp_path):
+    (tmp_path / "a.txt").write_text("The fund *raised* $5 million on `Monday`, <b>organisers</b> said [sic].",
+                                    encoding="utf-8")
+    out = invoke(["compare", tmp_path, "--format", "markdown", "--all"]).output
+    for escaped in ("\\`Monday\\`", "\\*raised\\*", "\\<b\\>organisers\\</b\\>", "\\[sic\\]"):
+        assert escaped in out
+    assert " **$5 million**" in out

@@ -14,7 +14,7 @@ COLUMNS = ["claim", "group", "verdict", "flags", "source", "outlet", "kind", "te
 
 def rows(records: dict[str, Any]) -> list[dict[str, Any]]:
     """One flat row per claim."""
-    names = {s["id"]: s["outlet"] or "" for s in records["sources"]}
+    names = {s["id"]: s["name"] for s in records["sources"]}
     group_of = {cid: g for g in records.get("groups", []) for cid in g["claims"]}
     table = []
     for claim in records["claims"]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .records import describe_value, excerpt, sections, verdict_counts
@@ -18,11 +19,12 @@ def render(records: dict[str, Any], *, color: bool = False, show_all: bool = Fal
         out += [f"| {_cell(names[c['source']])} | {c['line']}:{c['col']} | {c['kind']} | {_cell(c['text'])} "
                 f"| {_cell(describe_value(c['kind'], c['value']))} |" for c in records["claims"]]
         return "\n".join(out) + "\n"
-    out += ["", f"{len(records['claims'])} claims in {len(records['groups'])} groups: {verdict_counts(records)}."]
+    out += ["", f"{len(records['claims'])} claims in {len(records['groups'])} groups"
+            + (f": {verdict_counts(records)}." if records["groups"] else ".")]
     for title, about, groups in sections(records):
         if title == "Single source" and not show_all:
             if groups:
-                out += ["", f"*{title}: {len(groups)} groups ({about}), not listed.*"]
+                out += ["", f"*{title}: {len(groups)} more groups ({about}), not listed.*"]
             continue
         out += ["", f"## {title} ({len(groups)})", "", f"_{about}_"]
         for group, claims in groups:
@@ -31,13 +33,21 @@ def render(records: dict[str, Any], *, color: bool = False, show_all: bool = Fal
                     _cell(group["explanation"]), "", "| source | at | sentence | value |", "| --- | --- | --- | --- |"]
             for claim in claims:
                 before, text, after = excerpt(claim)
+                # The spaces around the claim stay outside the bold markers, or they would not bold.
                 out.append(f"| {_cell(names[claim['source']])} | {claim['line']}:{claim['col']} "
-                           f"| {_cell(before)}**{_cell(text)}**{_cell(after)} "
+                           f"| {_cell(before)}{' ' if before.endswith(' ') else ''}**{_cell(text)}**"
+                           f"{' ' if after.startswith(' ') else ''}{_cell(after)} "
                            f"| {_cell(describe_value(claim['kind'], claim['value']))} |")
     return "\n".join(out) + "\n"
 
 
+_SPECIAL = re.compile(r"([\\|*_`\[\]<>#~])")
+
+
 def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: pipes escaped, asterisks and brackets kept literal."""
-    return " ".join(str(text).split()).replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*") \
-        .replace("[", "\\[").replace("]", "\\]")
+    """Source text safe inside a Markdown table cell.
+
+    Every character Markdown would read as markup (pipes, emphasis, code, links, HTML) is
+    escaped, and whitespace is collapsed.
+    """
+    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))

@@ -33,12 +33,13 @@ def render(records: dict[str, Any], *, color: bool = False, show_all: bool = Fal
     if "groups" not in records:
         console.print(_claims_table(records["claims"], names))
         return buffer.getvalue()
-    console.print(Text(f"{len(records['claims'])} claims in {len(records['groups'])} groups: "
-                       f"{verdict_counts(records)}"))
+    counts = verdict_counts(records)
+    console.print(Text(f"{len(records['claims'])} claims in {len(records['groups'])} groups"
+                       + (f": {counts}" if counts else "")))
     for title, about, groups in sections(records):
         if title == "Single source" and not show_all:
             if groups:
-                console.print(Text(f"\n{title}: {len(groups)} groups ({about}); "
+                console.print(Text(f"\n{title}: {len(groups)} more groups ({about}); "
                                    "--all lists them.", style="dim"))
             continue
         console.print(Text(f"\n{title} ({len(groups)}): {about}", style="bold"))
