@@ -313,7 +313,19 @@ def _parse(text: str, parser: DateDataParser) -> tuple[int | None, int, int] | N
 # --- placing phrases in time -------------------------------------------------------------
 
 def resolve(phrase: Phrase, reference: dt.date | None, *, inferred: bool, compiled: DateRules) -> DateValue:
-    """The value of a date phrase, read against `reference` (the publication date, or None)."""
+    """The value of a date phrase, read against `reference` (the publication date, or None).
+
+    A phrase that would fall outside the calendar (last week, read in the year 1) stays
+    unplaced rather than failing.
+    """
+    try:
+        return _resolve(phrase, reference, inferred=inferred, compiled=compiled)
+    except (OverflowError, ValueError):
+        granularity = _granularity(phrase) if phrase.form in ("weekday", "relative") else Granularity.DAY
+        return DateValue(None, None, False, granularity, False, phrase.month, phrase.day)
+
+
+def _resolve(phrase: Phrase, reference: dt.date | None, *, inferred: bool, compiled: DateRules) -> DateValue:
     form = phrase.form
     if form == "year":
         assert phrase.year is not None
