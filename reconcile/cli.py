@@ -17,10 +17,15 @@ from typing import Any
 import click
 
 from . import __version__
+from .check import DEFAULT_FAIL_ON, VERDICTS, CheckOptions, read_baseline
+from .check import check as run_check
+from .check import write_baseline as write_baseline_file
+from .config import find_config
 from .errors import ReconcileError
 from .model import Report
 from .pipeline import build_report
 from .report import FORMATS, render, report_records
+from .report.checks import CHECK_FORMATS, check_records
 from .rules import load_rules
 from .sources import load_sources, parse_assignments
 
@@ -28,6 +33,9 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 EXIT_INTERNAL = 3
+
+# Flags a finding may carry besides its verdict.
+FLAGS = ("sic",)
 
 
 class UserError(click.ClickException):
@@ -126,3 +134,70 @@ def compare(sources, published, outlets, rule_dirs, format_name, output, show_al
     """
     report = _report(sources, published, outlets, rule_dirs)
     _write(report_records(report), format_name, output, show_all=show_all)
+
+
+@main.command()
+@click.argument("drafts", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@click.option("--against", "against", multiple=True, type=click.Path(exists=True, path_type=str),
+              help="Sources to check against: files or folders. Repeatable; adds to the configuration's.")
+@click.option("--fail-on", "fail_on", metavar="LIST",
+              help="Verdicts and flags that fail the check, comma-separated "
+                   f"(default {','.join(DEFAULT_FAIL_ON)}; 'never' to only report).")
+@click.option("--unsupported", is_flag=True, help="Also report draft claims that no source states.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="A folder of rule files that extends the English pack. Repeatable.")
+@click.option("--outlet", "outlets", multiple=True, metavar="ID=NAME", help="Outlet name of a source. Repeatable.")
+@click.option("--baseline", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Fail only on findings not recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Record today's findings in this file and exit 0 (accepted from now on with --baseline).")
+@click.option("--format", "format_name", type=click.Choice(sorted(CHECK_FORMATS)), default="terminal",
+              show_default=True, help="Output format (github: workflow annotations; sarif: SARIF 2.1.0; "
+                                      "junit: one test case per draft claim).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write the report to this file instead of standard output.")
+def check(drafts, against, fail_on, unsupported, rule_dirs, outlets, baseline, write_baseline, format_name,
+          output) -> None:
+    """Check DRAFTS (.txt or .md) against their sources before publication.
+
+    Reports each draft claim that conflicts with the sources, misquotes them, or gives a
+    quotation to another person; with --unsupported, also each claim no source states.
+    Exits 0 when nothing at or above --fail-on was found, 1 when something was, 2 on a usage
+    or input error. Settings may also come from [tool.reconcile] in pyproject.toml or a
+    .reconcile.toml (against, fail-on, rules, ignore); flags win.
+    """
+    config = find_config()
+    sources = (*config.against, *against)
+    if not sources:
+        raise UserError("nothing to check against: give --against PATH (or 'against' in the configuration)")
+    wanted = _fail_on(fail_on, config.fail_on)
+    options = CheckOptions(fail_on=wanted, unsupported=unsupported, ignore=config.ignore,
+                           baseline=read_baseline(baseline) if baseline else frozenset(),
+                           outlets=parse_assignments(outlets, "--outlet"))
+    result = run_check(drafts, sources, load_rules((*config.rules, *rule_dirs)), options)
+    records = check_records(result)
+    if write_baseline is not None:
+        # Writing a baseline accepts today's findings: the run that writes it does not fail.
+        write_baseline_file(result, write_baseline)
+        records["failed"] = False
+    text = CHECK_FORMATS[format_name](records, color=output is None and format_name == "terminal"
+                                      and sys.stdout.isatty())
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise UserError(f"{output}: cannot write ({err.strerror or err})") from None
+    sys.exit(EXIT_FINDINGS if records["failed"] else EXIT_OK)
+
+
+def _fail_on(flag: str | None, configured: tuple[str, ...] | None) -> tuple[str, ...]:
+    given = [w.strip() for w in flag.split(",")] if flag is not None else list(configured or DEFAULT_FAIL_ON)
+    if given == ["never"]:
+        return ()
+    unknown = sorted(set(given) - set(VERDICTS) - set(FLAGS))
+    if unknown:
+        raise UserError(f"--fail-on: unknown verdict or flag {unknown[0]!r} "
+                        f"(one of: {', '.join((*VERDICTS, *FLAGS))}, or never)")
+    return tuple(given)

@@ -192,7 +192,7 @@ def _flags(claims: tuple[Claim, ...], compiled: JudgeRules) -> tuple[str, ...]:
     return tuple(flags)
 
 
-def _surname(speaker: str | None, compiled: JudgeRules) -> str | None:
+def speaker_surname(speaker: str | None, compiled: JudgeRules) -> str | None:
     """The last name of a speaker given by name ("Jo Lee"); None for a role ("a spokesperson", "he")."""
     words = (speaker or "").split()
     if not words or words[0].lower() in compiled.not_names or not all(w[:1].isupper() for w in words):
@@ -205,7 +205,7 @@ def _attribution_differs(claims: tuple[Claim, ...], compiled: JudgeRules) -> boo
         va, vb = a.value, b.value
         if not (isinstance(va, QuoteValue) and isinstance(vb, QuoteValue)):
             return False
-        sa, sb = _surname(va.speaker, compiled), _surname(vb.speaker, compiled)
+        sa, sb = speaker_surname(va.speaker, compiled), speaker_surname(vb.speaker, compiled)
         if sa and sb and sa != sb:
             return True
         if va.medium and vb.medium and va.medium != vb.medium:

@@ -41,6 +41,7 @@ class TextRules:
     abbreviations: frozenset[str]
     boilerplate: tuple[re.Pattern[str], ...]
     debris: tuple[re.Pattern[str], ...]
+    markdown: tuple[re.Pattern[str], ...]
 
 
 @lru_cache(maxsize=8)
@@ -51,6 +52,7 @@ def text_rules(rules: RuleSet) -> TextRules:
         frozenset(a.lower() for a in data.get("abbreviations", ())),
         tuple(re.compile(p, re.IGNORECASE) for p in data.get("trailing_boilerplate", ())),
         tuple(re.compile(p, re.IGNORECASE) for p in data.get("debris", ())),
+        tuple(re.compile(p, re.MULTILINE) for p in data.get("markdown_syntax", ())),
     )
 
 
@@ -83,20 +85,29 @@ class Prepared:
 def prepare(source: Source, rules: RuleSet) -> Prepared:
     """Fold typography, blank debris, find where the story ends and split it into sentences."""
     compiled = text_rules(rules)
-    view = matching_view(source.text, compiled)
+    view = matching_view(source.text, compiled, markdown=source.path.lower().endswith(".md"))
     start = source.body_start
     end = story_end(view, start, compiled)
     sentences = tuple(split_sentences(view, start, end, compiled))
     return Prepared(source, view, start, end, sentences, tuple(s for s, _ in sentences))
 
 
-def matching_view(text: str, compiled: TextRules) -> str:
-    """The text with typography folded and debris blanked, of exactly the same length."""
+def matching_view(text: str, compiled: TextRules, *, markdown: bool = False) -> str:
+    """The text with typography folded and debris blanked, of exactly the same length.
+
+    In Markdown, syntax (code, link targets, comments, heading and list marks) is blanked too,
+    so that only the prose is read, with offsets into the file as it is.
+    """
     # str.translate() visits every character; the few that fold are found faster by a regex.
     view = _FOLDED.sub(lambda match: _FOLD_TO[match.group()], text)
-    for pattern in compiled.debris:
-        view = pattern.sub(lambda m: " " * len(m.group()), view)
+    for pattern in compiled.debris + (compiled.markdown if markdown else ()):
+        view = pattern.sub(_blank, view)
     return view
+
+
+def _blank(match: re.Match[str]) -> str:
+    # Line breaks stay, so that lines and paragraphs keep their places.
+    return re.sub(r"[^\r\n]", " ", match.group())
 
 
 def story_end(view: str, start: int, compiled: TextRules) -> int:

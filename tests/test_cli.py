@@ -25,9 +25,9 @@ def test_version():
     assert invoke(["--version"]).output == f"reconcile, version {__version__}\n"
 
 
-@pytest.mark.parametrize("command", ["claims", "compare"])
-def test_every_command_has_help(command):
-    assert "SOURCES" in invoke([command, "--help"]).output
+@pytest.mark.parametrize("command, argument", [("claims", "SOURCES"), ("compare", "SOURCES"), ("check", "DRAFTS")])
+def test_every_command_has_help(command, argument):
+    assert argument in invoke([command, "--help"]).output
 
 
 VALUE_FIELDS = {
