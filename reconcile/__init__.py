@@ -4,6 +4,7 @@ The library works without the CLI::
 
     import reconcile
     report = reconcile.compare(["seeds"])
+    result = reconcile.check(["draft.md"], ["seeds"], reconcile.load_rules())
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from .check import CheckOptions, CheckResult, check
 from .extract import claims_from_text, extract_claims
 from .model import Claim, Group, Report, Source
 from .pipeline import build_report
@@ -23,7 +25,7 @@ try:
 except PackageNotFoundError:  # running from a checkout that is not installed
     __version__ = "0.0.0"
 
-__all__ = ["compare", "extract_claims", "claims_from_text", "load_sources", "load_rules",
+__all__ = ["compare", "check", "CheckOptions", "CheckResult", "extract_claims", "claims_from_text", "load_sources", "load_rules",
            "Claim", "Group", "Report", "Source", "RuleSet", "__version__"]
 
 
