@@ -25,8 +25,8 @@ try:
 except PackageNotFoundError:  # running from a checkout that is not installed
     __version__ = "0.0.0"
 
-__all__ = ["compare", "check", "CheckOptions", "CheckResult", "extract_claims", "claims_from_text", "load_sources", "load_rules",
-           "Claim", "Group", "Report", "Source", "RuleSet", "__version__"]
+__all__ = ["compare", "check", "CheckOptions", "CheckResult", "extract_claims", "claims_from_text",
+           "load_sources", "load_rules", "Claim", "Group", "Report", "Source", "RuleSet", "__version__"]
 
 
 def compare(paths: Iterable[str | Path], *, published: Mapping[str, str] | None = None,
