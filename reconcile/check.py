@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -20,7 +21,7 @@ from .align import align
 from .errors import InputError
 from .extract import extract_claims
 from .judge import judge_rules, speaker_surname
-from .model import Claim, Kind, QuoteValue, Source, display_names
+from .model import Claim, Kind, QuoteValue, Source, display_names, line_starts
 from .rules import RuleSet
 from .sources import load_sources
 from .values import CONFLICT, quote_words, relation, value_rules
@@ -95,35 +96,62 @@ class CheckOptions:
 
 def check(drafts: Iterable[str | Path], against: Iterable[str | Path], rules: RuleSet,
           options: CheckOptions | None = None) -> CheckResult:
-    """Check the drafts under `drafts` against the sources under `against`."""
+    """Check the drafts under `drafts` against the sources under `against`.
+
+    Each draft is checked on its own against the sources: what one draft gets never depends on
+    the others checked with it, and a draft is never one of its own sources.
+    """
     options = options or CheckOptions()
-    sources = load_sources(against, outlets=options.outlets or None)
+    loaded = _unique(load_sources(drafts))
+    if not loaded:
+        raise InputError("no draft to check")
+    draft_paths = {Path(d.path).resolve() for d in loaded}
+    sources = tuple(s for s in load_sources(against, outlets=options.outlets or None)
+                    if Path(s.path).resolve() not in draft_paths)
     taken = {s.id for s in sources}
-    loaded = load_sources(drafts)
     # A draft id never collides with a source id: its claims must stay the draft's.
     draft_sources = tuple(replace(d, id=f"draft:{d.id}") if d.id in taken else d for d in loaded)
-    if not draft_sources:
-        raise InputError("no draft to check")
-    everything = (*sources, *draft_sources)
     # A draft without a date of its own is read in the time frame of its sources.
     story_date = max((s.published for s in sources if s.published), default=None)
-    claims = tuple(c for s in everything for c in extract_claims(s, rules, story_date=story_date))
-    draft_ids = {d.id for d in draft_sources}
-    names = display_names(everything)
-    by_id = {s.id: s for s in everything}
+    source_claims = tuple(c for s in sources for c in extract_claims(s, rules, story_date=story_date))
     findings: list[Finding] = []
     checked: list[Claim] = []
-    for group in align(everything, claims, rules):
-        backing = [c for c in group if c.source not in draft_ids]
-        for claim in (c for c in group if c.source in draft_ids):
-            checked.append(claim)
-            finding = _judge(claim, backing, names, by_id, rules, options)
-            if finding is not None:
-                findings.append(_suppress(finding, by_id[claim.source], options))
-    order = {c.id: n for n, c in enumerate(claims)}
-    return CheckResult(draft_sources, sources, tuple(sorted(checked, key=lambda c: order[c.id])),
+    for draft in draft_sources:
+        everything = (*sources, draft)
+        names = display_names(everything)
+        by_id = {s.id: s for s in everything}
+        draft_claims = extract_claims(draft, rules, story_date=story_date)
+        found: list[Finding] = []
+        for group in align(everything, (*source_claims, *draft_claims), rules):
+            backing = [c for c in group if c.source != draft.id]
+            for claim in (c for c in group if c.source == draft.id):
+                finding = _judge(claim, backing, names, by_id, rules, options)
+                if finding is not None:
+                    found.append(finding)
+        checked.extend(draft_claims)
+        findings.extend(_suppress(f, draft, options) for f in _numbered(found))
+    return CheckResult(draft_sources, sources, tuple(checked),
                        tuple(sorted(findings, key=lambda f: (f.draft, f.line, f.col, f.kind))),
                        options.fail_on)
+
+
+def _unique(drafts: tuple[Source, ...]) -> tuple[Source, ...]:
+    """Each draft once, however often it was named."""
+    seen: dict[Path, Source] = {}
+    for draft in drafts:
+        seen.setdefault(Path(draft.path).resolve(), draft)
+    return tuple(seen.values())
+
+
+def _numbered(found: list[Finding]) -> list[Finding]:
+    """Fingerprints that tell repeats apart: the second identical finding in a draft is another."""
+    seen: dict[str, int] = {}
+    numbered = []
+    for finding in sorted(found, key=lambda f: (f.line, f.col)):
+        n = seen.get(finding.fingerprint, 0)
+        seen[finding.fingerprint] = n + 1
+        numbered.append(replace(finding, fingerprint=_digest(f"{finding.fingerprint}#{n}")) if n else finding)
+    return numbered
 
 
 def _judge(claim: Claim, backing: list[Claim], names: dict[str, str], by_id: dict[str, Source],
@@ -157,8 +185,8 @@ def _judge_quote(claim: Claim, backing: list[Claim], supports: tuple[Support, ..
     sources = [c for c in backing if isinstance(c.value, QuoteValue)]
 
     def printed_by(c: Claim) -> bool:
-        other = quote_words(c.value)  # type: ignore[arg-type]
-        return _inside(words, other) or _inside(other, words)
+        # The draft may quote less than a source prints, never more.
+        return _inside(quote_words(c.value), words)  # type: ignore[arg-type]
 
     faithful = [c for c in sources if printed_by(c)]
     verdict = None
@@ -168,11 +196,14 @@ def _judge_quote(claim: Claim, backing: list[Claim], supports: tuple[Support, ..
         explanation = f"the draft quotes \u201c{value.text}\u201d; {names[nearest.source]} prints " \
                       f"\u201c{nearest.value.text}\u201d"  # type: ignore[union-attr]
     else:
-        sic_in_sources = any("sic" in c.value.markers for c in faithful)  # type: ignore[union-attr]
-        if sic_in_sources != ("sic" in value.markers):
+        marked = ["sic" in c.value.markers for c in faithful]  # type: ignore[union-attr]
+        # One faithful source printing it as the draft does is enough: where sources differ
+        # on the [sic], that is theirs to settle, not the draft's.
+        if ("sic" in value.markers) not in marked:
             verdict = "quote_variant"
-            explanation = ("the draft drops the [sic] its sources print" if sic_in_sources
-                           else "the draft adds a [sic] its sources do not print")
+            flags.append("sic")
+            explanation = ("the draft adds a [sic] its sources do not print" if "sic" in value.markers
+                           else "the draft drops the [sic] its sources print")
     compiled = judge_rules(rules)
     speaker = speaker_surname(value.speaker, compiled)
     others = {s for c in sources if (s := speaker_surname(c.value.speaker, compiled))}  # type: ignore[union-attr]
@@ -231,20 +262,29 @@ def _finding(claim: Claim, verdict: str, flags: tuple[str, ...], explanation: st
 
 
 def fingerprint(path: str, claim: Claim, verdict: str) -> str:
-    """A finding's stable identity: the draft's name, what the claim says and the verdict.
+    """A finding's stable identity: the draft's path, what the claim says and the verdict.
 
     Not the line: a finding keeps its fingerprint when text above it moves.
     """
-    key = "\n".join([Path(path).name, claim.kind.value, " ".join(claim.text.lower().split()), verdict])
+    where = Path(os.path.relpath(Path(path).resolve())).as_posix()
+    return _digest("\n".join([where, claim.kind.value, " ".join(claim.text.lower().split()), verdict]))
+
+
+def _digest(key: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def _suppress(finding: Finding, draft: Source, options: CheckOptions) -> Finding:
     """Mark a finding the newsroom has accepted: inline, in configuration, or in a baseline."""
-    lines = draft.text.splitlines()
-    here = lines[finding.line - 1] if finding.line - 1 < len(lines) else ""
-    above = lines[finding.line - 2] if finding.line >= 2 else ""
-    if _IGNORE.search(here) or _IGNORE.search(above) or finding.fingerprint in options.ignore:
+    starts = draft.line_starts or line_starts(draft.text)
+
+    def line(n: int) -> str:  # the n-th line (1-based), cut where the reports cut lines
+        if not 1 <= n <= len(starts):
+            return ""
+        return draft.text[starts[n - 1]:starts[n] if n < len(starts) else len(draft.text)]
+
+    if _IGNORE.search(line(finding.line)) or _IGNORE.search(line(finding.line - 1)) \
+            or finding.fingerprint in options.ignore:
         return replace(finding, suppressed="ignored")
     if finding.fingerprint in options.baseline:
         return replace(finding, suppressed="baseline")
@@ -269,3 +309,9 @@ def write_baseline(result: CheckResult, path: str | Path) -> None:
                               encoding="utf-8")
     except OSError as err:
         raise InputError(f"{path}: cannot write ({err.strerror or err})") from None
+
+
+def accept_all(result: CheckResult) -> CheckResult:
+    """The result with every open finding accepted, as a freshly written baseline does."""
+    accepted = tuple(f if f.suppressed else replace(f, suppressed="baseline") for f in result.findings)
+    return replace(result, findings=accepted)

@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .check import DEFAULT_FAIL_ON, VERDICTS, CheckOptions, read_baseline
+from .check import DEFAULT_FAIL_ON, VERDICTS, CheckOptions, accept_all, read_baseline
 from .check import check as run_check
 from .check import write_baseline as write_baseline_file
 from .config import find_config
@@ -175,11 +175,11 @@ def check(drafts, against, fail_on, unsupported, rule_dirs, outlets, baseline, w
                            baseline=read_baseline(baseline) if baseline else frozenset(),
                            outlets=parse_assignments(outlets, "--outlet"))
     result = run_check(drafts, sources, load_rules((*config.rules, *rule_dirs)), options)
-    records = check_records(result)
     if write_baseline is not None:
         # Writing a baseline accepts today's findings: the run that writes it does not fail.
         write_baseline_file(result, write_baseline)
-        records["failed"] = False
+        result = accept_all(result)
+    records = check_records(result)
     text = CHECK_FORMATS[format_name](records, color=output is None and format_name == "terminal"
                                       and sys.stdout.isatty())
     if output is None:
@@ -193,8 +193,11 @@ def check(drafts, against, fail_on, unsupported, rule_dirs, outlets, baseline, w
 
 
 def _fail_on(flag: str | None, configured: tuple[str, ...] | None) -> tuple[str, ...]:
-    given = [w.strip() for w in flag.split(",")] if flag is not None else list(configured or DEFAULT_FAIL_ON)
-    if given == ["never"]:
+    if flag is not None:
+        given = [w.strip() for w in flag.split(",") if w.strip()]
+    else:
+        given = list(DEFAULT_FAIL_ON if configured is None else configured)
+    if given in (["never"], []):
         return ()
     unknown = sorted(set(given) - set(VERDICTS) - set(FLAGS))
     if unknown:

@@ -155,3 +155,59 @@ def test_markdown_syntax_is_not_read_as_claims(tmp_path):
     checked = json.loads(run("check", draft, "--against", ROOT / "seeds", "--format", "json").stdout)["checked"]
     assert [(c["text"], c["line"]) for c in checked] == [("12 teachers", 9)]
     assert [f["line"] for f in found] == [9]
+
+
+def test_a_draft_is_never_its_own_source(tmp_path):
+    inside = tmp_path / "inside"
+    inside.mkdir()
+    for path in (ROOT / "seeds").iterdir():
+        (inside / path.name).write_bytes(path.read_bytes())
+    draft = inside / "changed_amount.md"
+    draft.write_text((DRAFTS / "changed_amount.md").read_text(encoding="utf-8"), encoding="utf-8")
+    assert run("check", draft, "--against", inside).returncode == 1
+
+
+def test_each_draft_is_judged_alone_whatever_is_checked_with_it(tmp_path):
+    lone = tmp_path / "lone.md"
+    lone.write_text("# T\n\nA Texas legal aid group rejected a $25,000 donation from Salesforce.\n", encoding="utf-8")
+    alone = findings(lone, "--against", ROOT / "seeds")[1]
+    together = [f for f in findings(lone, DRAFTS / "changed_amount.md", "--against", ROOT / "seeds")[1]
+                if f["draft"].endswith("lone.md")]
+    assert [(f["verdict"], f["line"]) for f in together] == [(f["verdict"], f["line"]) for f in alone]
+
+
+def test_words_added_inside_the_quotation_marks_are_a_misquote(tmp_path):
+    draft = tmp_path / "added.md"
+    draft.write_text("\u201cWhen it comes to supporting oppressive, inhumane, and illegal policies, we want to be "
+                     "clear: the only right action is to stop, and to apologise to every family,\u201d Jonathan Ryan "
+                     "wrote.\n", encoding="utf-8")
+    result, found = findings(draft, "--against", ROOT / "seeds")
+    assert result.returncode == 1 and [f["verdict"] for f in found] == ["quote_variant"]
+
+
+def test_fail_on_sic_fails_a_dropped_sic_and_writing_a_baseline_accepts_everything(tmp_path):
+    result, found = findings(DRAFTS / "dropped_sic.md", "--against", ROOT / "seeds", "--fail-on", "sic")
+    assert result.returncode == 1 and found[0]["flags"] == ["sic"]
+    written = run("check", DRAFTS / "dropped_sic.md", "--against", ROOT / "seeds", "--format", "github",
+                  "--write-baseline", tmp_path / "b.json")
+    assert written.returncode == 0 and written.stdout == ""
+
+
+@pytest.mark.parametrize("text", [
+    "# T\r\n\r\nIntro.\r\n\r\n```\r\nThe group rejected a $25,000 donation.\r\n```\r\n\r\nDone.\r\n",
+    "Intro.\n\n    The group rejected a $25,000 donation.\n\nDone.\n",
+    "See https://example.com/a/$25,000-donation now.\n",
+])
+def test_markdown_code_and_urls_are_not_claims(tmp_path, text):
+    draft = tmp_path / "code.md"
+    draft.write_bytes(text.encode("utf-8"))
+    checked = json.loads(run("check", draft, "--against", ROOT / "seeds", "--format", "json").stdout)["checked"]
+    assert [c["text"] for c in checked if c["kind"] == "money"] == []
+
+
+def test_markdown_link_text_is_prose(tmp_path):
+    draft = tmp_path / "link.md"
+    draft.write_text("The group [rejected a $25,000 donation](https://example.org) from Salesforce this week.\n",
+                     encoding="utf-8")
+    checked = json.loads(run("check", draft, "--against", ROOT / "seeds", "--format", "json").stdout)["checked"]
+    assert [(c["text"], c["line"], c["col"]) for c in checked if c["kind"] == "money"] == [("$25,000", 1, 23)]

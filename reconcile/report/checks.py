@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from rich.console import Console
@@ -126,7 +127,7 @@ def render_sarif(records: dict[str, Any], *, color: bool = False) -> str:
             "level": "error" if finding["failing"] else "warning" if not finding["suppressed"] else "note",
             "message": {"text": f"{finding['explanation']} (draft: {finding['text']})"},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": Path(finding["draft"]).as_posix()},
+                "artifactLocation": {"uri": quote(Path(finding["draft"]).as_posix())},
                 "region": {"startLine": finding["line"], "startColumn": finding["col"],
                            "snippet": {"text": finding["text"]}}}}],
             "partialFingerprints": {"reconcileFinding/v1": finding["fingerprint"]},
@@ -137,9 +138,10 @@ def render_sarif(records: dict[str, Any], *, color: bool = False) -> str:
     sarif = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
+        # Columns count code points, as Python does, not the UTF-16 units SARIF assumes otherwise.
         "runs": [{"tool": {"driver": {"name": "reconcile", "version": __version__,
                                       "informationUri": "https://github.com/reconcile/reconcile", "rules": rules}},
-                  "results": results}],
+                  "columnKind": "unicodeCodePoints", "results": results}],
     }
     return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
 
