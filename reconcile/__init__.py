@@ -18,7 +18,7 @@ from .extract import claims_from_text, extract_claims
 from .model import Claim, Group, Report, Source
 from .pipeline import build_report
 from .rules import RuleSet, load_rules
-from .sources import load_sources
+from .sources import load_sources, read_sources
 
 try:
     __version__ = version("reconcile")
@@ -31,6 +31,6 @@ __all__ = ["compare", "check", "CheckOptions", "CheckResult", "extract_claims", 
 
 def compare(paths: Iterable[str | Path], *, published: Mapping[str, str] | None = None,
             outlets: Mapping[str, str] | None = None, rules: RuleSet | None = None) -> Report:
-    """Read the sources under `paths` and return the report on their claims."""
-    sources = load_sources(paths, published=published, outlets=outlets)
-    return build_report(sources, rules or load_rules())
+    """Read the sources under `paths` and return the report on their claims (and what was skipped)."""
+    sources, skipped = read_sources(paths, published=published, outlets=outlets)
+    return build_report(sources, rules or load_rules(), skipped=skipped)

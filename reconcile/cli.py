@@ -27,7 +27,7 @@ from .pipeline import build_report
 from .report import FORMATS, render, report_records
 from .report.checks import CHECK_FORMATS, check_records
 from .rules import load_rules
-from .sources import load_sources, parse_assignments
+from .sources import parse_assignments, read_sources
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -93,9 +93,9 @@ def _source_options(command: Callable) -> Callable:
 
 def _report(sources: tuple[str, ...], published: tuple[str, ...], outlets: tuple[str, ...],
             rule_dirs: tuple[str, ...]) -> Report:
-    loaded = load_sources(sources, published=parse_assignments(published, "--published"),
-                          outlets=parse_assignments(outlets, "--outlet"))
-    return build_report(loaded, load_rules(rule_dirs))
+    loaded, skipped = read_sources(sources, published=parse_assignments(published, "--published"),
+                                   outlets=parse_assignments(outlets, "--outlet"))
+    return build_report(loaded, load_rules(rule_dirs), skipped=skipped)
 
 
 def _write(records: dict[str, Any], format_name: str, output: Path | None, *, show_all: bool = False) -> None:

@@ -213,9 +213,18 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file found in a folder that could not be read, and why: reported, never silently lost."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything one comparison found, in a stable order."""
 
     sources: tuple[Source, ...]
     claims: tuple[Claim, ...]
     groups: tuple[Group, ...]
+    skipped: tuple[Skipped, ...] = ()

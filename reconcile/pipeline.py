@@ -10,11 +10,11 @@ import hashlib
 from .align import align
 from .extract import extract_claims
 from .judge import judge
-from .model import Report, Source, display_names
+from .model import Report, Skipped, Source, display_names
 from .rules import RuleSet
 
 
-def build_report(sources: tuple[Source, ...], rules: RuleSet) -> Report:
+def build_report(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[Skipped, ...] = ()) -> Report:
     """The report for these sources: all claims in source order, grouped by fact and judged."""
     # An undated source is read in the story's time frame: the latest date among the others.
     story_date = max((s.published for s in sources if s.published), default=None)
@@ -22,7 +22,7 @@ def build_report(sources: tuple[Source, ...], rules: RuleSet) -> Report:
     names = display_names(sources)
     groups = tuple(judge(group_id(tuple(c.id for c in members)), members, names, rules)
                    for members in align(sources, claims, rules))
-    return Report(sources=sources, claims=claims, groups=groups)
+    return Report(sources=sources, claims=claims, groups=groups, skipped=skipped)
 
 
 def group_id(claim_ids: tuple[str, ...]) -> str:

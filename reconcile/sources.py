@@ -15,16 +15,21 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
+import charset_normalizer
 import yaml
 
 from .errors import InputError
-from .model import Source, line_starts
+from .model import Skipped, Source, line_starts
 from .yamlio import load_yaml
 
 SUFFIXES = (".txt", ".md")
 
 _DATE_PREFIX = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?=\s)[ \t]*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# NUL bytes in one byte in this many (or one in a short file) make a file binary.
+_BINARY_SHARE = 1000
+# Single-byte code pages a detector may name for Western text that Windows-1252 reads as well.
+_WESTERN = ("latin-1", "iso8859-15", "cp1252", "cp850", "cp437", "mac-roman", "iso8859-2", "cp1250")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
@@ -32,17 +37,23 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
 
 def find_files(paths: Iterable[str | Path]) -> list[Path]:
     """Expand each path: a file stands for itself, a folder for its .txt and .md files by name."""
-    found: list[Path] = []
+    return [path for path, _ in _found(paths)]
+
+
+def _found(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
+    """Each file to read, and whether it was found inside a folder (rather than named)."""
+    found: list[tuple[Path, bool]] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
+            # A link that leads nowhere (or round in a loop) is kept, to be reported as skipped.
             inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES
-                            and p.is_file() and not _hidden(p.relative_to(path)))
+                            and (p.is_file() or p.is_symlink()) and not _hidden(p.relative_to(path)))
             if not inside:
                 raise InputError(f"{given}: no .txt or .md files in this folder")
-            found.extend(inside)
+            found.extend((p, True) for p in inside)
         elif path.is_file():
-            found.append(path)
+            found.append((path, False))
         else:
             raise InputError(f"{given}: no such file or folder")
     return found
@@ -51,16 +62,37 @@ def find_files(paths: Iterable[str | Path]) -> list[Path]:
 def load_sources(paths: Iterable[str | Path], *, published: Mapping[str, str | dt.date] | None = None,
                  outlets: Mapping[str, str] | None = None) -> tuple[Source, ...]:
     """Read every source under `paths`; `published` and `outlets` override metadata by source id."""
-    files = find_files(paths)
-    ids = _unique_ids(files)
-    sources = tuple(read_source(path, source_id) for path, source_id in zip(files, ids, strict=False))
+    return read_sources(paths, published=published, outlets=outlets)[0]
+
+
+def read_sources(paths: Iterable[str | Path], *, published: Mapping[str, str | dt.date] | None = None,
+                 outlets: Mapping[str, str] | None = None) -> tuple[tuple[Source, ...], tuple[Skipped, ...]]:
+    """Every source under `paths`, and the files inside folders that could not be read, with why.
+
+    A file named on its own that cannot be read is an error; one found inside a folder is
+    skipped and listed, so that one stray file does not stop a run. A folder with nothing
+    readable is an error.
+    """
+    files = _found(paths)
+    ids = _unique_ids([path for path, _ in files])
+    sources: list[Source] = []
+    skipped: list[Skipped] = []
+    for (path, inside), source_id in zip(files, ids, strict=True):
+        try:
+            sources.append(read_source(path, source_id))
+        except InputError as err:
+            if not inside:
+                raise
+            skipped.append(Skipped(str(path), str(err).removeprefix(f"{path}: ")))
+    if not sources:
+        raise InputError("nothing readable: " + "; ".join(f"{s.path}: {s.reason}" for s in skipped))
     known = {s.id for s in sources}
     for option, given in (("--published", published or {}), ("--outlet", outlets or {})):
         for source_id in given:
             if source_id not in known:
                 raise InputError(f"{option} {source_id}=...: no source with id {source_id!r} "
                                  f"(ids: {', '.join(sorted(known))})")
-    return tuple(_override(s, published or {}, outlets or {}) for s in sources)
+    return tuple(_override(s, published or {}, outlets or {}) for s in sources), tuple(skipped)
 
 
 def read_source(path: Path, source_id: str | None = None) -> Source:
@@ -68,7 +100,8 @@ def read_source(path: Path, source_id: str | None = None) -> Source:
     try:
         raw = path.read_bytes()
     except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+        reason = "a link that leads nowhere or round in a loop" if path.is_symlink() else (err.strerror or str(err))
+        raise InputError(f"{path}: cannot read ({reason})") from None
     text, encoding = decode(raw, path)
     meta, body_start = parse_metadata(text, path)
     return Source(
@@ -92,17 +125,36 @@ def decode(raw: bytes, path: Path) -> tuple[str, str]:
                 return raw.decode(codec), codec
             except UnicodeDecodeError:
                 break
-    if b"\x00" in raw:
+    if raw.count(b"\x00") >= max(1, len(raw) // _BINARY_SHARE):
         raise InputError(f"{path}: looks like a binary file (NUL bytes), not text")
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    # Legacy single-byte text: Windows-1252 is the usual encoding of English news text.
-    try:
-        return raw.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return raw.decode("latin-1"), "latin-1"
+    return _legacy(raw)
+
+
+def _legacy(raw: bytes) -> tuple[str, str]:
+    """Legacy text: charset-normalizer decides, Windows-1252 winning wherever it is a candidate.
+
+    Windows-1252 is the usual legacy encoding of English news text; a detector often hesitates
+    between it and other single-byte code pages, and a pound sign or curly quotes saved by an
+    old Windows editor must come back as written.
+    """
+    results = charset_normalizer.from_bytes(raw)
+    candidates = [codecs.lookup(r.encoding).name for r in results]
+    western = {codecs.lookup(c).name for c in _WESTERN}
+    if not candidates or "cp1252" in candidates or candidates[0] in western:
+        try:
+            return raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    if candidates:
+        try:
+            return raw.decode(candidates[0]), candidates[0]
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return raw.decode("latin-1"), "latin-1"
 
 
 def parse_metadata(text: str, path: Path) -> tuple[dict, int]:

@@ -14,6 +14,8 @@ def render(records: dict[str, Any], *, color: bool = False, show_all: bool = Fal
     out = ["# reconcile report", "", "| source | outlet | published | path |", "| --- | --- | --- | --- |"]
     out += [f"| {_cell(s['id'])} | {_cell(s['outlet'] or 'unknown')} | {s['published'] or 'unknown'} "
             f"| {_cell(s['path'])} |" for s in records["sources"]]
+    if records.get("skipped"):
+        out += ["", "Skipped: " + "; ".join(f"{_cell(s['path'])} ({_cell(s['reason'])})" for s in records["skipped"])]
     if "groups" not in records:
         out += ["", "| source | line:col | kind | claim | value |", "| --- | --- | --- | --- | --- |"]
         out += [f"| {_cell(names[c['source']])} | {c['line']}:{c['col']} | {c['kind']} | {_cell(c['text'])} "

@@ -20,6 +20,7 @@ def report_records(report: Report, *, groups: bool = True) -> dict[str, Any]:
     }
     if groups:
         records["groups"] = [group_record(g) for g in report.groups]
+    records["skipped"] = [{"path": s.path, "reason": s.reason} for s in report.skipped]
     return records
 
 

@@ -30,6 +30,8 @@ def render(records: dict[str, Any], *, color: bool = False, show_all: bool = Fal
                       highlight=False, emoji=False, legacy_windows=False)
     names = {s["id"]: s["name"] for s in records["sources"]}
     console.print(_sources_table(records))
+    for skipped in records.get("skipped", []):
+        console.print(Text(f"skipped {skipped['path']}: {skipped['reason']}", style="yellow"))
     if "groups" not in records:
         console.print(_claims_table(records["claims"], names))
         return buffer.getvalue()
