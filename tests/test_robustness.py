@@ -16,7 +16,8 @@ from reconcile.cli import EXIT_ERROR, EXIT_OK
 
 from .test_cli import invoke
 
-STORY = "The council approved a \u00a34.5 million budget on Monday. \u201cIt is a fair deal,\u201d said Mayor Ana Ortiz.\n"
+STORY = ("The council approved a \u00a34.5 million budget on Monday. \u201cIt is a fair deal,\u201d said Mayor "
+         "Ana Ortiz.\n")
 
 
 def compare_json(*paths, exit_code=EXIT_OK):
