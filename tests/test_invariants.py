@@ -65,3 +65,18 @@ def test_adversarial_long_input_ends_in_linear_time():
         started = time.perf_counter()
         claims_from_text(chunk, RULES)
         assert time.perf_counter() - started < 10, chunk[:10]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(TEXTS, min_size=1, max_size=3))
+def test_groups_partition_the_claims_and_every_source_is_reported(texts):
+    from reconcile.model import line_starts
+    from reconcile.pipeline import build_report
+
+    sources = tuple(Source(id=f"s{n}", path=f"s{n}.txt", text=text, line_starts=line_starts(text))
+                    for n, text in enumerate(texts))
+    report = build_report(sources, RULES)
+    assert [s.id for s in report.sources] == [s.id for s in sources]
+    grouped = [cid for group in report.groups for cid in group.claims]
+    assert sorted(grouped) == sorted(c.id for c in report.claims)
+    assert len(grouped) == len(set(grouped))
