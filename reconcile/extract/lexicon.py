@@ -59,6 +59,9 @@ class Lexicon:
     not_counted: Phrases[bool]
     count_window: int
     partitives: frozenset[str]
+    toll_words: frozenset[str]
+    toll_skips: frozenset[str]
+    toll_not_after: frozenset[str]
     determiners: frozenset[str]
     more_words: frozenset[str]
     ratio_joiners: Phrases[bool]
@@ -173,6 +176,9 @@ def lexicon(rules: RuleSet) -> Lexicon:
         not_counted=Phrases((w, True) for w in counts.get("not_counted") or ()),
         count_window=int(counts.get("window", 4)),
         partitives=_lower_set(counts.get("partitives")),
+        toll_words=_lower_set(counts.get("toll_words")),
+        toll_skips=_lower_set(counts.get("toll_skips")),
+        toll_not_after=_lower_set(counts.get("toll_not_after")),
         determiners=_lower_set(counts.get("determiners")),
         more_words=_lower_set(counts.get("more_words")),
         ratio_joiners=Phrases((p, True) for p in counts.get("ratio_joiners") or ()),

@@ -132,6 +132,10 @@ def _quantity(tokens: list[Token], number: NumberMatch, view: str, lex: Lexicon,
     head = _counted_noun(tokens, j, number, lex)
     if head is not None:
         return make(Kind.COUNT, head + 1, unit=tokens[head].low, rule=lex.rule_names["counts"])
+    toll = _toll(tokens, j, lex)
+    before = tokens[number.first - 1].low if number.first else ""
+    if toll is not None and before not in lex.toll_not_after:  # "no one was hurt" counts nobody
+        return make(Kind.COUNT, toll + 1, unit=tokens[toll].low, rule=lex.rule_names["counts"])
     previous = _elided_unit(tokens, number, context, found, lex, sentence_of)
     if previous is not None:
         return make(Kind.COUNT, j, unit=previous, elided=True, rule=lex.rule_names["counts"])
@@ -355,6 +359,14 @@ def _counted_noun(tokens: list[Token], j: int, number: NumberMatch, lex: Lexicon
     if one and tokens[head].low not in lex.nouns:
         return None
     return head
+
+
+def _toll(tokens: list[Token], j: int, lex: Lexicon) -> int | None:
+    """A count with no noun whose verb says what it counted: "three are wounded", "one dead"."""
+    k = j
+    while k < len(tokens) and k - j < lex.count_window and tokens[k].low in lex.toll_skips:
+        k += 1
+    return k if k < len(tokens) and tokens[k].low in lex.toll_words else None
 
 
 def _plural_looking(token: Token, lex: Lexicon) -> bool:

@@ -117,6 +117,15 @@ POSITIVE = [
     # Two separate counts in one sentence.
     ("Four nurses and 11 doctors signed the complaint.",
      [("Four nurses", exact(4, "nurses")), ("11 doctors", exact(11, "doctors"))]),
+    # No noun, but a verb that says what was counted.
+    ("One person is dead and three are wounded after the crash.",
+     [("One person", exact(1, "person")), ("three are wounded", exact(3, "wounded"))]),
+    ("Autopsies showed all four died of smoke inhalation.",
+     [("four died", exact(4, "died"))]),
+    ("Officials said five others were injured in the blast.",
+     [("five others were injured", exact(5, "injured"))]),
+    ("Two of the three victims were treated at the scene.",
+     [("three victims", exact(3, "victims"))]),
 ]
 
 NEGATIVE = [

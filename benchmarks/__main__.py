@@ -1,0 +1,35 @@
+"""`python -m benchmarks run gvc|ecbplus [CORPUS]`: the corpus benchmarks in one entry point."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from .corpora import OUT, ROOT, ecbplus, gvc, markdown
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one corpus benchmark and write reports/benchmarks/<corpus>.{json,md}."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="run a corpus benchmark")
+    run.add_argument("corpus", choices=("gvc", "ecbplus"))
+    run.add_argument("path", nargs="?", help="incidents.jsonl (default ../shared/benchmarks/<corpus>/incidents.jsonl)")
+    run.add_argument("--limit", type=int, help="only the first N incidents")
+    run.add_argument("--baseline-articles", type=int, help="time the baselines on the first N articles only")
+    run.add_argument("--out", type=Path, default=OUT, help="where the figures go (default reports/benchmarks)")
+    args = parser.parse_args(argv)
+    path = Path(args.path) if args.path else ROOT.parent / "shared" / "benchmarks" / args.corpus / "incidents.jsonl"
+    if not path.is_file():
+        parser.error(f"corpus not found: {path}")
+    result = gvc(path, args.limit, args.baseline_articles) if args.corpus == "gvc" else ecbplus(path, args.limit)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / f"{args.corpus}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    (args.out / f"{args.corpus}.md").write_text(markdown(result), encoding="utf-8")
+    print(json.dumps({k: v for k, v in result.items() if k != "alarms"}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

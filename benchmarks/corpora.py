@@ -1,0 +1,226 @@
+"""Accuracy and speed of reconcile on real multi-outlet corpora (GVC, ECB+), one story per incident.
+
+    python -m benchmarks run gvc [CORPUS] [--limit N] [--baseline-articles N]
+    python -m benchmarks run ecbplus [CORPUS] [--limit N]
+
+The corpora are read in place (default ../shared/benchmarks/<name>/incidents.jsonl from the repository root)
+and never copied. Figures go to reports/benchmarks/<name>.{json,md}; they are identical run to run except the
+timings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import re
+import resource
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from rich.progress import track
+
+from reconcile import load_rules
+from reconcile.model import Kind, Quantity, Report, Source, Verdict, line_starts
+from reconcile.pipeline import build_report
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "reports" / "benchmarks"
+NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+# How an article states a toll in so many words: a number, maybe who, maybe a verb, then the toll
+# ("two people were killed", "5 found dead", "three others wounded").
+_WHO = r"(?:people|persons|men|women|children|kids|teens|teenagers|others|victims|adults|family members|boys|girls)"
+_VERB = r"(?:were|was|are|have been|had been|being|been|reportedly|also|later)"
+_NUMBER = r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\b"
+_STATED = {
+    what: re.compile(rf"{_NUMBER}\s+(?:{_WHO}\s+)?(?:{_VERB}\s+)*(?:found\s+|shot\s+)?(?:{toll})\b", re.IGNORECASE)
+    for what, toll in (("killed", r"killed|dead|died|slain|fatally"), ("injured", r"injured|wounded|hurt|hospitali[sz]ed"))
+}
+
+
+def incidents(corpus: Path, limit: int | None) -> list[dict[str, Any]]:
+    """The corpus's incidents in file order (the first `limit`)."""
+    with corpus.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in itertools.islice(lines, limit)]
+
+
+def sources_of(incident: dict[str, Any]) -> tuple[Source, ...]:
+    """An incident's articles as sources, each with its own publication date where it has one."""
+    return tuple(Source(id=doc["doc_id"], path=doc["doc_id"], text=doc["text"], outlet=doc.get("source"),
+                        published=dt.date.fromisoformat(doc["date"][:10]) if doc.get("date") else None,
+                        line_starts=line_starts(doc["text"]))
+                 for doc in incident["documents"])
+
+
+def _stated(texts: list[str], what: str, value: int) -> bool:
+    for text in texts:
+        for match in _STATED[what].finditer(text):
+            word = match.group(1).lower()
+            if (int(word) if word.isdigit() else NUMBER_WORDS[word]) == value:
+                return True
+    return False
+
+
+def _classes(rules: Any) -> dict[str, set[str]]:
+    """The count rules' synonym sets for the killed and the injured."""
+    found = {}
+    for members in rules.of_type("counts").get("synonyms") or ():
+        words = {" ".join(str(m).lower().split()) for m in members}
+        for what in ("killed", "injured"):
+            if what in words:
+                found[what] = words
+    return found
+
+
+def _means(claim: Any, report_text: str, words: set[str]) -> bool:
+    """Whether a count claim counts this (its unit, or its unit with the verb next to it)."""
+    value = claim.value
+    if not isinstance(value, Quantity) or not value.unit:
+        return False
+    unit = value.unit.lower()
+    around = re.findall(r"[a-z]+", report_text[max(0, claim.span.start - 30):claim.span.end + 40].lower())
+    return unit in words or any(w in words or f"{unit} {w}" in words for w in around)
+
+
+def gvc(corpus: Path, limit: int | None, baseline_articles: int | None) -> dict[str, Any]:
+    """Killed and injured, dates, alarms and speed over the GVC incidents."""
+    rules = load_rules()
+    classes = _classes(rules)
+    tolls: dict[str, dict[str, Any]] = {w: {"stated": 0, "found": 0, "implicit": 0, "missed": []} for w in classes}
+    dates = {"incidents": 0, "found": 0, "missed": []}
+    alarms: list[dict[str, Any]] = []
+    seconds, articles, texts = 0.0, 0, []
+    for incident in track(incidents(corpus, limit), description="GVC incidents"):
+        sources = sources_of(incident)
+        started = time.perf_counter()
+        report = build_report(sources, rules)
+        seconds += time.perf_counter() - started
+        articles += len(sources)
+        texts.extend((s.text, s.published) for s in sources)
+        truth = incident["truth"]
+        by_source = {s.id: s.text for s in sources}
+        by_id = {c.id: c for c in report.claims}
+        for what, words in classes.items():
+            wanted = truth.get(what) or 0
+            if wanted < 1:
+                continue
+            if not _stated([s.text for s in sources], what, wanted):
+                tolls[what]["implicit"] += 1
+                continue
+            tolls[what]["stated"] += 1
+            if any(g.kind is Kind.COUNT and any(by_id[c].value.amount == wanted  # type: ignore[union-attr]
+                                                and _means(by_id[c], by_source[by_id[c].source], words)
+                                                for c in g.claims) for g in report.groups):
+                tolls[what]["found"] += 1
+            else:
+                tolls[what]["missed"].append(incident["incident_id"])
+        if truth.get("date"):
+            dates["incidents"] += 1
+            day = dt.date.fromisoformat(truth["date"])
+            if any(c.kind is Kind.DATE and c.value.start == day == c.value.end  # type: ignore[union-attr]
+                   for c in report.claims):
+                dates["found"] += 1
+            else:
+                dates["missed"].append(incident["incident_id"])
+        alarms.extend(_alarms(incident["incident_id"], report))
+    speed = _speed(texts, seconds, articles, baseline_articles)
+    return {
+        "corpus": "gvc", "incidents": len(incidents(corpus, limit)), "articles": articles,
+        "tolls": {w: {**t, "share": _share(t["found"], t["stated"]), "missed": t["missed"][:20]}
+                  for w, t in tolls.items()},
+        "dates": {**dates, "share": _share(dates["found"], dates["incidents"]), "missed": dates["missed"][:20]},
+        "alarms": {"incidents": len({a["incident"] for a in alarms}), "groups": len(alarms), "sample": alarms[:20]},
+        "speed": speed,
+    }
+
+
+def _alarms(incident_id: str, report: Report) -> Iterator[dict[str, Any]]:
+    by_id = {c.id: c for c in report.claims}
+    for group in report.groups:
+        if group.verdict is Verdict.CONFLICT:
+            yield {"incident": incident_id, "kind": group.kind.value, "explanation": group.explanation,
+                   "sentences": [" ".join(by_id[c].sentence.split())[:220] for c in group.claims]}
+
+
+def _speed(texts: list[tuple[str, dt.date | None]], seconds: float, articles: int,
+           baseline_articles: int | None) -> dict[str, Any]:
+    """reconcile's speed and peak memory, and the baselines' over the same texts, as ratios."""
+    subset = texts[:baseline_articles] if baseline_articles else texts
+    share = len(subset) / max(len(texts), 1)
+    ours = seconds * share  # reconcile's time over the same subset, pro rata
+    figures: dict[str, Any] = {"reconcile_seconds": round(seconds, 3),
+                               "articles_per_second": round(articles / seconds, 1) if seconds else None,
+                               "peak_memory_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                               "baseline_articles": len(subset)}
+    from dateparser.search import search_dates
+    started = time.perf_counter()
+    for text, day in track(subset, description="search_dates"):
+        base = dt.datetime(day.year, day.month, day.day) if day else None
+        search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base} if base else {})
+    figures["search_dates_seconds"] = round(time.perf_counter() - started, 3)
+    figures["search_dates_ratio"] = round(figures["search_dates_seconds"] / ours, 2) if ours else None
+    try:
+        from quantulum3 import parser as quantulum
+    except ImportError:
+        figures["quantulum3"] = "not installed (pip install quantulum3)"
+        return figures
+    started = time.perf_counter()
+    for text, _ in track(subset, description="quantulum3"):
+        quantulum.parse(text)
+    figures["quantulum3_seconds"] = round(time.perf_counter() - started, 3)
+    figures["quantulum3_ratio"] = round(figures["quantulum3_seconds"] / ours, 2) if ours else None
+    return figures
+
+
+def ecbplus(corpus: Path, limit: int | None) -> dict[str, Any]:
+    """Date alignment against the gold TIME chains whose mentions are absolute dates."""
+    rules = load_rules()
+    tp = fp = fn = 0
+    covered = total_time = 0
+    for incident in track(incidents(corpus, limit), description="ECB+ clusters"):
+        sources = sources_of(incident)
+        report = build_report(sources, rules)
+        claims = [c for c in report.claims if c.kind is Kind.DATE and c.value.month]  # type: ignore[union-attr]
+        group_of = {c: g.id for g in report.groups for c in g.claims}
+        gold_chain: dict[str, str] = {}
+        for chain in incident["truth"]["cross_doc_chains"]:
+            if chain["class"] != "TIME":
+                continue
+            for mention in chain["mentions"]:
+                total_time += 1
+                hit = next((c for c in claims if c.source == mention["doc_id"] and c.span.start < mention["end"]
+                            and mention["start"] < c.span.end), None)
+                if hit is not None:
+                    covered += 1
+                    gold_chain[hit.id] = chain["instance_id"]
+        chained = [c for c in claims if c.id in gold_chain]
+        for a, b in itertools.combinations(chained, 2):
+            if a.source == b.source:
+                continue
+            same_gold = gold_chain[a.id] == gold_chain[b.id]
+            same_group = group_of[a.id] == group_of[b.id]
+            tp += same_gold and same_group
+            fp += same_group and not same_gold
+            fn += same_gold and not same_group
+    return {"corpus": "ecbplus", "clusters": len(incidents(corpus, limit)),
+            "time_mentions": total_time, "covered_by_absolute_dates": covered,
+            "coverage": _share(covered, total_time),
+            "pairs": {"precision": _share(tp, tp + fp), "recall": _share(tp, tp + fn), "true": tp,
+                      "false": fp, "missed": fn}}
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 3) if whole else None
+
+
+def markdown(result: dict[str, Any]) -> str:
+    """A short Markdown summary of a run's figures."""
+    lines = [f"# Benchmark: {result['corpus']}", "", "```json", json.dumps(
+        {k: v for k, v in result.items() if k not in ("alarms",)}, indent=2), "```", ""]
+    if "alarms" in result:
+        lines += [f"Conflicts flagged in {result['alarms']['incidents']} incidents "
+                  f"({result['alarms']['groups']} groups). A sample:", ""]
+        lines += [f"- {a['incident']} ({a['kind']}): {a['explanation']}" for a in result["alarms"]["sample"]]
+    return "\n".join(lines) + "\n"
