@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .model import Claim, Kind, Quantity, QuoteValue, Source
+from .model import Claim, DateValue, Granularity, Kind, Quantity, QuoteValue, Source
 from .rules import RuleSet
 from .text import SENTENCE_REACH, Prepared, prepare
 from .values import CONFLICT, SAME, ValueRules, quote_words, relation, value_rules
@@ -44,6 +44,7 @@ class AlignRules:
     near_words: int
     date_near_words: int
     date_shared: int
+    written_day: float
     near_weight: float
     previous_weight: float
     entity_weight: float
@@ -73,6 +74,8 @@ class AlignRules:
     spoken_words: int
     more_words: frozenset[str]
     unit_phrases: tuple[str, ...]
+    # Stems already worked out: a story repeats its words, and stemming is the hot path.
+    stems: dict[str, str]
 
 
 @lru_cache(maxsize=8)
@@ -102,6 +105,7 @@ def align_rules(rules: RuleSet) -> AlignRules:
         near_words=int(context.get("near_words", 8)),
         date_near_words=int(context.get("date_near_words", 5)),
         date_shared=int((link.get("dates") or {}).get("shared_words", 2)),
+        written_day=float((link.get("dates") or {}).get("written_day", 0.0)),
         near_weight=float(context.get("near_weight", 2.0)),
         previous_weight=float(context.get("previous_weight", 0.5)),
         entity_weight=float(context.get("entity_weight", 2.0)),
@@ -136,6 +140,7 @@ def align_rules(rules: RuleSet) -> AlignRules:
         spoken_words=int(context.get("spoken_words", 2)),
         more_words=frozenset(str(w).lower() for w in counts.get("more_words") or ()),
         unit_phrases=tuple(str(t) for t in context.get("unit_phrases") or ("{unit} {verb}", "{verb}")),
+        stems={},
     )
 
 
@@ -175,12 +180,21 @@ def align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSet
             links.extend(_quote_links(contexts, members, compiled))
         else:
             links.extend(_context_links(contexts, members, idf, compiled))
+        if kind is Kind.DATE and compiled.written_day:
+            links.extend(_written_day_links(contexts, members, compiled))
     return _groups(contexts, links, compiled)
 
 
 # --- 1. contexts --------------------------------------------------------------------------
 
 def _stem(word: str, compiled: AlignRules) -> str:
+    stem = compiled.stems.get(word)
+    if stem is None:
+        stem = compiled.stems[word] = _strip_ending(word, compiled)
+    return stem
+
+
+def _strip_ending(word: str, compiled: AlignRules) -> str:
     if word.endswith(compiled.keep):
         return word
     for ending, replacement in compiled.endings:
@@ -267,13 +281,17 @@ def _names_of(prepared: Prepared, compiled: AlignRules) -> frozenset[str]:
     ("Globex's letter drew ...").
     """
     names = set()
+    view, stop = prepared.view, compiled.stop_words
     for s_start, s_end in prepared.sentences:
-        for match in _WORD.finditer(prepared.view, s_start, s_end):
-            word = match.group()
-            if not word[:1].isupper() or word.lower() in compiled.stop_words:
-                continue
-            if match.start() > s_start or word.lower().endswith(compiled.possessives):
-                names.add(word.lower())
+        first = _WORD.search(view, s_start, s_end)
+        if first is None:
+            continue
+        word = first.group()
+        low = word.lower()
+        if word[:1].isupper() and low not in stop and (first.start() > s_start or low.endswith(compiled.possessives)):
+            names.add(low)
+        names.update(low for word in _WORD.findall(view, first.end(), s_end)
+                      if word[:1].isupper() and (low := word.lower()) not in stop)
     return frozenset(names)
 
 
@@ -302,12 +320,12 @@ def _topic(prepared: Prepared, names: frozenset[str], compiled: AlignRules) -> s
     """The name an article mentions most: what a claim is about when its sentence names nobody."""
     counts: dict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
-    for match in _WORD.finditer(prepared.view, prepared.start, prepared.end):
-        low = match.group().lower()
+    for at, word in enumerate(_WORD.findall(prepared.view, prepared.start, prepared.end)):
+        low = word.lower()
         if low in names:
             name = _stem(low, compiled)
             counts[name] += 1
-            first.setdefault(name, match.start())
+            first.setdefault(name, at)
     # The most mentioned; of equals, the first mentioned.
     return min(counts, key=lambda name: (-counts[name], first[name])) if counts else None
 
@@ -341,7 +359,7 @@ def _idf(prepared: Iterable[Prepared], compiled: AlignRules) -> dict[str, float]
     for p in prepared:
         for s_start, s_end in p.sentences:
             n += 1
-            for word in {_stem(m.group().lower(), compiled) for m in _WORD.finditer(p.view, s_start, s_end)}:
+            for word in {_stem(w.lower(), compiled) for w in _WORD.findall(p.view, s_start, s_end)}:
                 df[word] += 1
     return {word: math.log((n + 1) / (count + 1)) + 1.0 for word, count in df.items()}
 
@@ -425,6 +443,35 @@ def _candidates(contexts: list[Context], members: list[int], features: dict[int,
                 break
         pairs.update((min(i, j), max(i, j)) for j in kept.values())
     return sorted(pairs)
+
+
+def _written_day_links(contexts: list[Context], members: list[int],
+                       compiled: AlignRules) -> list[tuple[float, int, int]]:
+    """Links between articles that write out the same day or month ("Dec. 15, 2013", "June 2005").
+
+    A day or month named in words is specific enough to tell by itself which date two articles
+    of one story mean, whatever words surround it; a weekday or "last week" is not.
+    Each claim links to the latest claim of each other source naming its day (enough to join
+    them all, and linear in the number of claims).
+    """
+    by_day: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i in members:
+        value = contexts[i].claim.value
+        if isinstance(value, DateValue) and value.month and (
+                (value.granularity is Granularity.DAY and value.day) or value.granularity is Granularity.MONTH):
+            by_day[(value.month, value.day or 0)].append(i)
+    links = []
+    for same_day in by_day.values():
+        latest: dict[str, int] = {}
+        for i in sorted(same_day, key=lambda k: contexts[k].claim.id):
+            a = contexts[i]
+            for j in latest.values():
+                b = contexts[j]
+                if b.claim.source != a.claim.source and relation(a.claim, b.claim, compiled.values) == SAME \
+                        and _may_link(a, b, compiled):
+                    links.append((compiled.written_day + compiled.value_bonus.get(SAME, 0.0), j, i))
+            latest[a.claim.source] = i
+    return links
 
 
 def _key_words(context: Context, idf: dict[str, float], compiled: AlignRules) -> list[str]:

@@ -167,6 +167,10 @@ GROUPS = [
            "Fire officials confirmed two deaths in the Westfield gas explosion."),
           [("a", "Two people"), ("b", "two deaths")], "agree",
           id="count-agree-killed-and-deaths"),
+    group(("Three people were killed in the Westfield gas explosion, fire officials said.",
+           "The Westfield gas explosion tore through the building and all three died, fire officials said."),
+          [("a", "Three people"), ("b", "three died")], "agree",
+          id="count-agree-killed-and-died"),
 
     # --- measures -------------------------------------------------------------------------
     group(("The new sea wall at Port Ellis stands 12 feet high along the harbour front, the "
@@ -229,6 +233,16 @@ GROUPS = [
           [("a", "July 8"), ("b", "July 8")], "agree", ["unresolved_date"],
           published=(None, None),
           id="date-agree-no-dated-source-unresolved"),
+    # A day or month written out means one date in a story whatever words surround it.
+    group(("Voters in Oakdale go to the polls on Sunday, March 9, 2025, to choose a new mayor.",
+           "Three candidates are on the ballot, and the result is expected late on March 9."),
+          [("a", "Sunday, March 9, 2025"), ("b", "March 9")], "agree", ["unresolved_date"],
+          published=(None, None),
+          id="date-written-day-agrees-whatever-its-neighbours"),
+    group(("The Elm Street pool first opened in June 1998 after a long campaign.",
+           "Residents remember the crowds of June 1998 at the new pool on Elm Street."),
+          [("a", "June 1998"), ("b", "June 1998")], "agree",
+          id="date-written-month-agrees-whatever-its-neighbours"),
 
     # --- quotations -----------------------------------------------------------------------
     group(("“We will not close a single branch this year,” said library director Helen Okafor.",
@@ -364,6 +378,10 @@ APART = [
            "director Ana Ruiz said on Tuesday."),
           ("a", "Monday"), ("b", "Tuesday"),
           id="date-of-gift-vs-date-of-statement"),
+    apart(("The Harbor Street food bank opened its warehouse on April 12, volunteers said.",
+           "Director Ana Ruiz said on April 12 that the warehouse was full."),
+          ("a", "April 12"), ("b", "April 12"),
+          id="written-day-of-event-vs-day-of-statement"),
     # --- two quotations of one speaker that share no words -------------------------------------
     apart(("“We will not close a single branch this year,” library director Helen Okafor said.",
            "“We will extend opening hours on weekends,” library director Helen Okafor said."),

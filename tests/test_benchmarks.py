@@ -1,0 +1,51 @@
+"""The corpus benchmark harness keeps working: it runs on the first incidents of each corpus.
+
+The corpora live outside the repository (../shared/benchmarks); where they are missing the
+tests skip. The figures themselves are not asserted: they are the benchmark's output, not a spec.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks.__main__ import main
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
+
+
+@pytest.mark.parametrize("corpus", ["gvc", "ecbplus"])
+def test_the_harness_runs_on_two_incidents(corpus, tmp_path, capsys):
+    path = SHARED / corpus / "incidents.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} is not on this machine")
+    assert main(["run", corpus, str(path), "--limit", "2", "--baseline-articles", "2", "--out", str(tmp_path)]) == 0
+    figures = json.loads((tmp_path / f"{corpus}.json").read_text(encoding="utf-8"))
+    assert (tmp_path / f"{corpus}.md").read_text(encoding="utf-8").startswith(f"# Benchmark: {corpus}")
+    if corpus == "gvc":
+        assert figures["incidents"] == 2 and figures["articles"] >= 2
+        assert figures["dates"]["incidents"] == 2
+        assert figures["speed"]["baseline_articles"] == 2 and figures["speed"]["search_dates_seconds"] > 0
+        for alarm in figures["alarms"]["sample"]:
+            assert set(alarm) == {"incident", "kind", "explanation", "claims"}  # offsets, never corpus text
+    else:
+        assert figures["clusters"] == 2 and figures["time_mentions"] >= figures["covered_by_absolute_dates"]
+
+
+def test_the_harness_runs_twice_alike(tmp_path):
+    path = SHARED / "ecbplus" / "incidents.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} is not on this machine")
+    outputs = []
+    for run in ("first", "second"):
+        main(["run", "ecbplus", str(path), "--limit", "3", "--out", str(tmp_path / run)])
+        outputs.append((tmp_path / run / "ecbplus.json").read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+
+
+def test_a_missing_corpus_is_a_usage_error(tmp_path):
+    with pytest.raises(SystemExit) as exit_:
+        main(["run", "gvc", str(tmp_path / "nowhere.jsonl")])
+    assert exit_.value.code == 2
