@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 
 from .model import Claim, DateValue, Granularity, Kind, Quantity, QuoteValue, Source
 from .rules import RuleSet
-from .text import SENTENCE_REACH, Prepared, prepare
+from .text import Prepared, prepare
 from .values import CONFLICT, SAME, ValueRules, quote_words, relation, value_rules
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
@@ -50,6 +50,7 @@ class AlignRules:
     entity_weight: float
     endings: tuple[tuple[str, str], ...]
     keep: tuple[str, ...]
+    min_stem: int
     key_words: int
     posting_cap: int
     posting_per_source: int
@@ -82,8 +83,8 @@ class AlignRules:
 def align_rules(rules: RuleSet) -> AlignRules:
     """Compile the `align` rules of a rule set (cached per rule set)."""
     data = rules.of_type("align")
-    context, propose = data.get("context") or {}, data.get("propose") or {}
-    link, quotes = data.get("link") or {}, data.get("quotes") or {}
+    # Every setting is read without a fallback: the rule file states it, once.
+    context, propose, link, quotes = data["context"], data["propose"], data["link"], data["quotes"]
     text, counts, dates = rules.of_type("text"), rules.of_type("counts"), rules.of_type("dates")
     titles = rules.of_type("quotes").get("titles") or ()
     numbers = rules.of_type("numbers")
@@ -102,44 +103,45 @@ def align_rules(rules: RuleSet) -> AlignRules:
         # The nouns the phrases of a class are about: "people killed" is about people.
         heads.append(frozenset(w.split()[0] for w in words if " " in w))
     return AlignRules(
-        near_words=int(context.get("near_words", 8)),
-        date_near_words=int(context.get("date_near_words", 5)),
-        date_shared=int((link.get("dates") or {}).get("shared_words", 2)),
-        written_day=float((link.get("dates") or {}).get("written_day", 0.0)),
-        near_weight=float(context.get("near_weight", 2.0)),
-        previous_weight=float(context.get("previous_weight", 0.5)),
-        entity_weight=float(context.get("entity_weight", 2.0)),
+        near_words=int(context["near_words"]),
+        date_near_words=int(context["date_near_words"]),
+        date_shared=int(link["dates"]["shared_words"]),
+        written_day=float(link["dates"]["written_day"]),
+        near_weight=float(context["near_weight"]),
+        previous_weight=float(context["previous_weight"]),
+        entity_weight=float(context["entity_weight"]),
         endings=tuple((str(a), str(b)) for a, b in context.get("endings") or ()),
         keep=tuple(str(k) for k in context.get("keep") or ()),
-        key_words=int(propose.get("key_words", 12)),
-        posting_cap=int(propose.get("posting_cap", 32)),
-        posting_per_source=int(propose.get("posting_per_source", 2)),
-        candidate_budget=int(propose.get("candidate_budget", 200)),
-        max_candidates=int(propose.get("max_candidates", 24)),
-        floor=float(propose.get("floor", 10)),
+        min_stem=int(context["min_stem"]),
+        key_words=int(propose["key_words"]),
+        posting_cap=int(propose["posting_cap"]),
+        posting_per_source=int(propose["posting_per_source"]),
+        candidate_budget=int(propose["candidate_budget"]),
+        max_candidates=int(propose["max_candidates"]),
+        floor=float(propose["floor"]),
         # (is a date, same source, how the values relate) -> the context overlap needed
         thresholds={(dated, same, how): float(value)
                     for dated, part in ((False, "quantities"), (True, "dates"))
                     for same, key in ((False, "cross_source"), (True, "same_source"))
                     for how, value in ((link.get(part) or {}).get(key) or {}).items()},
-        owner_words=int(context.get("owner_words", 6)),
+        owner_words=int(context["owner_words"]),
         values=value_rules(rules),
         value_bonus={str(k): float(v) for k, v in (link.get("value_bonus") or {}).items()},
         pronouns=frozenset(str(w).lower() for key in ("person_pronouns", "other_pronouns")
                            for w in rules.of_type("quotes").get(key) or ()),
         possessives=tuple(str(p) for p in rules.of_type("quotes").get("possessives") or ()),
         speech_verbs=frozenset(str(w).lower() for w in rules.of_type("quotes").get("speech_verbs") or ()),
-        quote_variant=float(quotes.get("variant", 80)),
-        quote_min_words=int(quotes.get("min_words", 4)),
-        quote_shared=float(quotes.get("shared_words", 0.7)),
+        quote_variant=float(quotes["variant"]),
+        quote_min_words=int(quotes["min_words"]),
+        quote_shared=float(quotes["shared_words"]),
         stop_words=frozenset(stop),
         unit_classes={word: frozenset(ns) for word, ns in classes.items()},
         class_heads=tuple(heads),
         verb_skips=frozenset(str(w).lower() for w in context.get("verb_skips") or ()),
-        verb_chars=int(context.get("verb_chars", 40)),
-        spoken_words=int(context.get("spoken_words", 2)),
+        verb_chars=int(context["verb_chars"]),
+        spoken_words=int(context["spoken_words"]),
         more_words=frozenset(str(w).lower() for w in counts.get("more_words") or ()),
-        unit_phrases=tuple(str(t) for t in context.get("unit_phrases") or ("{unit} {verb}", "{verb}")),
+        unit_phrases=tuple(str(t) for t in context.get("unit_phrases") or ()),
         stems={},
     )
 
@@ -198,7 +200,7 @@ def _strip_ending(word: str, compiled: AlignRules) -> str:
     if word.endswith(compiled.keep):
         return word
     for ending, replacement in compiled.endings:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
+        if word.endswith(ending) and len(word) - len(ending) >= compiled.min_stem:
             return word[:-len(ending)] + replacement
     return word
 
@@ -208,7 +210,7 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
     view = prepared.view
     s_start, s_end = prepared.sentence_at(claim.span.start)
     # A "sentence" of a whole unpunctuated page is cut to the claim's neighbourhood.
-    s_start, s_end = max(s_start, claim.span.start - SENTENCE_REACH), min(s_end, claim.span.end + SENTENCE_REACH)
+    s_start, s_end = max(s_start, claim.span.start - prepared.reach), min(s_end, claim.span.end + prepared.reach)
     weights: dict[str, float] = {}
 
     name_words: set[str] = set()

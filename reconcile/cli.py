@@ -22,11 +22,13 @@ from .check import check as run_check
 from .check import write_baseline as write_baseline_file
 from .config import find_config
 from .errors import ReconcileError
+from .examples import run_examples
 from .model import Report
 from .pipeline import build_report
 from .report import FORMATS, render, report_records
 from .report.checks import CHECK_FORMATS, check_records
-from .rules import load_rules
+from .report.packs import render_rule_files
+from .rules import RuleSet, default_rules_dir, load_rules
 from .sources import parse_assignments, read_sources
 
 EXIT_OK = 0
@@ -81,8 +83,10 @@ def _source_options(command: Callable) -> Callable:
                      help="Publication date of a source (overrides its metadata). Repeatable."),
         click.option("--outlet", "outlets", multiple=True, metavar="ID=NAME",
                      help="Outlet name of a source (overrides its metadata). Repeatable."),
+        click.option("--lang", "languages", multiple=True, metavar="ID=LANG",
+                     help="Language of a source (en, es; overrides front matter and detection). Repeatable."),
         click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
-                     help="A folder of rule files that extends or overrides the English pack. Repeatable."),
+                     help="A folder of rule files that extends or overrides the built-in packs. Repeatable."),
         click.option("--format", "format_name", type=click.Choice(sorted(FORMATS)), default="terminal",
                      show_default=True, help="Output format."),
         click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
@@ -92,10 +96,16 @@ def _source_options(command: Callable) -> Callable:
 
 
 def _report(sources: tuple[str, ...], published: tuple[str, ...], outlets: tuple[str, ...],
-            rule_dirs: tuple[str, ...]) -> Report:
+            languages: tuple[str, ...], rule_dirs: tuple[str, ...]) -> Report:
     loaded, skipped = read_sources(sources, published=parse_assignments(published, "--published"),
-                                   outlets=parse_assignments(outlets, "--outlet"))
-    return build_report(loaded, load_rules(rule_dirs), skipped=skipped)
+                                   outlets=parse_assignments(outlets, "--outlet"),
+                                   languages=parse_assignments(languages, "--lang"))
+    return build_report(loaded, _rules(rule_dirs), skipped=skipped)
+
+
+def _rules(rule_dirs: tuple[str, ...]) -> RuleSet:
+    """The built-in packs, the configuration's packs, then those given on the command line."""
+    return load_rules((*find_config().rules, *rule_dirs))
 
 
 def _write(records: dict[str, Any], format_name: str, output: Path | None, *, show_all: bool = False) -> None:
@@ -111,12 +121,12 @@ def _write(records: dict[str, Any], format_name: str, output: Path | None, *, sh
 
 @main.command()
 @_source_options
-def claims(sources, published, outlets, rule_dirs, format_name, output) -> None:
+def claims(sources, published, outlets, languages, rule_dirs, format_name, output) -> None:
     """List the claims each source makes, with where they stand.
 
     SOURCES are files or folders (every .txt and .md inside, by name).
     """
-    report = _report(sources, published, outlets, rule_dirs)
+    report = _report(sources, published, outlets, languages, rule_dirs)
     _write(report_records(report, groups=False), format_name, output)
 
 
@@ -124,7 +134,7 @@ def claims(sources, published, outlets, rule_dirs, format_name, output) -> None:
 @_source_options
 @click.option("--all", "show_all", is_flag=True,
               help="List the claims only one source makes too (terminal and Markdown).")
-def compare(sources, published, outlets, rule_dirs, format_name, output, show_all) -> None:
+def compare(sources, published, outlets, languages, rule_dirs, format_name, output, show_all) -> None:
     """Compare the claims of several sources and report where they agree and differ.
 
     SOURCES are files or folders (every .txt and .md inside, by name). Claims stating the same
@@ -132,7 +142,7 @@ def compare(sources, published, outlets, rule_dirs, format_name, output, show_al
     quote_variant, or single_source. Exits 0 whenever the report was written, whatever it
     found.
     """
-    report = _report(sources, published, outlets, rule_dirs)
+    report = _report(sources, published, outlets, languages, rule_dirs)
     _write(report_records(report), format_name, output, show_all=show_all)
 
 
@@ -204,3 +214,69 @@ def _fail_on(flag: str | None, configured: tuple[str, ...] | None) -> tuple[str,
         raise UserError(f"--fail-on: unknown verdict or flag {unknown[0]!r} "
                         f"(one of: {', '.join((*VERDICTS, *FLAGS))}, or never)")
     return tuple(given)
+
+
+@main.group()
+def rules() -> None:
+    """List, show and test rule packs (the built-in ones, the configuration's and --rules)."""
+
+
+_RULES_OPTION = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
+                             help="A folder of rule files to add after the built-in packs. Repeatable.")
+
+
+@rules.command("list")
+@_RULES_OPTION
+def rules_list(rule_dirs) -> None:
+    """Show every active rule file, in the order read, and where it came from."""
+    active = _rules(rule_dirs)
+    built_in = default_rules_dir().resolve()
+
+    def origin(path: str) -> str:
+        resolved = Path(path).resolve()
+        return f"built-in {resolved.relative_to(built_in).as_posix()}" if resolved.is_relative_to(built_in) else path
+
+    rows = [(f.name, f.type, f.language, origin(f.path), f.description) for f in active.files]
+    click.echo(render_rule_files(rows), nl=False)
+
+
+@rules.command("show")
+@click.argument("name")
+@_RULES_OPTION
+def rules_show(name, rule_dirs) -> None:
+    """Print the rule files called NAME (or LANG/NAME, e.g. es/money), with their examples."""
+    language, _, stem = name.rpartition("/")
+    found = [f for f in _rules(rule_dirs).files if f.name == stem and language in ("", f.language)]
+    if not found:
+        raise UserError(f"no rule file named {name!r} (see: reconcile rules list)")
+    for rule_file in found:
+        click.echo(f"# {rule_file.path} ({rule_file.type}, {rule_file.language})")
+        click.echo(Path(rule_file.path).read_text(encoding="utf-8"))
+
+
+@rules.command("test")
+@click.argument("pack", type=click.Path(exists=True, file_okay=False))
+@_RULES_OPTION
+def rules_test(pack, rule_dirs) -> None:
+    """Run the examples of every rule file in PACK (a folder, sub-folders included).
+
+    PACK is read after the built-in packs and any --rules, as a run would read it. Exits 0
+    when every example holds, 1 when one does not, 2 when a file is malformed.
+    """
+    active = _rules((*rule_dirs, pack))
+    root = Path(pack).resolve()
+    mine = tuple(f for f in active.files if Path(f.path).resolve().is_relative_to(root))
+    outcomes = list(run_examples(mine, active))
+    for outcome in outcomes:
+        mark = "ok  " if outcome.passed else "FAIL"
+        click.echo(f"{mark} {outcome.rule_file.path} #{outcome.number}: {_short(outcome.text)}")
+        for problem in outcome.problems:
+            click.echo(f"       {problem}")
+    failed = sum(not o.passed for o in outcomes)
+    click.echo(f"{len(outcomes) - failed} of {len(outcomes)} examples hold in {len(mine)} files")
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _short(text: str, width: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"

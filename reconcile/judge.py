@@ -98,7 +98,7 @@ def _judge_values(claims: tuple[Claim, ...], names: dict[str, str], compiled: Ju
 def _listed(outlets: list[str], most: int = 3) -> str:
     """Outlets as a reader names them: "A and B", "A, B and C", or "A, B, C and 4 more"."""
     if len(outlets) <= most:
-        return " and ".join(outlets) if len(outlets) < 3 else f"{', '.join(outlets[:-1])} and {outlets[-1]}"
+        return " and ".join(outlets) if len(outlets) <= 2 else f"{', '.join(outlets[:-1])} and {outlets[-1]}"
     return f"{', '.join(outlets[:most])} and {len(outlets) - most} more"
 
 
@@ -163,8 +163,8 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     return 0 < n <= len(longer) and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
-def _word_diff(a: list[str], b: list[str]) -> str:
-    """The words that differ, as "old -> new" pieces ("officers -> agents", "the -> (none)")."""
+def _word_diff(a: list[str], b: list[str], most: int = 6) -> str:
+    """The words that differ, as "old -> new" pieces ("officers -> agents", "the -> (none)"), the first `most`."""
     pieces = []
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -172,7 +172,7 @@ def _word_diff(a: list[str], b: list[str]) -> str:
             continue
         left, right = " ".join(a[i1:i2]) or "(none)", " ".join(b[j1:j2]) or "(none)"
         pieces.append(f"{left} -> {right}")
-    return ", ".join(pieces[:6]) + (", ..." if len(pieces) > 6 else "")
+    return ", ".join(pieces[:most]) + (", ..." if len(pieces) > most else "")
 
 
 # --- flags ---------------------------------------------------------------------------------------

@@ -76,6 +76,8 @@ class Source:
     title: str | None = None
     encoding: str = "utf-8"
     body_start: int = 0
+    # The language its rule pack is chosen by ("en", "es"); None until given or detected.
+    language: str | None = None
     line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     @property

@@ -10,6 +10,7 @@ import hashlib
 from .align import align
 from .extract import extract_claims
 from .judge import judge
+from .language import with_language
 from .model import Report, Skipped, Source, display_names
 from .rules import RuleSet
 
@@ -18,10 +19,14 @@ def build_report(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[
     """The report for these sources: all claims in source order, grouped by fact and judged."""
     # An undated source is read in the story's time frame: the latest date among the others.
     story_date = max((s.published for s in sources if s.published), default=None)
+    # Each source is read with its own language's pack; the story is aligned and judged with
+    # the packs of all its languages, so that "employees" meets "empleados".
+    sources = tuple(with_language(s, rules) for s in sources)
     claims = tuple(claim for source in sources for claim in extract_claims(source, rules, story_date=story_date))
+    story_rules = rules.for_languages({s.language for s in sources if s.language})
     names = display_names(sources)
-    groups = tuple(judge(group_id(tuple(c.id for c in members)), members, names, rules)
-                   for members in align(sources, claims, rules))
+    groups = tuple(judge(group_id(tuple(c.id for c in members)), members, names, story_rules)
+                   for members in align(sources, claims, story_rules))
     return Report(sources=sources, claims=claims, groups=groups, skipped=skipped)
 
 

@@ -7,7 +7,7 @@ selects the Python that reads it, and carries the examples that document and tes
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .errors import RuleError
+from .schema import check_rule_file
 from .yamlio import load_yaml
 
 REQUIRED_KEYS = ("name", "type", "language", "description")
@@ -35,11 +36,42 @@ class RuleFile:
     examples: tuple[dict[str, Any], ...]
 
 
+ANY_LANGUAGE = "any"
+
+
 @dataclass(frozen=True, eq=False)
 class RuleSet:
-    """The active rule files; compiled lexicons are cached per RuleSet by identity."""
+    """The active rule files; compiled lexicons are cached per RuleSet by identity.
+
+    A set may hold packs of several languages. Extraction reads one language's view of it
+    (`for_language`), alignment and judging the view of the languages a story is written in
+    (`for_languages`); files of language `any` (thresholds, tolerances) belong to every view.
+    """
 
     files: tuple[RuleFile, ...]
+    _views: dict[frozenset[str], RuleSet] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this set has packs for, in the order first read (English first)."""
+        return tuple(dict.fromkeys(f.language for f in self.files if f.language != ANY_LANGUAGE))
+
+    def for_language(self, language: str) -> RuleSet:
+        """The rules that read a text of one language."""
+        if language not in self.languages:
+            raise RuleError(f"no rule pack for language {language!r} (packs: {', '.join(self.languages)})")
+        return self.for_languages((language,))
+
+    def for_languages(self, languages: Iterable[str]) -> RuleSet:
+        """The rules of these languages together, and of every language (one object per choice, kept)."""
+        wanted = frozenset(languages)
+        if wanted >= set(self.languages):
+            return self
+        view = self._views.get(wanted)
+        if view is None:
+            view = self._views[wanted] = RuleSet(tuple(
+                f for f in self.files if f.language in wanted or f.language == ANY_LANGUAGE))
+        return view
 
     def of_type(self, type_: str) -> dict[str, Any]:
         """The data of every file of one type, merged in order.
@@ -62,33 +94,48 @@ class RuleSet:
 def _merge(base: Any, extra: Any) -> Any:
     if isinstance(base, dict) and isinstance(extra, dict):
         return {**base, **{k: _merge(base[k], v) if k in base else v for k, v in extra.items()}}
-    if isinstance(base, list) and isinstance(extra, list):
+    if isinstance(base, list) and isinstance(extra, list) and not _numbers(extra):
         return base + [item for item in extra if item not in base]
+    # A list of numbers is one value (an interval such as `about: [0.95, 1.05]`): replaced.
     return extra
 
 
+def _numbers(items: list[Any]) -> bool:
+    return bool(items) and all(isinstance(i, (int, float)) and not isinstance(i, bool) for i in items)
+
+
 def default_rules_dir() -> Path:
-    """The English pack: shipped inside the wheel, or `rules/` beside the package in a checkout."""
+    """The built-in packs: shipped inside the wheel, or `rules/` beside the package in a checkout."""
     shipped = resources.files("reconcile") / "rules"
     if shipped.is_dir():
         return Path(str(shipped))
     return Path(__file__).resolve().parent.parent / "rules"
 
 
+def built_in_packs() -> list[Path]:
+    """The built-in packs, one folder per language: English first, then the others by name."""
+    root = default_rules_dir()
+    return sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))),
+                  key=lambda p: (p.name != "en", p.name))
+
+
 def load_rules(dirs: Iterable[str | Path] | None = None) -> RuleSet:
-    """Read the English pack, then each folder in `dirs` in order (later ones override)."""
-    folders = [default_rules_dir() / "en", *(Path(d) for d in dirs or ())]
+    """Read the built-in packs, then each folder in `dirs` in order (later ones extend or override).
+
+    A folder's files are read with those of its sub-folders, sorted by path.
+    """
+    folders = [*built_in_packs(), *(Path(d) for d in dirs or ())]
     files: list[RuleFile] = []
     for folder in folders:
         if not folder.is_dir():
             raise RuleError(f"{folder}: rule pack folder not found")
-        for path in sorted(folder.rglob("*.yaml")) + sorted(folder.rglob("*.yml")):
+        for path in sorted([*folder.rglob("*.yaml"), *folder.rglob("*.yml")]):
             files.append(read_rule_file(path))
     return RuleSet(tuple(files))
 
 
 def read_rule_file(path: Path) -> RuleFile:
-    """Parse one rule file with the safe YAML loader and check its header."""
+    """Parse one rule file with the safe YAML loader, check its header, then its keys against the schema."""
     try:
         doc = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
@@ -107,6 +154,7 @@ def read_rule_file(path: Path) -> RuleFile:
     examples = doc.get("examples") or []
     if not isinstance(examples, list):
         raise RuleError(f"{path}: 'examples' must be a list")
+    check_rule_file(path, doc)
     data = {k: v for k, v in doc.items() if k not in (*REQUIRED_KEYS, "examples")}
     return RuleFile(doc["name"], doc["type"], doc["language"], doc["description"], str(path),
                     data, tuple(examples))

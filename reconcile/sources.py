@@ -1,8 +1,9 @@
 """Files and folders -> Source: the text exactly as stored, and the article's metadata.
 
 Metadata comes from a leading ` date YYYY-MM-DD` prefix, YAML front matter (`date`, `outlet`,
-`title`), or the caller (`--published ID=DATE`, `--outlet ID=NAME`), the caller winning. An
-unknown date stays unknown: nothing here reads the clock.
+`title`, `lang`), or the caller (`--published ID=DATE`, `--outlet ID=NAME`, `--lang ID=LANG`),
+the caller winning. An unknown date stays unknown: nothing here reads the clock; an unknown
+language is detected later, from the rule packs.
 """
 
 from __future__ import annotations
@@ -60,13 +61,15 @@ def _found(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
 
 
 def load_sources(paths: Iterable[str | Path], *, published: Mapping[str, str | dt.date] | None = None,
-                 outlets: Mapping[str, str] | None = None) -> tuple[Source, ...]:
-    """Read every source under `paths`; `published` and `outlets` override metadata by source id."""
-    return read_sources(paths, published=published, outlets=outlets)[0]
+                 outlets: Mapping[str, str] | None = None,
+                 languages: Mapping[str, str] | None = None) -> tuple[Source, ...]:
+    """Read every source under `paths`; `published`, `outlets` and `languages` override metadata by id."""
+    return read_sources(paths, published=published, outlets=outlets, languages=languages)[0]
 
 
 def read_sources(paths: Iterable[str | Path], *, published: Mapping[str, str | dt.date] | None = None,
-                 outlets: Mapping[str, str] | None = None) -> tuple[tuple[Source, ...], tuple[Skipped, ...]]:
+                 outlets: Mapping[str, str] | None = None, languages: Mapping[str, str] | None = None,
+                 ) -> tuple[tuple[Source, ...], tuple[Skipped, ...]]:
     """Every source under `paths`, and the files inside folders that could not be read, with why.
 
     A file named on its own that cannot be read is an error; one found inside a folder is
@@ -87,12 +90,12 @@ def read_sources(paths: Iterable[str | Path], *, published: Mapping[str, str | d
     if not sources:
         raise InputError("nothing readable: " + "; ".join(f"{s.path}: {s.reason}" for s in skipped))
     known = {s.id for s in sources}
-    for option, given in (("--published", published or {}), ("--outlet", outlets or {})):
+    for option, given in (("--published", published or {}), ("--outlet", outlets or {}), ("--lang", languages or {})):
         for source_id in given:
             if source_id not in known:
                 raise InputError(f"{option} {source_id}=...: no source with id {source_id!r} "
                                  f"(ids: {', '.join(sorted(known))})")
-    return tuple(_override(s, published or {}, outlets or {}) for s in sources), tuple(skipped)
+    return tuple(_override(s, published or {}, outlets or {}, languages or {}) for s in sources), tuple(skipped)
 
 
 def read_source(path: Path, source_id: str | None = None) -> Source:
@@ -111,6 +114,7 @@ def read_source(path: Path, source_id: str | None = None) -> Source:
         published=meta.get("published"),
         outlet=meta.get("outlet"),
         title=meta.get("title"),
+        language=meta.get("language"),
         encoding=encoding,
         body_start=body_start,
         line_starts=line_starts(text),
@@ -178,6 +182,9 @@ def parse_metadata(text: str, path: Path) -> tuple[dict, int]:
     for key in ("outlet", "title"):
         if doc.get(key) is not None:
             meta[key] = str(doc[key])
+    language = doc.get("lang", doc.get("language"))
+    if language is not None:
+        meta["language"] = str(language).strip().lower()
     return meta, front.end()
 
 
@@ -203,8 +210,10 @@ def _date(value: object, path: Path | str, what: str) -> dt.date:
         raise InputError(f"{path}: {what} {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _override(source: Source, published: Mapping, outlets: Mapping) -> Source:
+def _override(source: Source, published: Mapping, outlets: Mapping, languages: Mapping) -> Source:
     changes: dict = {}
+    if source.id in languages:
+        changes["language"] = languages[source.id].lower()
     if source.id in published:
         changes["published"] = _date(published[source.id], f"--published {source.id}", "value")
     if source.id in outlets:

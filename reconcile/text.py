@@ -28,8 +28,6 @@ _FOLD_TO = {chr(k): chr(v) if isinstance(v, int) else v for k, v in _FOLD.items(
 _FOLDED = re.compile("[" + "".join(re.escape(ch) for ch in _FOLD_TO) + "]")
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]*[A-Z0-9])")
-# How much of a very long sentence a claim keeps on each side of itself.
-SENTENCE_REACH = 1000
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -42,6 +40,7 @@ class TextRules:
     boilerplate: tuple[re.Pattern[str], ...]
     debris: tuple[re.Pattern[str], ...]
     markdown: tuple[re.Pattern[str], ...]
+    sentence_reach: int
 
 
 @lru_cache(maxsize=8)
@@ -53,12 +52,16 @@ def text_rules(rules: RuleSet) -> TextRules:
         tuple(re.compile(p, re.IGNORECASE) for p in data.get("trailing_boilerplate", ())),
         tuple(re.compile(p, re.IGNORECASE) for p in data.get("debris", ())),
         tuple(re.compile(p, re.MULTILINE) for p in data.get("markdown_syntax", ())),
+        int(data["sentence_reach_chars"]),
     )
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A source ready for extraction: the matching view, the story's extent, its sentences."""
+    """A source ready for extraction: the matching view, the story's extent, its sentences.
+
+    `reach` is how much of a very long sentence a claim keeps on each side of itself.
+    """
 
     source: Source
     view: str
@@ -66,6 +69,7 @@ class Prepared:
     end: int
     sentences: tuple[tuple[int, int], ...]
     sentence_starts: tuple[int, ...]
+    reach: int
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The sentence span holding `offset` (the story's extent if none does)."""
@@ -78,8 +82,8 @@ class Prepared:
         """The sentences that hold text[start:end]: more than one where a claim spans a break."""
         first, last = self.sentence_at(start), self.sentence_at(max(start, end - 1))
         # A "sentence" of a whole unpunctuated document is cut to the claim's neighbourhood.
-        return max(min(first[0], last[0], start), start - SENTENCE_REACH), \
-            min(max(first[1], last[1], end), end + SENTENCE_REACH)
+        return max(min(first[0], last[0], start), start - self.reach), \
+            min(max(first[1], last[1], end), end + self.reach)
 
 
 def prepare(source: Source, rules: RuleSet) -> Prepared:
@@ -89,7 +93,7 @@ def prepare(source: Source, rules: RuleSet) -> Prepared:
     start = source.body_start
     end = story_end(view, start, compiled)
     sentences = tuple(split_sentences(view, start, end, compiled))
-    return Prepared(source, view, start, end, sentences, tuple(s for s, _ in sentences))
+    return Prepared(source, view, start, end, sentences, tuple(s for s, _ in sentences), compiled.sentence_reach)
 
 
 def matching_view(text: str, compiled: TextRules, *, markdown: bool = False) -> str:

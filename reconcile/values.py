@@ -2,7 +2,8 @@
 
 Quantities and dates are intervals compared with closed bounds, since news rounds: "more
 than 400" and "400" can both be true, as can "$12.3 million" and "$12 million" (a figure
-written with a scale word stands for half a unit either side of it).
+written with a scale word stands for what rounds to it: half a unit either side, as the
+`judge` rules say).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from .model import Claim, DateValue, Quantity, QuoteValue
+from .model import Claim, DateValue, Qualifier, Quantity, QuoteValue
 from .rules import RuleSet
 
 _NUMBER = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
@@ -27,6 +28,7 @@ class ValueRules:
     """The `judge` rules on values, compiled, with the scale words they lean on."""
 
     round_scaled: bool
+    rounded_within: float
     same_within: float
     scales: dict[str, Decimal]
 
@@ -37,7 +39,8 @@ def value_rules(rules: RuleSet) -> ValueRules:
     data, numbers = rules.of_type("judge"), rules.of_type("numbers")
     scales = {str(k).lower(): Decimal(str(v)) for key in ("scales", "money_scales")
               for k, v in (numbers.get(key) or {}).items()}
-    return ValueRules(bool(data.get("round_scaled_amounts", True)), float(data.get("same_within", 1e-6)), scales)
+    return ValueRules(bool(data["round_scaled_amounts"]), float(data["rounded_within"]), float(data["same_within"]),
+                      scales)
 
 
 def relation(a: Claim, b: Claim, compiled: ValueRules) -> str | None:
@@ -84,15 +87,17 @@ def _stated(value: Quantity) -> tuple[float | None, float | None]:
 def _interval(claim: Claim, compiled: ValueRules) -> tuple[tuple[float | None, float | None], bool]:
     """The values a quantity allows, in SI units for measures, and whether it is a rounded figure.
 
-    A rounded figure ("$19 million") allows half a unit of its last digit either side.
+    A rounded figure ("$19 million") allows the rules' share of a unit of its last digit either
+    side (half of one: what rounds to it).
     """
     value = claim.value
     assert isinstance(value, Quantity)
     factor = _si_factor(value)
-    if value.qualifier.value == "exact" and compiled.round_scaled and value.amount is not None:
+    if value.qualifier == Qualifier.EXACT and compiled.round_scaled and value.amount is not None:
         step = _rounding_step(claim.text, compiled)
         if step:
-            return ((float(value.amount) - step / 2) * factor, (float(value.amount) + step / 2) * factor), True
+            margin = step * compiled.rounded_within
+            return ((float(value.amount) - margin) * factor, (float(value.amount) + margin) * factor), True
     low, high = value.low, value.high
     return ((None if low is None else float(low) * factor), (None if high is None else float(high) * factor)), False
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from ..language import with_language
 from ..model import Claim, Kind, QuoteValue, Source, Value, line_starts
 from ..rules import RuleSet
 from ..text import Prepared, prepare
@@ -30,15 +31,17 @@ def extract_claims(source: Source, rules: RuleSet, *, story_date: dt.date | None
     """
     if not source.line_starts:
         source = replace(source, line_starts=line_starts(source.text))  # index lines once, not per claim
+    source = with_language(source, rules)
+    rules = rules.for_language(source.language or rules.languages[0])
     prepared = prepare(source, rules)
     claims = [*_quantities(prepared, rules), *_dates(prepared, rules, story_date), *_quotes(prepared, rules)]
     return tuple(sorted(claims, key=lambda c: (c.span.start, _KIND_ORDER[c.kind], c.span.end)))
 
 
-def claims_from_text(text: str, rules: RuleSet, *, source_id: str = "text",
-                     published: dt.date | None = None, story_date: dt.date | None = None) -> tuple[Claim, ...]:
+def claims_from_text(text: str, rules: RuleSet, *, source_id: str = "text", published: dt.date | None = None,
+                     story_date: dt.date | None = None, language: str | None = None) -> tuple[Claim, ...]:
     """The claims of a string, as a source published on `published` (handy in tests and notebooks)."""
-    source = Source(id=source_id, path="<text>", text=text, published=published)
+    source = Source(id=source_id, path="<text>", text=text, published=published, language=language)
     return extract_claims(source, rules, story_date=story_date)
 
 
@@ -46,11 +49,18 @@ def _quantities(prepared: Prepared, rules: RuleSet) -> list[Claim]:
     lex = lexicon(rules)
     view = prepared.view
     # Only sentences that hold a digit or a number word can hold a quantity: tokenise just those.
+    marks = number_marks(rules)
     tokens = [token for s_start, s_end in prepared.sentences
               if lex.may_hold_number(view[s_start:s_end])
-              for token in tokenize(view, s_start, s_end)]
+              for token in tokenize(view, s_start, s_end, marks=marks)]
     found = scan_quantities(tokens, view, lex, prepared.sentence_at)
     return [_claim(prepared, f.kind, f.start, f.end, f.value, f.rule) for f in found]
+
+
+def number_marks(rules: RuleSet) -> tuple[str, str]:
+    """How the language groups digits and marks decimals: (",", ".") in English, (".", ",") in Spanish."""
+    numbers = rules.of_type("numbers")
+    return str(numbers.get("group_mark", ",")), str(numbers.get("decimal_mark", "."))
 
 
 def _dates(prepared: Prepared, rules: RuleSet, story_date: dt.date | None) -> list[Claim]:

@@ -65,18 +65,19 @@ def attribution_rules(rules: RuleSet) -> AttributionRules:
     verbs = {" ".join(str(w).lower().split()): str(medium)
              for medium, words in (data.get("media_verbs") or {}).items() for w in words}
     frames = [str(f) for f in data.get("medium_frames") or ()]
+    reach = data["reach"]
     if nouns or verbs:
         # Media nouns count in lower case only ("the Washington Post" is a name) and only in a
         # frame ("in a letter", "sent a letter"): "the hostages' release" is no medium.
         noun_pattern = _alternation(nouns)
         media = re.compile(
             rf"(?<![\w-])(?i:{_alternation(frames)})\s+(?:(?i:{_alternation(names.determiners)})\s+)?"
-            rf"(?:[^\W\d_][\w'-]*\s+){{0,2}}?(?P<noun>{noun_pattern})(?:s)?(?![\w-])"
+            rf"(?:[^\W\d_][\w'-]*\s+){{0,{int(reach['medium_gap_words'])}}}?(?P<noun>{noun_pattern})"
+            rf"(?:{_alternation(names.plural_endings)})?(?![\w-])"
             rf"|(?<![\w-])(?P<verb>(?i:{_alternation(verbs)}))(?![\w-])")
     else:
         media = re.compile(r"(?!)")
-    return AttributionRules(names, media, {**nouns, **verbs},
-                            int((data.get("reach") or {}).get("medium_chars", 400)))
+    return AttributionRules(names, media, {**nouns, **verbs}, int(reach["medium_chars"]))
 
 
 def _alternation(words) -> str:
@@ -126,12 +127,12 @@ def _own(prepared: Prepared, stretch: Stretch, prev_close: int | None, next_open
     sentence_start = prepared.sentence_at(stretch.open)[0]
     before_from = max(sentence_start, prev_close + 1 if prev_close is not None else sentence_start,
                       stretch.open - rules.zone)
-    before = tokens(view, before_from, stretch.open)
+    before = tokens(view, before_from, stretch.open, rules)
     after: list[Tok] = []
     if stretch.close is not None:
         after_end = next_open if next_open is not None else prepared.sentence_at(stretch.close)[1]
         after_end = min(max(after_end, stretch.close + 1), stretch.close + rules.zone)
-        after = _clause(tokens(view, stretch.close + 1, after_end), rules)
+        after = _clause(tokens(view, stretch.close + 1, after_end, rules), rules)
         if _ends_sentence(view, stretch, after, rules):
             after = []
     phrase = _speaker_after_quote(after, rules) or _speaker_before_quote(before, rules)
@@ -190,7 +191,7 @@ def _inherit(prepared: Prepared, outer: list[Stretch], own: list[Attribution], k
     # was named in between ("Council member Tom Lee was skeptical.").
     gap_start = max(outer[k - 1].end, stretch.open - rules.zone)
     last = set((own[k - 1].speaker or "").split())
-    between = [name for name, _ in names_in(tokens(prepared.view, gap_start, stretch.open), rules)
+    between = [name for name, _ in names_in(tokens(prepared.view, gap_start, stretch.open, rules), rules)
                if " " in name and name.split()[-1] not in last]
     return None if between else own[k - 1]
 

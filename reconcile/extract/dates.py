@@ -46,10 +46,13 @@ class DateRules:
     years: tuple[int, int]
     relative: dict[str, Relative]
     relative_not_after: frozenset[str]
+    weekend: tuple[int, int]
     future: re.Pattern[str]
     future_weight: float
+    future_chars: int
     times: re.Pattern[str]
     time_chars: int
+    time_length: int
     pattern: re.Pattern[str]
     parser: DateDataParser
 
@@ -98,8 +101,7 @@ def date_rules(rules: RuleSet) -> DateRules:
     weekdays = {**_numbered(data.get("weekday_abbreviations")), **full_days}
     parts = {str(k).lower(): (int(v[0]), None if v[1] == "end" else int(v[1]))
              for k, v in (data.get("month_parts") or {}).items()}
-    relative = {" ".join(str(k).lower().split()): Relative(str(v["unit"]), int(v.get("offset", 0)),
-                                                           v.get("part"))
+    relative = {" ".join(str(k).lower().split()): Relative(str(v["unit"]), int(v["offset"]), v.get("part"))
                 for k, v in (data.get("relative") or {}).items()}
     # Only an abbreviation takes a period ("Aug. 14"); after "July" it ends the sentence.
     month = (rf"(?:(?:{_alternation(short_months, capitalised=True)})\b\.?"
@@ -107,7 +109,7 @@ def date_rules(rules: RuleSet) -> DateRules:
     full_month = rf"(?:{_alternation(full_months, capitalised=True)})\b"
     weekday = rf"(?:{_alternation(weekdays, capitalised=True)})\b\.?"  # only before a date: "Tue. Aug. 14"
     full_day = rf"(?:{_alternation(full_days, capitalised=True)})\b"
-    day = r"(?:[12]\d|3[01]|0?[1-9])(?:" + "|".join(data.get("ordinal_suffixes") or ["th"]) + r")?\b"
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:" + "|".join(map(re.escape, data["ordinal_suffixes"])) + r")?\b"
     year = r"\d{4}\b"  # checked against the rules' year range when read
     before = _alternation(data.get("month_part_before") or (), capitalised=False)
     of_parts = _alternation(data.get("month_part_of") or (), capitalised=False)
@@ -142,11 +144,11 @@ def date_rules(rules: RuleSet) -> DateRules:
     # parsers (relative time, timestamps) would only cost time. A fixed leap-year base keeps
     # "February 29" valid; the year is chosen later, against the publication date.
     settings = {"PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": dt.datetime(2000, 1, 1),
-                "DATE_ORDER": str(data.get("numeric_order") or "mdy").upper(),
+                "DATE_ORDER": str(data["numeric_order"]).upper(),
                 "PARSERS": ["custom-formats", "absolute-time"]}
-    language = str(data.get("dateparser_language") or "en")
-    numbers = rules.of_type("numbers")
-    low, high = numbers.get("years") or (1800, 2100)
+    language = str(data["dateparser_language"])
+    weekend = [int(d) for d in data["weekend_days"]]
+    low, high = rules.of_type("numbers")["years"]
     return DateRules(
         months=months,
         weekdays=weekdays,
@@ -160,11 +162,14 @@ def date_rules(rules: RuleSet) -> DateRules:
         years=(int(low), int(high)),
         relative=relative,
         relative_not_after=frozenset(str(w).lower() for w in data.get("relative_not_after") or ()),
+        weekend=(min(weekend), max(weekend)),
         future=re.compile(rf"(?<![\w-])(?:{_alternation(data.get('future_markers') or (), capitalised=False)})(?![\w-])"
                           if data.get("future_markers") else r"(?!)", re.IGNORECASE),
-        future_weight=float(data.get("future_weight", 1)),
+        future_weight=float(data["future_weight"]),
+        future_chars=int(data["future_reach_chars"]),
         times=re.compile("|".join(f"(?:{p})" for p in data.get("times") or ()) or "(?!)", re.IGNORECASE),
-        time_chars=int(data.get("time_reach_chars", 30)),
+        time_chars=int(data["time_reach_chars"]),
+        time_length=int(data["time_longest_chars"]),
         pattern=pattern,
         parser=DateDataParser(languages=[language], settings=settings),
     )
@@ -188,7 +193,6 @@ def _word_before(view: str, pos: int, floor: int, *, keep_case: bool = False) ->
 
 
 _DIGITS = re.compile(r"\d+")
-_LONGEST_TIME = 12  # "10:48 p.m." and its like: how far a time may start before its date
 _LAST_WORD = re.compile(r"([^\W_]+)\W{0,2}$")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
@@ -219,7 +223,7 @@ def _after_a_date(view: str, start: int, floor: int, compiled: DateRules) -> boo
 
 def _future(view: str, start: int, floor: int, compiled: DateRules) -> bool:
     """Whether the clause before a weekday speaks of the future ("will vote Tuesday")."""
-    window = view[max(floor, start - 60):start]
+    window = view[max(floor, start - compiled.future_chars):start]
     cut = max(window.rfind("."), window.rfind("!"), window.rfind("?"), window.rfind(";"))
     return compiled.future.search(window, cut + 1) is not None
 
@@ -340,7 +344,7 @@ def _resolve(phrase: Phrase, reference: dt.date | None, *, inferred: bool, compi
         day = _weekday(reference, phrase.weekday, phrase.modifier)
         return _value(day, day, Granularity.DAY, inferred=inferred)
     assert phrase.relative is not None
-    first, last = _relative(reference, phrase.relative)
+    first, last = _relative(reference, phrase.relative, compiled.weekend)
     return _value(first, last, granularity, inferred=inferred)
 
 
@@ -412,7 +416,7 @@ def _weekday(reference: dt.date, weekday: int, modifier: str) -> dt.date:
     return reference - dt.timedelta(days=back)
 
 
-def _relative(reference: dt.date, relative: Relative) -> tuple[dt.date, dt.date]:
+def _relative(reference: dt.date, relative: Relative, weekend: tuple[int, int]) -> tuple[dt.date, dt.date]:
     unit, offset = relative.unit, relative.offset
     if unit == "day":
         day = reference + dt.timedelta(days=offset)
@@ -421,7 +425,7 @@ def _relative(reference: dt.date, relative: Relative) -> tuple[dt.date, dt.date]
         monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(weeks=offset)
         first, last = monday, monday + dt.timedelta(days=6)
         if unit == "weekend":
-            first = monday + dt.timedelta(days=5)
+            first, last = monday + dt.timedelta(days=weekend[0]), monday + dt.timedelta(days=weekend[1])
     elif unit == "month":
         index = reference.year * 12 + reference.month - 1 + offset
         year, month = divmod(index, 12)
@@ -447,7 +451,7 @@ def times_of_day(view: str, phrases: list[Phrase], start: int, end: int, compile
         return found
     starts = [p.start for p in phrases]
     # Times are looked for only near dates: most of an article holds none.
-    reach = compiled.time_chars + _LONGEST_TIME
+    reach = compiled.time_chars + compiled.time_length
     matches: dict[int, re.Match[str]] = {}
     for phrase in phrases:
         for match in compiled.times.finditer(view, max(start, phrase.start - reach), min(end, phrase.end + reach)):

@@ -54,8 +54,13 @@ class Lexicon:
     units: Phrases[Unit]
     units_folded: Phrases[Unit]
     unit_adjectives: frozenset[str]
+    abbreviation_chars: int
     nouns: frozenset[str]
     irregular_plurals: frozenset[str]
+    plural_endings: tuple[str, ...]
+    not_plural_endings: tuple[str, ...]
+    plural_min_chars: int
+    possessives: tuple[str, ...]
     not_counted: Phrases[bool]
     count_window: int
     partitives: frozenset[str]
@@ -74,6 +79,7 @@ class Lexicon:
     months: frozenset[str]
     weekdays: frozenset[str]
     street_suffixes: frozenset[str]
+    street_words: int
     label_words: frozenset[str]
     rule_names: dict[str, str]
 
@@ -125,7 +131,7 @@ def _pair(values: object) -> tuple[int, int]:
 
 @lru_cache(maxsize=8)
 def lexicon(rules: RuleSet) -> Lexicon:
-    """Compile the numbers, qualifiers, money, percent, units, counts and text rules."""
+    """Compile the numbers, qualifiers, money, percent, units, counts and text rules (and possessives)."""
     numbers = rules.of_type("numbers")
     quals = rules.of_type("qualifiers")
     money = rules.of_type("money")
@@ -145,7 +151,9 @@ def lexicon(rules: RuleSet) -> Lexicon:
     unit_entries = [(name, Unit(key, spec["dimension"], _dec(spec["factor"]), si_of[spec["dimension"]]))
                     for key, spec in (units.get("units") or {}).items() for name in spec["names"]]
     ranges = quals.get("range") or {}
-    age = counts.get("age") or {}
+    age = counts["age"]
+    # Unit names this short are abbreviations: matched as written ("m" is a metre, "M" is not).
+    abbreviation_chars = int(units["abbreviation_chars"])
     return Lexicon(
         number_words={k.lower(): int(v) for k, v in (numbers.get("words") or {}).items()},
         scales={k.lower(): _dec(v) for k, v in (numbers.get("scales") or {}).items()},
@@ -169,12 +177,17 @@ def lexicon(rules: RuleSet) -> Lexicon:
         percent_words=Phrases((w, u) for w, u in (percent.get("words") or {}).items()),
         # Abbreviations are matched as written ("m" is a metre, "M" is not); full names in any case.
         units=Phrases(unit_entries, case_sensitive=True),
-        units_folded=Phrases((n, u) for n, u in unit_entries if len(n) > 3),
+        units_folded=Phrases((n, u) for n, u in unit_entries if len(n) > abbreviation_chars),
         unit_adjectives=_lower_set(units.get("adjectives")),
+        abbreviation_chars=abbreviation_chars,
         nouns=_lower_set(counts.get("nouns")),
         irregular_plurals=_lower_set(counts.get("irregular_plurals")),
+        plural_endings=tuple(str(e) for e in counts.get("plural_endings") or ()),
+        not_plural_endings=tuple(str(e) for e in counts.get("not_plural_endings") or ()),
+        plural_min_chars=int(counts["plural_min_chars"]),
+        possessives=tuple(str(p) for p in rules.of_type("quotes").get("possessives") or ()),
         not_counted=Phrases((w, True) for w in counts.get("not_counted") or ()),
-        count_window=int(counts.get("window", 4)),
+        count_window=int(counts["window"]),
         partitives=_lower_set(counts.get("partitives")),
         toll_words=_lower_set(counts.get("toll_words")),
         toll_skips=_lower_set(counts.get("toll_skips")),
@@ -185,12 +198,13 @@ def lexicon(rules: RuleSet) -> Lexicon:
         conjunctions=_lower_set(text.get("conjunctions")),
         age_after=Phrases((w, True) for w in age.get("after") or ()),
         age_before=_lower_set(age.get("before")),
-        max_age=int(age.get("max", 129)),
-        year_range=_pair(numbers.get("years") or (1800, 2100)),
+        max_age=int(age["max"]),
+        year_range=_pair(numbers["years"]),
         function_words=_lower_set(text.get("function_words")),
         months=_lower_set([*(dates.get("months") or ()), *(dates.get("month_abbreviations") or ())]),
         weekdays=_lower_set([*(dates.get("weekdays") or ()), *(dates.get("weekday_abbreviations") or ())]),
         street_suffixes=_lower_set(text.get("street_suffixes")),
+        street_words=int(text["street_reach_words"]),
         label_words=_lower_set(text.get("label_words")),
         rule_names={t: rules.name_of(t) for t in ("money", "counts", "percent", "units")},
     )

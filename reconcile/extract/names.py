@@ -17,10 +17,17 @@ from typing import NamedTuple
 from ..rules import RuleSet
 from ..text import Prepared
 
-# Initials ("J.R.", "J."), words (a plural possessive keeps its apostrophe: "the teachers'
-# union"), numbers, and any other character on its own.
-_TOKEN = re.compile(r"(?:[A-Z]\.)+(?![^\W\d_])|[^\W\d_]+(?:['\-][^\W\d_]+)*(?:(?<=s)'(?![^\W\d_]))?|\d+|\S")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+def token_pattern(plural_endings: tuple[str, ...]) -> re.Pattern[str]:
+    """Initials ("J.R.", "J."), words, numbers, and any other character on its own.
+
+    A word keeps an apostrophe after a plural ending: "the teachers' union".
+    """
+    plural = "|".join(f"(?<={re.escape(e)})" for e in plural_endings if e) or "(?!)"
+    return re.compile(rf"(?:[A-Z]\.)+(?![^\W\d_])|[^\W\d_]+(?:['\-][^\W\d_]+)*(?:(?:{plural})'(?![^\W\d_]))?"
+                      r"|\d+|\S")
 
 
 class Tok(NamedTuple):
@@ -32,9 +39,9 @@ class Tok(NamedTuple):
     end: int
 
 
-def tokens(view: str, start: int, end: int) -> list[Tok]:
+def tokens(view: str, start: int, end: int, rules: NameRules) -> list[Tok]:
     """The tokens of view[start:end]."""
-    return [Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(view, start, end)]
+    return [Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in rules.token.finditer(view, start, end)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +61,14 @@ class NameRules:
     speaker_after: tuple[tuple[str, ...], ...]
     verb_adverbs: frozenset[str]
     speaker_links: frozenset[str]
+    plural_endings: tuple[str, ...]
+    token: re.Pattern[str]
     max_phrase: int
     zone: int
     pronoun_chain: int
     recent_chars: int
+    full_name_chars: int
+    full_name_words: tuple[int, int]
 
 
 def _lower(values: object) -> frozenset[str]:
@@ -73,8 +84,10 @@ def name_rules(rules: RuleSet) -> NameRules:
     function_words = _lower(text.get("function_words"))
     calendar_words = _lower([w for key in ("months", "month_abbreviations", "weekdays", "weekday_abbreviations")
                              for w in dates.get(key) or {}])
-    reach = data.get("reach") or {}
+    reach = data["reach"]
     person_pronouns = _lower(data.get("person_pronouns"))
+    plural_endings = tuple(str(e).lower() for e in data.get("plural_endings") or ())
+    shortest, longest = reach["full_name_words"]
     return NameRules(
         titles=_lower(data.get("titles")),
         stop_words=function_words | calendar_words,
@@ -90,10 +103,14 @@ def name_rules(rules: RuleSet) -> NameRules:
         speaker_after=tuple(tuple(str(p).lower().split()) for p in data.get("speaker_after") or ()),
         verb_adverbs=_lower(data.get("verb_adverbs")),
         speaker_links=_lower(data.get("speaker_links")),
-        max_phrase=int(reach.get("phrase_words", 8)),
-        zone=int(reach.get("attribution_chars", 600)),
-        pronoun_chain=int(reach.get("pronoun_sentences", 3)),
-        recent_chars=int(reach.get("pronoun_memory_chars", 1500)),
+        plural_endings=plural_endings,
+        token=token_pattern(plural_endings),
+        max_phrase=int(reach["phrase_words"]),
+        zone=int(reach["attribution_chars"]),
+        pronoun_chain=int(reach["pronoun_sentences"]),
+        recent_chars=int(reach["pronoun_memory_chars"]),
+        full_name_chars=int(reach["full_name_chars"]),
+        full_name_words=(int(shortest), int(longest)),
     )
 
 
@@ -112,7 +129,8 @@ def is_possessive(tok: Tok, rules: NameRules) -> bool:
 
 def is_title(low: str, rules: NameRules) -> bool:
     """A title word, singular or plural ("detective", "detectives")."""
-    return low in rules.titles or (low.endswith("s") and low[:-1] in rules.titles)
+    return low in rules.titles or any(e and low.endswith(e) and low[:-len(e)] in rules.titles
+                                      for e in rules.plural_endings)
 
 
 def is_name_word(tok: Tok, rules: NameRules) -> bool:
@@ -246,9 +264,10 @@ class People:
             after = at + len(surname)
             if (after >= end or not (view[after].isalnum() or view[after] == "-")) \
                     and at > start and view[at - 1] in " \t":
-                toks = tokens(view, max(start, at - 60), after)
+                toks = tokens(view, max(start, at - rules.full_name_chars), after, rules)
                 run = name_before(toks, len(toks) - 1, rules)
-                if 2 <= len(run) <= 4 and not is_organisation(run, rules):
+                shortest, longest = rules.full_name_words
+                if shortest <= len(run) <= longest and not is_organisation(run, rules):
                     return joined(run, rules)
             at = view.find(surname, at + 1, end)
         return surname
@@ -292,7 +311,8 @@ class People:
         # A sentence's subject stands at its start: its first stretch is enough, and each
         # sentence is read once however many pronouns look back at it.
         if span not in self._sentence_tokens:
-            self._sentence_tokens[span] = tokens(self.prepared.view, span[0], min(span[1], span[0] + self.rules.zone))
+            self._sentence_tokens[span] = tokens(self.prepared.view, span[0], min(span[1], span[0] + self.rules.zone),
+                                                 self.rules)
         return self._sentence_tokens[span]
 
     def _previous_sentence(self, at: int) -> tuple[int, int] | None:

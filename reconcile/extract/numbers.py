@@ -36,7 +36,7 @@ def parse_number(tokens: list[Token], i: int, lex: Lexicon) -> NumberMatch | Non
     """The number that starts at token i, or None."""
     token = tokens[i]
     if token.kind == "num":
-        value = Decimal(token.text.replace(",", ""))
+        value = Decimal(token.low)  # the tokenizer wrote it with a decimal point and no group marks
         j, value, scaled = _apply_scales(tokens, i + 1, value, lex)
         return NumberMatch(i, j, value, value, value, True, scaled)
     if token.kind != "word":

@@ -27,6 +27,9 @@ from .tokens import Phrases, Token
 T = TypeVar("T")
 
 _GLUE = frozenset("-:./")
+# What stands before a number after the word that opens a range ("between"): not a qualifier
+# of its own, it lets the joiner that also joins numbers ("and") end the range.
+_OPENED = Qualifier.RANGE.value
 _CLOSERS = frozenset(".,;:)!?\"'")
 
 
@@ -175,7 +178,7 @@ def _before(tokens: list[Token], i: int, view: str, lex: Lexicon) -> _Context:
     if hit is not None:
         (context.qualifier, context.band), context.first = hit
     elif context.first > 0 and tokens[context.first - 1].low in lex.range_openers:
-        context.qualifier = "between"
+        context.qualifier = _OPENED  # "between 10 and 20": the joiner may be "and"
         context.first -= 1
     # "rose from 10 to 20" is a change between two values, not a range
     context.range_blocked = context.first > 0 and tokens[context.first - 1].low in lex.range_blockers
@@ -220,7 +223,7 @@ def _not_a_quantity(tokens: list[Token], number: NumberMatch, context: _Context,
             return True
     if number.digits and nxt is not None and nxt.text[:1].isupper() and nxt.kind == "word":
         # a street number: "221 Baker Street"
-        for k in range(number.last + 1, min(number.last + 4, n)):
+        for k in range(number.last + 1, min(number.last + 1 + lex.street_words, n)):
             if tokens[k].low in lex.street_suffixes and tokens[k].text[:1].isupper():
                 return True
     return False
@@ -237,7 +240,7 @@ def _is_label(prev: Token, lex: Lexicon) -> bool:
         return False
     if prev.low in lex.label_words:
         return True
-    named = any(ch.isupper() for ch in prev.text) and not prev.low.endswith("'s")
+    named = any(ch.isupper() for ch in prev.text) and not prev.low.endswith(lex.possessives)
     return named and prev.low not in lex.function_words and prev.low not in lex.months \
         and prev.low not in lex.weekdays
 
@@ -265,7 +268,7 @@ def _range_end(tokens: list[Token], number: NumberMatch, context: _Context,
         if j + 1 >= len(tokens):
             return none
     joiner = tokens[j]
-    if joiner.low not in lex.range_joiners or (joiner.low in lex.number_joiners and context.qualifier != "between"):
+    if joiner.low not in lex.range_joiners or (joiner.low in lex.number_joiners and context.qualifier != _OPENED):
         return none
     if joiner.text == "-" and (joiner.gap or tokens[j + 1].gap):
         return none
@@ -315,7 +318,7 @@ def _unit(tokens: list[Token], j: int, lex: Lexicon) -> tuple[Unit, str, int] | 
     if tokens[j].text == "-":
         j += 1
     written = tokens[j].text + "".join((" " if t.gap else "") + t.text for t in tokens[j + 1:end])
-    return unit, written.lower() if len(written) > 3 else written, end  # type: ignore[return-value]
+    return unit, written.lower() if len(written) > lex.abbreviation_chars else written, end  # type: ignore[return-value]
 
 
 def _counted_noun(tokens: list[Token], j: int, number: NumberMatch, lex: Lexicon) -> int | None:
@@ -374,7 +377,8 @@ def _plural_looking(token: Token, lex: Lexicon) -> bool:
     if word in lex.irregular_plurals:
         return True
     # Capitalised plurals count too ("10 Americans"); single capitalised names do not.
-    return len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")) \
+    return len(word) >= lex.plural_min_chars and word.endswith(lex.plural_endings) \
+        and not word.endswith(lex.not_plural_endings) \
         and word not in lex.function_words and (token.text.islower() or token.text[1:].islower())
 
 
@@ -397,7 +401,7 @@ def _elided_unit(tokens: list[Token], number: NumberMatch, context: _Context, fo
     if not any(t.low in lex.conjunctions for t in tokens[found[-1].next_token:context.first]):
         return None
     before = tokens[context.first - 1] if context.first > 0 else None
-    possessive = before is not None and before.low.endswith("'s")
+    possessive = before is not None and before.kind == "word" and before.low.endswith(lex.possessives)
     qualified = context.qualifier in ("lower_bound", "upper_bound", "approximate") and before is not None \
         and before.kind == "word" and before.low not in lex.function_words
     if not (more or possessive or qualified):

@@ -57,7 +57,7 @@ def quote_rules(rules: RuleSet) -> QuoteRules:
             frozenset(data.get("single_close") or ()) | {"'"}, key=len, reverse=True))),
         single_open=frozenset(data.get("single_open") or ()) | {"'"},
         single_close=frozenset(data.get("single_close") or ()) | {"'"},
-        short_below=int(data.get("short_below_words", 4)),
+        short_below=int(data["short_below_words"]),
         markers=markers,
     )
 

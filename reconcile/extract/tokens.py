@@ -8,14 +8,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 _new = tuple.__new__
 
-TOKEN = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"
-                   r"|(?P<word>[^\W\d_]+(?:'[^\W\d_]+)*)"
-                   r"|(?P<sym>\S)")
+
+
+@lru_cache(maxsize=8)
+def token_pattern(group: str = ",", decimal: str = ".") -> re.Pattern[str]:
+    """The tokenizer for one way of writing numbers: "1,234.5" in English, "1.234,5" in Spanish."""
+    g, d = re.escape(group), re.escape(decimal)
+    return re.compile(rf"(?P<num>\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?|(?<![\w{d}]){d}\d+)"
+                      r"|(?P<word>[^\W\d_]+(?:'[^\W\d_]+)*)"
+                      r"|(?P<sym>\S)")
+
+
+TOKEN = token_pattern()
 
 
 class Token(NamedTuple):
@@ -29,16 +39,26 @@ class Token(NamedTuple):
     gap: bool
 
 
-def tokenize(view: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of view[start:end]."""
+def tokenize(view: str, start: int = 0, end: int | None = None, *, marks: tuple[str, str] = (",", ".")) -> list[Token]:
+    """Tokens of view[start:end]; `marks` are the group and decimal marks numbers are written with.
+
+    A number's `low` is its digits with a decimal point, whatever the marks ("1.234,5" -> "1234.5").
+    """
     tokens: list[Token] = []
     append = tokens.append
     last_end = -1
-    for match in TOKEN.finditer(view, start, len(view) if end is None else end):
+    group, decimal = marks
+    english = marks == (",", ".")
+    for match in token_pattern(group, decimal).finditer(view, start, len(view) if end is None else end):
         text = match.group()
         begin, finish = match.span()
+        kind = match.lastgroup or "sym"
+        if kind == "num":
+            low = text.replace(",", "") if english else text.replace(group, "").replace(decimal, ".")
+        else:
+            low = text.lower()
         # tuple.__new__ skips the named tuple's Python-level constructor: this loop is hot.
-        append(_new(Token, (text, text.lower(), begin, finish, match.lastgroup or "sym", begin != last_end)))
+        append(_new(Token, (text, low, begin, finish, kind, begin != last_end)))
         last_end = finish
     return tokens
 

@@ -34,6 +34,7 @@ def source_record(source: Source) -> dict[str, Any]:
         "title": source.title,
         "name": source.name,
         "encoding": source.encoding,
+        "language": source.language,
     }
 
 

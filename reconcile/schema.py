@@ -1,0 +1,498 @@
+r"""The shape of each type of rule file, checked when a file is read.
+
+A file of one type may hold only the keys declared for that type in `TYPES`, each of the shape
+declared there, so that a typo or a misplaced value is reported at its own `path:line` when the
+file is loaded, not met later as a crash (or a silently ignored key) inside extraction. Data
+keys are optional: a pack of your own may hold only the keys it extends.
+
+Shapes are written as Python literals:
+
+- `"word"`, `"int"`, `"number"`, `"bool"`, `"null"`, `"pattern"`: one value of that kind;
+  `"'end'"` (quoted) is that very word, and `|` joins alternatives: `"int|'end'"`;
+- `[shape]`: a list of such values; `(shape, shape)`: a list of exactly two;
+- `{"*": shape}`: a mapping from words the writer chooses (a vocabulary) to such values;
+- `{"key": shape, "other!": shape}`: a mapping with these keys only (`!`: the key is required);
+- `Either(shape, ...)`: the first of these mappings whose required keys are present.
+
+A `pattern` is a regular expression written by a user and run over every line of text fed in:
+it must compile, and is refused if it could backtrack catastrophically. The check reads
+Python's own parse of the pattern and refuses it when, inside a group that may repeat (`*`,
+`+`, `{2,}`, `{n,m}` with m > 1),
+
+- a repeat can stop in more than one place, because what may follow it (in the same pass of
+  the group or the next) can start with a character it matches: `(a+)+`, `(\w*)*`, `(\w+\s?)*`;
+- or two alternatives can match the same text, or one a prefix of the other that what follows
+  may continue: `(x|x)*`, `(a|aa)+`.
+
+Either way the engine can split a line that fails to match between the passes in
+exponentially many ways, and tries them all. A repeat whose next character tells where it ends
+is allowed: `(?:.*\n)*`, `(\w+\s+)*`, `.{0,200}`. The check errs on the side of refusing:
+characters are compared in any case, on a sample (ASCII, Latin-1, the pattern's own characters
+and a few of other scripts). Polynomial backtracking (`.*.*x`) is not refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import RuleError
+from .model import Granularity, Kind, Qualifier, Verdict
+from .yamlio import Loader
+
+try:  # Python 3.11+
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover (Python 3.10)
+    import sre_constants as sre  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+
+class Either(tuple[dict[str, Any], ...]):
+    """Alternative mappings, told apart by their required keys (an example: a text or a story)."""
+
+    def __new__(cls, *shapes: dict[str, Any]) -> Either:
+        """The alternatives, in the order they are tried."""
+        return super().__new__(cls, shapes)
+
+    def pick(self, value: dict[Any, Any]) -> dict[str, Any] | None:
+        """The first alternative whose required keys the value holds."""
+        return next((s for s in self if all(k[:-1] in value for k in s if k.endswith("!"))), None)
+
+
+def _choice(words: Any) -> str:
+    return "|".join(f"'{w.value}'" for w in words)
+
+
+_WORDS, _PATTERNS = ["word"], ["pattern"]
+_RELATIONS = {"same": "number", "compatible": "number", "conflict": "number"}
+
+# An example holds a text and the claims it must yield (none for a negative example), or the
+# sources of a story and how their claims must group. A claim's keys besides kind and text
+# are those of its value's record (reconcile.report.records.value_record).
+_CLAIM = {"kind!": _choice(Kind), "text!": "word",
+          "amount": "number|null", "qualifier": _choice(Qualifier), "low": "number|null", "high": "number|null",
+          "unit": "word|null", "currency": "word|null", "si": "number", "elided": "bool",
+          "start": "word|null", "end": "word|null", "resolved": "bool", "granularity": _choice(Granularity),
+          "inferred": "bool", "month": "int|null", "day": "int|null", "time": "word|null",
+          "speaker": "word|null", "role": "word|null", "medium": "word|null", "markers": _WORDS, "short": "bool",
+          "nested": "bool"}
+_GROUP = {"kind": _choice(Kind), "texts!": ["word|null"], "verdict!": _choice(Verdict), "flags": _WORDS}
+EXAMPLE = Either({"text!": "word", "claims": [_CLAIM]},
+                 {"sources!": _WORDS, "groups": [_GROUP], "apart": [("word", "word")]})
+HEADER = {"name!": "word", "type!": "word", "language!": "word", "description!": "word", "examples": [EXAMPLE]}
+
+# Every key the code reads from a type (rules.of_type(...)), not only those the English pack holds.
+TYPES: dict[str, dict[str, Any]] = {
+    "numbers": {
+        "group_mark": "word", "decimal_mark": "word", "words": {"*": "int"}, "scales": {"*": "number"},
+        "money_scales": {"*": "number"}, "joiners": _WORDS, "years": ("int", "int"), "articles": _WORDS,
+        "fractions": {"*": "number"}, "negative": _WORDS, "negative_not_after": _WORDS,
+        "vague": {"*": ("number", "number")}},
+    "qualifiers": {
+        "lower_bound": _WORDS, "upper_bound": _WORDS, "approximate": {"*": ("number", "number")},
+        "range": {"opening": _WORDS, "joiners": _WORDS, "not_after": _WORDS}},
+    "money": {
+        "symbols": {"*": "word"}, "codes": _WORDS,
+        "words": {"*": {"code!": "word", "needs_scale": "bool", "not_before": _WORDS}}},
+    "percent": {"words": {"*": "word"}},
+    "units": {
+        "dimensions": {"*": "word"}, "abbreviation_chars": "int", "adjectives": _WORDS,
+        "units": {"*": {"dimension!": "word", "factor!": "number", "names!": _WORDS}}},
+    "counts": {
+        "window": "int", "partitives": _WORDS, "determiners": _WORDS, "more_words": _WORDS, "toll_words": _WORDS,
+        "toll_skips": _WORDS, "toll_not_after": _WORDS, "ratio_joiners": _WORDS, "nouns": _WORDS,
+        "synonyms": [_WORDS], "plural_endings": _WORDS, "not_plural_endings": _WORDS, "plural_min_chars": "int",
+        "irregular_plurals": _WORDS, "not_counted": _WORDS, "age": {"after": _WORDS, "before": _WORDS, "max": "int"}},
+    "text": {
+        "abbreviations": _WORDS, "sentence_reach_chars": "int", "trailing_boilerplate": _PATTERNS,
+        "debris": _PATTERNS, "markdown_syntax": _PATTERNS, "function_words": _WORDS, "conjunctions": _WORDS,
+        "street_reach_words": "int", "street_suffixes": _WORDS, "label_words": _WORDS},
+    "dates": {
+        "dateparser_language": "word", "months": {"*": "int"}, "month_abbreviations": {"*": "int"},
+        "weekdays": {"*": "int"}, "weekday_abbreviations": {"*": "int"}, "weekend_days": ["int"],
+        "parts_of_day": _WORDS, "weekday_modifiers": {"*": "'before'|'after'|'on_or_before'|'on_or_after'"},
+        "ordinal_suffixes": _WORDS, "month_alone_after": _WORDS, "range_joiners": _WORDS, "day_articles": _WORDS,
+        "day_of": _WORDS, "month_parts": {"*": ("int", "int|'end'")}, "month_part_before": _WORDS,
+        "month_part_of": _WORDS, "year_after": _WORDS, "numeric_order": "'mdy'|'dmy'|'ymd'|'ydm'|'myd'|'dym'",
+        "relative": {"*": {"unit!": "'day'|'week'|'weekend'|'month'|'year'", "offset": "int",
+                           "part": "'before'|'after'"}},
+        "relative_not_after": _WORDS, "future_markers": _WORDS, "future_reach_chars": "int",
+        "future_weight": "number", "time_reach_chars": "int", "time_longest_chars": "int", "times": _PATTERNS},
+    "quotes": {
+        "double_open": _WORDS, "double_close": _WORDS, "single_open": _WORDS, "single_close": _WORDS,
+        "elisions": _WORDS, "short_below_words": "int", "speech_verbs": _WORDS, "speaker_after": _WORDS,
+        "verb_adverbs": _WORDS, "speaker_links": _WORDS, "media": {"*": _WORDS}, "medium_frames": _WORDS,
+        "media_verbs": {"*": _WORDS}, "person_pronouns": _WORDS, "other_pronouns": _WORDS, "determiners": _WORDS,
+        "articles": _WORDS, "possessives": _WORDS,
+        "reach": {"phrase_words": "int", "attribution_chars": "int", "pronoun_sentences": "int",
+                  "pronoun_memory_chars": "int", "medium_chars": "int", "medium_gap_words": "int",
+                  "full_name_chars": "int", "full_name_words": ("int", "int")},
+        "plural_endings": _WORDS, "titles": _WORDS, "organisation_words": _WORDS, "markers": {"*": _PATTERNS}},
+    "align": {
+        "context": {"near_words": "int", "date_near_words": "int", "near_weight": "number",
+                    "previous_weight": "number", "entity_weight": "number", "endings": [("word", "word")],
+                    "keep": _WORDS, "min_stem": "int", "owner_words": "int", "verb_chars": "int",
+                    "unit_phrases": _WORDS, "spoken_words": "int", "verb_skips": _WORDS},
+        "propose": {"key_words": "int", "posting_cap": "int", "posting_per_source": "int",
+                    "candidate_budget": "int", "max_candidates": "int", "floor": "number"},
+        "link": {"quantities": {"cross_source": _RELATIONS, "same_source": _RELATIONS},
+                 "dates": {"shared_words": "int", "written_day": "number", "cross_source": _RELATIONS,
+                           "same_source": _RELATIONS},
+                 "value_bonus": _RELATIONS},
+        "quotes": {"variant": "number", "min_words": "int", "shared_words": "number"}},
+    "judge": {
+        "round_scaled_amounts": "bool", "rounded_within": "number", "same_within": "number",
+        "variant_markers": _WORDS},
+}
+
+Step = str | int
+# Each scalar: what one value is called, what several are called, and the test.
+_SCALARS: dict[str, tuple[str, str, Callable[[Any], bool]]] = {
+    "word": ("a word", "words", lambda v: isinstance(v, str)),
+    "pattern": ("a regular expression", "regular expressions", lambda v: isinstance(v, str)),
+    "int": ("a whole number", "whole numbers", lambda v: isinstance(v, int) and not isinstance(v, bool)),
+    "number": ("a number", "numbers", lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)),
+    "bool": ("true or false", "true or false", lambda v: isinstance(v, bool)),
+    "null": ("nothing", "nothing", lambda v: v is None),
+}
+
+
+class _Invalid(Exception):
+    def __init__(self, path: tuple[Step, ...], problem: str, known: tuple[str, ...] | None = None):
+        super().__init__(problem)
+        self.path, self.problem, self.known = path, problem, known
+
+
+def check_rule_file(path: Path, doc: dict[str, Any]) -> None:
+    """Check a parsed rule file (its header already read) against the schema of its type.
+
+    Raises RuleError naming the file, the line of the offending key and the key's path.
+    """
+    rule_type = doc["type"]
+    # An empty `examples:` is no examples, as the loader reads it.
+    doc = {**doc, "examples": doc.get("examples") or []}
+    try:
+        _check({**HEADER, **TYPES[rule_type]}, doc, ())
+    except _Invalid as err:
+        where = "".join(f"[{s}]" if isinstance(s, int) else f".{s}" if n else s for n, s in enumerate(err.path))
+        if err.known is None:
+            message = f"key '{where}': {err.problem}"
+        else:
+            scope = f" in a{'n' * (rule_type[0] in 'aeio')} '{rule_type}' file" if len(err.path) == 1 else ""
+            message = f"unknown key '{where}'{scope} (known: {', '.join(err.known)})"
+        line = _line_of(path, err.path)
+        raise RuleError(f"{path}{f':{line}' if line else ''}: {message}") from None
+
+
+def _check(shape: Any, value: Any, path: tuple[Step, ...]) -> None:
+    if not _fits(shape, value):
+        got = f"a list of {len(value)}" if isinstance(shape, tuple) and isinstance(value, list) else _got(value)
+        raise _Invalid(path, f"expected {_what(shape)}, got {got}")
+    if isinstance(shape, str) and "pattern" in shape.split("|") and isinstance(value, str):
+        _check_pattern(value, path)
+    elif isinstance(shape, list):
+        for n, item in enumerate(value):
+            _check(shape[0], item, (*path, n))
+    elif isinstance(shape, Either):
+        _check(shape.pick(value), value, path)
+    elif isinstance(shape, tuple):
+        for n, (item_shape, item) in enumerate(zip(shape, value, strict=True)):
+            _check(item_shape, item, (*path, n))
+    elif isinstance(shape, dict) and "*" in shape:
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise _Invalid((*path, str(key)), f"expected a word as the key, got {_got(key)}")
+            _check(shape["*"], item, (*path, key))
+    elif isinstance(shape, dict):
+        fields = {k.rstrip("!"): s for k, s in shape.items()}
+        for key, item in value.items():
+            if key not in fields:
+                raise _Invalid((*path, str(key)), "unknown key", tuple(fields))
+            _check(fields[key], item, (*path, key))
+        for key in shape:
+            if key.endswith("!") and key[:-1] not in value:
+                raise _Invalid((*path, key[:-1]), f"missing (expected {_what(shape[key])})")
+
+
+def _fits(shape: Any, value: Any) -> bool:
+    """Whether a value has the shape's outer form (its items are checked apart)."""
+    if isinstance(shape, str):
+        return any(_SCALARS[a][2](value) if a in _SCALARS else value == a.strip("'") for a in shape.split("|"))
+    if isinstance(shape, Either):
+        return isinstance(value, dict) and shape.pick(value) is not None
+    if isinstance(shape, tuple):
+        return isinstance(value, list) and len(value) == len(shape)
+    return isinstance(value, list if isinstance(shape, list) else dict)
+
+
+def _what(shape: Any, plural: bool = False) -> str:
+    if isinstance(shape, str):
+        return " or ".join((_SCALARS[a][1] if plural else _SCALARS[a][0]) if a in _SCALARS else a
+                           for a in shape.split("|"))
+    if isinstance(shape, list):
+        return f"{'lists' if plural else 'a list'} of {_what(shape[0], True)}"
+    if isinstance(shape, Either):
+        return "mappings" if plural else "a mapping with " + " or ".join(
+            repr(next(k[:-1] for k in s if k.endswith("!"))) for s in shape)
+    if isinstance(shape, tuple):
+        same = all(s == shape[0] for s in shape)
+        return f"{'lists' if plural else 'a list'} of {len(shape)}" + (
+            f" {_what(shape[0], True)}" if same else ": " + ", then ".join(_what(s) for s in shape))
+    if "*" in shape:
+        return f"{'mappings' if plural else 'a mapping'} of words to {_what(shape['*'], True)}"
+    return "mappings" if plural else "a mapping"
+
+
+def _got(value: Any) -> str:
+    if value is None or isinstance(value, (list, dict)):
+        return "nothing" if value is None else "a list" if isinstance(value, list) else "a mapping"
+    text = repr(value).lower() if isinstance(value, bool) else repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _check_pattern(value: str, path: tuple[Step, ...]) -> None:
+    try:
+        re.compile(value)
+    except re.error as err:
+        raise _Invalid(path, f"not a valid regular expression ({err})") from None
+    risk = backtracking_risk(value)
+    if risk:
+        raise _Invalid(path, f"pattern {value!r} could backtrack catastrophically: {risk}")
+
+
+def _line_of(path: Path, steps: tuple[Step, ...]) -> int | None:
+    # Lines are looked up only once a file is found wrong: its node tree is composed again and
+    # walked along the key path as far as it goes (a missing key points at its parent).
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    line = None
+    for step in steps:
+        if isinstance(node, yaml.MappingNode):
+            keys = [(k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(step)]
+            if not keys:
+                break
+            key, node = keys[-1]  # of a repeated key, YAML keeps the last
+            line = key.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+# Catastrophic backtracking, found on the parsed pattern (see the module docstring). Sets of
+# characters are unions of terms, each term the intersection of some character tests.
+
+CharSet = frozenset[frozenset[tuple[Any, Any]]]
+_ALL: CharSet = frozenset({frozenset()})
+_NONE: CharSet = frozenset()
+_NEWLINE: CharSet = frozenset({frozenset({(sre.LITERAL, 10)})})
+_POSSESSIVE, _ATOMIC = getattr(sre, "POSSESSIVE_REPEAT", None), getattr(sre, "ATOMIC_GROUP", None)
+_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, _POSSESSIVE} - {None}
+_CHARS = {sre.LITERAL, sre.NOT_LITERAL, sre.ANY, sre.IN}
+_CATEGORIES = {getattr(sre, f"CATEGORY_{name}"): re.compile(rx) for name, rx in (
+    ("DIGIT", r"\d"), ("NOT_DIGIT", r"\D"), ("SPACE", r"\s"), ("NOT_SPACE", r"\S"), ("WORD", r"\w"),
+    ("NOT_WORD", r"\W"), ("LINEBREAK", r"\n"), ("NOT_LINEBREAK", r"[^\n]"))}
+# Characters every set is tried on, besides the pattern's own: ASCII, Latin-1 and a few letters,
+# digits, spaces and marks of other scripts.
+_SAMPLE = "".join(map(chr, range(0x180))) + "\u0416\u4e2d\u0661\u00a0\u2028\u3000\u2019\u201c\u2026\u20ac"
+
+
+class _Risk(Exception):
+    pass
+
+
+@lru_cache(maxsize=1024)
+def backtracking_risk(pattern: str) -> str | None:
+    """Why a pattern that compiles could backtrack catastrophically, or None if it cannot."""
+    parsed = sre_parse.parse(pattern, 0)
+    try:
+        _Backtracking(parsed).walk_seq(parsed, _NONE, looped=False)
+    except _Risk as risk:
+        return str(risk)
+    return None
+
+
+def _children(op: Any, av: Any) -> list[Any]:
+    if op in _REPEATS:
+        return [av[2]]
+    if op == sre.SUBPATTERN:
+        return [av[3]]
+    if op == sre.BRANCH:
+        return list(av[1])
+    if op in (sre.ASSERT, sre.ASSERT_NOT, sre.GROUPREF_EXISTS):
+        return [av[1], av[2] or []] if op == sre.GROUPREF_EXISTS else [av[1]]
+    return [av] if op == _ATOMIC else []
+
+
+def _nodes(items: Any) -> Iterator[tuple[Any, Any]]:
+    for op, av in items:
+        yield op, av
+        for child in _children(op, av):
+            yield from _nodes(child)
+
+
+class _Backtracking:
+    """One pattern's analysis: what each part may start with, and where a repeated part is ambiguous."""
+
+    def __init__(self, parsed: Any):
+        nodes = list(_nodes(parsed))
+        # `.` is taken to match a newline if any part of the pattern turns DOTALL on.
+        self.dotall = bool(parsed.state.flags & re.DOTALL) or any(
+            op == sre.SUBPATTERN and av[1] & re.DOTALL for op, av in nodes)
+        # Two ranges that overlap share an end, so a set's own characters and range ends decide.
+        own = {av for op, av in nodes if op in (sre.LITERAL, sre.NOT_LITERAL)} | {
+            c for op, av in nodes if op == sre.IN for kind, arg in av
+            for c in (arg if kind == sre.RANGE else (arg,) if kind == sre.LITERAL else ())}
+        sample = _SAMPLE + "".join(chr(c) for c in sorted(own) if c >= 0x180)
+        # Each character with its other cases: sets are compared case-insensitively.
+        self.sample = [{v for v in (c, c.lower(), c.upper()) if len(v) == 1} for c in sample]
+        self.masks: dict[CharSet, int] = {}
+
+    def chars(self, op: Any, av: Any) -> CharSet:
+        if op == sre.ANY and self.dotall:
+            return _ALL
+        return frozenset({frozenset({(op, tuple(av) if op == sre.IN else av)})})
+
+    def first(self, op: Any, av: Any, follow: CharSet) -> CharSet:
+        """The characters matching may go on with at this item, given those that may follow it."""
+        if op in _CHARS:
+            return self.chars(op, av)
+        if op in _REPEATS:
+            again = self.first_seq(av[2], follow)
+            return again | follow if av[0] == 0 else again
+        if op == sre.AT:
+            # `$` stands before a newline or at the end; `\Z` at the end only.
+            return _NONE if av == sre.AT_END_STRING else _meet(follow, _NEWLINE) if av == sre.AT_END else follow
+        if op == sre.ASSERT and av[0] == 1:
+            return _meet(follow, self.first_seq(av[1], _ALL))
+        if op in (sre.ASSERT, sre.ASSERT_NOT):
+            return follow
+        if op in (sre.SUBPATTERN, sre.BRANCH, sre.GROUPREF_EXISTS, _ATOMIC):
+            return frozenset().union(*(self.first_seq(child, follow) for child in _children(op, av)))
+        return _ALL  # a back reference: anything
+
+    def first_seq(self, items: Any, follow: CharSet) -> CharSet:
+        for op, av in reversed(list(items)):
+            follow = self.first(op, av, follow)
+        return follow
+
+    def overlap(self, a: CharSet, b: CharSet) -> bool:
+        return bool(self.mask(a) & self.mask(b))
+
+    def mask(self, chars: CharSet) -> int:
+        """The sample characters in a set, as bits (worked out once per set)."""
+        if chars not in self.masks:
+            self.masks[chars] = sum(1 << n for n, cases in enumerate(self.sample) if any(
+                all(any(_test(t, c) for c in cases) for t in term) for term in chars))
+        return self.masks[chars]
+
+    def walk_seq(self, items: Any, follow: CharSet, *, looped: bool) -> None:
+        # From the end, so that each item knows what may follow it.
+        for op, av in reversed(list(items)):
+            self.walk(op, av, follow, looped=looped)
+            follow = self.first(op, av, follow)
+
+    def walk(self, op: Any, av: Any, follow: CharSet, *, looped: bool) -> None:
+        """Raise _Risk where a part inside a repeated group can match one text in several ways."""
+        if op in (_ATOMIC, _POSSESSIVE):
+            # Once matched, an atomic group or a possessive repeat never gives any back: only its
+            # inside can backtrack, as a pattern of its own.
+            self.walk_seq(av if op == _ATOMIC else av[2], _NONE, looped=False)
+        elif op in _REPEATS:
+            low, high, body = av
+            again = self.first_seq(body, _NONE)
+            if looped and low != high and self.overlap(again, follow):
+                raise _Risk(f"{_show([(op, av)])!r} is inside a repeated group and what follows it may start "
+                            "with what it matches, so it can stop in many places")
+            if high > 1:
+                # A pass is followed by the next pass. Leaving the outermost repeated group costs
+                # polynomial time at worst; leaving an inner one may start a new outer pass.
+                self.walk_seq(body, again | follow if looped else again, looped=True)
+                return
+        elif op == sre.BRANCH and looped:
+            self.check_branches(av[1], follow)
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            follow = _NONE
+        if op not in (_ATOMIC, _POSSESSIVE):
+            for child in _children(op, av):
+                self.walk_seq(child, follow, looped=looped)
+
+    def check_branches(self, branches: Any, follow: CharSet) -> None:
+        """Raise _Risk if two alternatives can match one text, or one a prefix the other continues."""
+        spelt = sorted((self.spell(list(b), follow) for b in branches), key=lambda s: len(s[0]))
+        for i, (a, a_whole, a_next) in enumerate(spelt):
+            for b, b_whole, b_next in spelt[i + 1:]:
+                if all(self.overlap(x, y) for x, y in zip(a, b, strict=False)) and (
+                        self.overlap(a_next, b[len(a)]) if len(a) < len(b)
+                        else a_whole and b_whole or self.overlap(a_next, b_next)):
+                    raise _Risk("two alternatives inside a repeated group can match the same text")
+
+    def spell(self, items: list[Any], follow: CharSet) -> tuple[list[CharSet], bool, CharSet]:
+        """An alternative's leading characters one by one, whether that is all of it, and what comes next."""
+        letters: list[CharSet] = []
+        for n, (op, av) in enumerate(items):
+            if op in _CHARS:
+                letters.append(self.chars(op, av))
+            elif op in _REPEATS and av[0] == av[1] <= 8 and len(av[2]) == 1 and av[2][0][0] in _CHARS:
+                letters += [self.chars(*av[2][0])] * av[0]
+            else:
+                return letters, False, self.first_seq(items[n:], follow)
+        return letters, True, follow
+
+
+def _meet(a: CharSet, b: CharSet) -> CharSet:
+    return frozenset(x | y for x in a for y in b)
+
+
+def _test(test: tuple[Any, Any], c: str) -> bool:
+    op, av = test
+    if op != sre.IN:
+        return ord(c) == av if op == sre.LITERAL else ord(c) != av if op == sre.NOT_LITERAL else c != "\n"
+    hit = any(kind == sre.LITERAL and ord(c) == arg or kind == sre.RANGE and arg[0] <= ord(c) <= arg[1]
+              or kind == sre.CATEGORY and (arg not in _CATEGORIES or _CATEGORIES[arg].match(c) is not None)
+              for kind, arg in av)
+    return hit != any(kind == sre.NEGATE for kind, _ in av)
+
+
+def _show(items: Any) -> str:
+    """Regex text for parsed items, enough to point at the part of a pattern at fault."""
+    shorthand = {cat: rx.pattern for cat, rx in _CATEGORIES.items()}
+    out = []
+    for op, av in items:
+        if op in (sre.LITERAL, sre.NOT_LITERAL):
+            out.append(re.escape(chr(av)) if op == sre.LITERAL else f"[^{re.escape(chr(av))}]")
+        elif op == sre.ANY:
+            out.append(".")
+        elif op == sre.IN and len(av) == 1 and av[0][0] == sre.CATEGORY:
+            out.append(shorthand.get(av[0][1], "[...]"))
+        elif op == sre.IN:
+            out.append("[" + "".join("^" if k == sre.NEGATE else shorthand.get(a, "") if k == sre.CATEGORY
+                                     else f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}" if k == sre.RANGE
+                                     else re.escape(chr(a)) for k, a in av) + "]")
+        elif op in _REPEATS:
+            low, high, body = av
+            inner = _show(body) if len(body) == 1 and body[0][0] not in (sre.BRANCH, *_REPEATS) \
+                else f"(?:{_show(body)})"
+            most = "" if high == sre.MAXREPEAT else str(high)
+            times = {(0, ""): "*", (1, ""): "+", (0, "1"): "?"}.get((low, most), f"{{{low},{most}}}")
+            out.append(inner + (f"{{{low}}}" if str(low) == most else times)
+                       + ("?" if op == sre.MIN_REPEAT else "+" if op == _POSSESSIVE else ""))
+        elif op == sre.SUBPATTERN:
+            out.append(f"({'' if av[0] else '?:'}{_show(av[3])})")
+        elif op == sre.BRANCH:
+            out.append("(?:" + "|".join(_show(b) for b in av[1]) + ")")
+        elif op == sre.AT:
+            out.append({sre.AT_BEGINNING: "^", sre.AT_END: "$", sre.AT_BOUNDARY: r"\b"}.get(av, ""))
+        else:
+            out.append("...")
+    return "".join(out)

@@ -1,0 +1,192 @@
+"""A newsroom's own rule packs: they extend the built-in ones, change the report, and test themselves.
+
+Each pack here is written to a temporary folder the way a data editor would write it, then used
+through the library and through the command line (`--rules`, the configuration, `reconcile rules`).
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from reconcile import claims_from_text, load_rules
+from reconcile.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, main
+from reconcile.model import Source, line_starts
+from reconcile.pipeline import build_report
+
+EVACUEES = """\
+    name: evacuees
+    type: counts
+    language: en
+    description: Evacuees and the people evacuated are one count.
+    synonyms:
+      - [evacuees, people evacuated, residents evacuated]
+    examples:
+      - text: "Officials said 300 evacuees spent the night in the school gym."
+        claims:
+          - {kind: count, text: "300 evacuees", amount: 300, unit: evacuees}
+      - text: "The shelter stayed open all week."
+        claims: []
+"""
+REAL = """\
+    name: real
+    type: money
+    language: en
+    description: The Brazilian real.
+    symbols: {"R$": BRL}
+    examples:
+      - text: "The club paid R$5 million for the striker."
+        claims:
+          - {kind: money, text: "R$5 million", amount: 5000000, currency: BRL}
+"""
+STRICT_ABOUT = """\
+    name: strict-about
+    type: qualifiers
+    language: en
+    description: About means within 5 percent here.
+    approximate:
+      about: [0.95, 1.05]
+    examples:
+      - text: "About 100 people came."
+        claims:
+          - {kind: count, text: "About 100 people", low: 95, high: 105}
+"""
+
+
+def pack(tmp_path, name, *files):
+    folder = tmp_path / name
+    folder.mkdir()
+    for n, content in enumerate(files):
+        (folder / f"rules{n}.yaml").write_text(textwrap.dedent(content), encoding="utf-8")
+    return folder
+
+
+def story(*texts):
+    return tuple(Source(id=i, path=i, text=t, line_starts=line_starts(t)) for i, t in zip("ab", texts, strict=False))
+
+
+def verdicts(report):
+    return sorted((g.verdict.value, len(g.claims)) for g in report.groups)
+
+
+EVACUATION = story("Officials in Riverton said 300 evacuees spent the night in the school gym after the levee failed.",
+                   "After the levee failed, 300 people were evacuated in Riverton and spent the night in the "
+                   "school gym, officials said.")
+ATTENDANCE = story("About 100 people attended the Riverton town hall meeting on the levee, organisers said.",
+                   "Organisers said 108 people attended the Riverton town hall meeting on the levee.")
+
+
+def test_a_unit_added_by_a_pack_joins_what_it_means(tmp_path, rules):
+    assert verdicts(build_report(EVACUATION, rules)) == [("single_source", 1), ("single_source", 1)]
+    assert verdicts(build_report(EVACUATION, load_rules([pack(tmp_path, "p", EVACUEES)]))) == [("agree", 2)]
+
+
+def test_a_currency_added_by_a_pack_is_read(tmp_path, rules):
+    text = "The club paid R$5 million for the striker."
+    assert not claims_from_text(text, rules)
+    [claim] = claims_from_text(text, load_rules([pack(tmp_path, "p", REAL)]))
+    assert (claim.text, claim.value.currency, claim.value.amount) == ("R$5 million", "BRL", 5_000_000)
+
+
+def test_a_tighter_about_turns_a_compatible_figure_into_a_conflict(tmp_path, rules):
+    assert verdicts(build_report(ATTENDANCE, rules)) == [("compatible", 2)]
+    assert verdicts(build_report(ATTENDANCE, load_rules([pack(tmp_path, "p", STRICT_ABOUT)]))) == [("conflict", 2)]
+
+
+def test_later_packs_override_earlier_ones_key_by_key(tmp_path):
+    loose = STRICT_ABOUT.replace("strict-about", "loose-about").replace("[0.95, 1.05]", "[0.8, 1.2]")
+    first, second = pack(tmp_path, "first", STRICT_ABOUT), pack(tmp_path, "second", loose)
+    band = {n: load_rules(order).of_type("qualifiers")["approximate"]["about"]
+            for n, order in (("strict last", [second, first]), ("loose last", [first, second]))}
+    assert band == {"strict last": [0.95, 1.05], "loose last": [0.8, 1.2]}
+    # Lists of words grow: the pack's phrase joins the built-in ones.
+    assert "more than" in load_rules([first]).of_type("qualifiers")["lower_bound"]
+
+
+def test_a_pack_may_hold_sub_folders(tmp_path):
+    folder = pack(tmp_path, "newsroom")
+    (folder / "money").mkdir()
+    (folder / "money" / "real.yaml").write_text(textwrap.dedent(REAL), encoding="utf-8")
+    assert claims_from_text("The club paid R$5 million.", load_rules([folder]))
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def write_story(tmp_path, texts):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for source in texts:
+        (folder / f"{source.id}.txt").write_text(source.text, encoding="utf-8")
+    return folder
+
+
+def test_compare_reads_packs_from_the_command_line_and_the_configuration(tmp_path, monkeypatch):
+    folder = write_story(tmp_path, ATTENDANCE)
+    strict = pack(tmp_path, "strict", STRICT_ABOUT)
+
+    def verdict(result):
+        assert result.exit_code == EXIT_OK, result.output
+        return [g["verdict"] for g in json.loads(result.output)["groups"]]
+
+    assert verdict(run("compare", folder, "--format", "json")) == ["compatible"]
+    assert verdict(run("compare", folder, "--format", "json", "--rules", strict)) == ["conflict"]
+    project = tmp_path / "project"
+    (project / "sub").mkdir(parents=True)
+    (project / ".reconcile.toml").write_text(f'rules = ["{strict}"]\n', encoding="utf-8")
+    monkeypatch.chdir(project / "sub")  # the configuration is found upwards
+    assert verdict(run("compare", folder, "--format", "json")) == ["conflict"]
+
+
+def test_rules_list_shows_every_active_file_and_where_it_came_from(tmp_path):
+    strict = pack(tmp_path, "strict", STRICT_ABOUT)
+    result = run("rules", "list", "--rules", strict)
+    assert result.exit_code == EXIT_OK
+    lines = result.output
+    for name in ("numbers", "money", "dates", "quotes", "align", "judge", "strict-about"):
+        assert name in lines
+    assert lines.index("strict-about") > lines.index("qualifiers")  # read after the built-in pack
+    assert "built-in en/money.yaml" in lines and "built-in en/align.yaml" in lines
+
+
+def test_rules_show_prints_a_file_with_its_examples():
+    result = run("rules", "show", "en/money")
+    assert result.exit_code == EXIT_OK
+    assert "type: money" in result.output and "examples:" in result.output
+    missing = run("rules", "show", "no-such-file")
+    assert missing.exit_code == EXIT_ERROR and "no rule file named 'no-such-file'" in missing.output
+
+
+def test_rules_test_runs_a_packs_examples(tmp_path):
+    good = pack(tmp_path, "good", EVACUEES, REAL, STRICT_ABOUT)
+    result = run("rules", "test", good)
+    assert result.exit_code == EXIT_OK, result.output
+    assert "4 of 4 examples hold in 3 files" in result.output
+    wrong = EVACUEES.replace("amount: 300", "amount: 30")
+    failing = pack(tmp_path, "failing", wrong)
+    result = run("rules", "test", failing)
+    assert result.exit_code == EXIT_FINDINGS
+    assert "FAIL" in result.output and "amount is 300, expected 30" in result.output
+
+
+def test_a_broken_user_pack_exits_2_naming_its_file(tmp_path):
+    broken = pack(tmp_path, "broken", "name: x\ntype: money\nlanguage: en\ndescription: d\nsymbols: [oops\n")
+    folder = write_story(tmp_path, ATTENDANCE)
+    for args in (("compare", folder, "--rules", broken), ("rules", "test", broken),
+                 ("rules", "list", "--rules", broken)):
+        result = run(*args)
+        assert result.exit_code == EXIT_ERROR
+        assert str(broken / "rules0.yaml") in result.output
+        assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("language", ["fr", "xx"])
+def test_a_language_without_a_pack_is_an_input_error(tmp_path, language):
+    folder = write_story(tmp_path, ATTENDANCE)
+    result = run("compare", folder, "--lang", f"a={language}")
+    assert result.exit_code == EXIT_ERROR
+    assert f"no rule pack for language {language!r}" in result.output
