@@ -17,8 +17,6 @@ from .model import Source
 from .rules import RuleSet
 
 _WORD = re.compile(r"[^\W\d_]+")
-# Enough text to tell a language by; a long article says no more than its opening.
-_SAMPLE_CHARS = 20_000
 
 
 @lru_cache(maxsize=8)
@@ -33,7 +31,7 @@ def detect_language(text: str, rules: RuleSet) -> str:
     packs = _function_words(rules)
     if len(packs) == 1:
         return packs[0][0]
-    counts = Counter(w.lower() for w in _WORD.findall(text[:_SAMPLE_CHARS]))
+    counts = Counter(w.lower() for w in _WORD.findall(text))
     scores = [(sum(n for word, n in counts.items() if word in words), -order, language)
               for order, (language, words) in enumerate(packs)]
     return max(scores)[2]

@@ -120,6 +120,7 @@ TYPES: dict[str, dict[str, Any]] = {
         "ordinal_suffixes": _WORDS, "month_alone_after": _WORDS, "range_joiners": _WORDS, "day_articles": _WORDS,
         "day_of": _WORDS, "month_parts": {"*": ("int", "int|'end'")}, "month_part_before": _WORDS,
         "month_part_of": _WORDS, "year_after": _WORDS, "numeric_order": "'mdy'|'dmy'|'ymd'|'ydm'|'myd'|'dym'",
+        "names_capitalised": "bool",
         "relative": {"*": {"unit!": "'day'|'week'|'weekend'|'month'|'year'", "offset": "int",
                            "part": "'before'|'after'"}},
         "relative_not_after": _WORDS, "future_markers": _WORDS, "future_reach_chars": "int",

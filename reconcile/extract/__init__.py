@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from ..errors import RuleError
 from ..language import with_language
 from ..model import Claim, Kind, QuoteValue, Source, Value, line_starts
 from ..rules import RuleSet
@@ -60,7 +61,10 @@ def _quantities(prepared: Prepared, rules: RuleSet) -> list[Claim]:
 def number_marks(rules: RuleSet) -> tuple[str, str]:
     """How the language groups digits and marks decimals: (",", ".") in English, (".", ",") in Spanish."""
     numbers = rules.of_type("numbers")
-    return str(numbers.get("group_mark", ",")), str(numbers.get("decimal_mark", "."))
+    if "group_mark" not in numbers or "decimal_mark" not in numbers:
+        raise RuleError(f"the {'/'.join(rules.languages)} rules do not say how numbers are written "
+                        "(numbers: group_mark, decimal_mark)")
+    return str(numbers["group_mark"]), str(numbers["decimal_mark"])
 
 
 def _dates(prepared: Prepared, rules: RuleSet, story_date: dt.date | None) -> list[Claim]:

@@ -86,6 +86,11 @@ def _alternation(words, *, capitalised: bool) -> str:
     return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
 
 
+def _names(words, capitalised: bool) -> str:
+    """Month or weekday names as written: capitalised, or in any case."""
+    return _alternation(words, capitalised=True) if capitalised else f"(?i:{_alternation(words, capitalised=False)})"
+
+
 def _numbered(table: object) -> dict[str, int]:
     return {str(k).lower(): int(v) for k, v in (table or {}).items()}  # type: ignore[attr-defined]
 
@@ -104,11 +109,13 @@ def date_rules(rules: RuleSet) -> DateRules:
     relative = {" ".join(str(k).lower().split()): Relative(str(v["unit"]), int(v["offset"]), v.get("part"))
                 for k, v in (data.get("relative") or {}).items()}
     # Only an abbreviation takes a period ("Aug. 14"); after "July" it ends the sentence.
-    month = (rf"(?:(?:{_alternation(short_months, capitalised=True)})\b\.?"
-             rf"|(?:{_alternation(full_months, capitalised=True)})\b)")
-    full_month = rf"(?:{_alternation(full_months, capitalised=True)})\b"
-    weekday = rf"(?:{_alternation(weekdays, capitalised=True)})\b\.?"  # only before a date: "Tue. Aug. 14"
-    full_day = rf"(?:{_alternation(full_days, capitalised=True)})\b"
+    # English capitalises month and weekday names (so "may" and "march" stay verbs); Spanish does not.
+    capitalised = bool(data["names_capitalised"])
+    month = (rf"(?:(?:{_names(short_months, capitalised)})\b\.?"
+             rf"|(?:{_names(full_months, capitalised)})\b)")
+    full_month = rf"(?:{_names(full_months, capitalised)})\b"
+    weekday = rf"(?:{_names(weekdays, capitalised)})\b\.?"  # only before a date: "Tue. Aug. 14"
+    full_day = rf"(?:{_names(full_days, capitalised)})\b"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:" + "|".join(map(re.escape, data["ordinal_suffixes"])) + r")?\b"
     year = r"\d{4}\b"  # checked against the rules' year range when read
     before = _alternation(data.get("month_part_before") or (), capitalised=False)
@@ -118,7 +125,7 @@ def date_rules(rules: RuleSet) -> DateRules:
     # Fail fast where no date can start: a date begins with a digit, the first letters of a
     # month or weekday name, or one of a few lower-case words (relative phrases, month parts,
     # "the" before a day or a part of a month).
-    prefixes = _alternation({name[:3] for name in [*months, *weekdays]}, capitalised=True)
+    prefixes = _names({name[:3] for name in [*months, *weekdays]}, capitalised)
     openers = {w.split()[0] for w in relative} | set(data.get("month_part_before") or ()) \
         | set(data.get("weekday_modifiers") or ())
     the = _alternation(data.get("day_articles") or (), capitalised=False)
@@ -130,11 +137,11 @@ def date_rules(rules: RuleSet) -> DateRules:
         rf"|(?P<numeric>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))(?![\w/])"
         rf"|(?:{weekday},?\s+)?(?P<md>(?P<md_month>{month})\s+(?P<md_day>{day}))(?:,?\s+(?P<md_year>{year}))?"
         rf"|(?:{weekday},?\s+)?(?P<dm>(?:(?i:{the})\s+)?(?P<dm_day>{day})\s+(?:(?i:{of})\s+)?(?P<dm_month>{month}))"
-        rf"(?:,?\s+(?P<dm_year>{year}))?"
-        rf"|(?P<part_before>(?i:{before}))[-\s]+(?P<pb_month>{full_month})(?:,?\s+(?P<pb_year>{year}))?"
+        rf"(?:,?\s+(?:(?i:{of})\s+)?(?P<dm_year>{year}))?"
+        rf"|(?P<part_before>(?i:{before}))[-\s]+(?P<pb_month>{full_month})(?:,?\s+(?:(?i:{of})\s+)?(?P<pb_year>{year}))?"
         rf"|(?i:{the})\s+(?P<part_of>(?i:{of_parts}))\s+(?i:{of})\s+(?P<po_month>{full_month})"
         rf"(?:,?\s+(?P<po_year>{year}))?"
-        rf"|(?P<my_month>{month}),?\s+(?P<my_year>{year})"
+        rf"|(?P<my_month>{month}),?\s+(?:(?i:{of})\s+)?(?P<my_year>{year})"
         rf"|(?P<month>{full_month})"
         rf"|(?P<relative>(?i:{_alternation(relative, capitalised=False)}))\b"
         rf"|(?:(?P<modifier>(?i:{mods}))\s+)?(?P<weekday>{full_day})(?:\s+(?P<pod>(?i:{pods}))\b)?"
@@ -242,7 +249,7 @@ def _phrase(match: re.Match[str], view: str, floor: int, compiled: DateRules) ->
         day = int(_DIGITS.match(groups["md_day"] or groups["dm_day"]).group())  # type: ignore[union-attr]
         return _parsed("day", groups["md_month"] or groups["dm_month"], start, end, compiled, year, day)
     if groups["part_before"] or groups["part_of"]:
-        name = (groups["part_before"] or groups["part_of"]).lower()
+        name = " ".join((groups["part_before"] or groups["part_of"]).lower().split())
         month = compiled.months[(groups["pb_month"] or groups["po_month"]).lower()]
         year = groups["pb_year"] or groups["po_year"]
         return Phrase("part", start, end, year=int(year) if year else None, month=month,
