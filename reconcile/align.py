@@ -24,7 +24,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -61,6 +61,10 @@ class AlignRules:
     owner_words: int
     values: ValueRules
     value_bonus: dict[str, float]
+    translated: dict[str, float]
+    translated_dates: dict[str, float]
+    translated_unit: float
+    translated_length: float
     pronouns: frozenset[str]
     possessives: tuple[str, ...]
     speech_verbs: frozenset[str]
@@ -127,6 +131,10 @@ def align_rules(rules: RuleSet) -> AlignRules:
         owner_words=int(context["owner_words"]),
         values=value_rules(rules),
         value_bonus={str(k): float(v) for k, v in (link.get("value_bonus") or {}).items()},
+        translated={str(k): float(v) for k, v in link["translated"].items() if k != "unit"},
+        translated_dates={str(k): float(v) for k, v in link["dates"]["translated"].items()},
+        translated_unit=float(link["translated"]["unit"]),
+        translated_length=float(quotes["translated_length"]),
         pronouns=frozenset(str(w).lower() for key in ("person_pronouns", "other_pronouns")
                            for w in rules.of_type("quotes").get(key) or ()),
         possessives=tuple(str(p) for p in rules.of_type("quotes").get("possessives") or ()),
@@ -162,6 +170,7 @@ class Context:
     unit_word: str | None
     sentence: tuple[str, int]
     words: tuple[str, ...]
+    language: str | None = None
 
 
 def align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSet) -> list[tuple[Claim, ...]]:
@@ -171,7 +180,9 @@ def align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSet
     # A name one source capitalises mid-sentence is a name in every source of the story.
     story_names = frozenset().union(*(_names_of(prepared[s.id], compiled) for s in sources))
     topics = {s.id: _topic(prepared[s.id], story_names, compiled) for s in sources}
-    contexts = [_context(c, prepared[c.source], story_names, topics[c.source], compiled) for c in claims]
+    languages = {s.id: s.language for s in sources}
+    contexts = [replace(_context(c, prepared[c.source], story_names, topics[c.source], compiled),
+                        language=languages.get(c.source)) for c in claims]
     idf = _idf(prepared.values(), compiled)
     links: list[tuple[float, int, int]] = []
     by_kind: dict[Kind, list[int]] = defaultdict(list)
@@ -290,7 +301,9 @@ def _names_of(prepared: Prepared, compiled: AlignRules) -> frozenset[str]:
             continue
         word = first.group()
         low = word.lower()
-        if word[:1].isupper() and low not in stop and (first.start() > s_start or low.endswith(compiled.possessives)):
+        # Only punctuation before it ("«Nunca ...", "(Later ...") still makes it the sentence's first word.
+        opens = not any(ch.isalnum() for ch in view[s_start:first.start()])
+        if word[:1].isupper() and low not in stop and (not opens or low.endswith(compiled.possessives)):
             names.add(low)
         names.update(low for word in _WORD.findall(view, first.end(), s_end)
                       if word[:1].isupper() and (low := word.lower()) not in stop)
@@ -371,12 +384,24 @@ def _idf(prepared: Iterable[Prepared], compiled: AlignRules) -> dict[str, float]
 def _context_links(contexts: list[Context], members: list[int], idf: dict[str, float],
                    compiled: AlignRules) -> list[tuple[float, int, int]]:
     strings = {i: " ".join(sorted(_key_words(contexts[i], idf, compiled))) for i in members}
-    pairs = _candidates(contexts, members, {i: contexts[i].weights.keys() for i in members}, strings,
-                        fuzz.token_set_ratio, compiled.floor, compiled)
+    # Articles in two languages share few words but names; what a claim measures (its unit
+    # class, its currency) proposes candidates across them too.
+    multilingual = len({contexts[i].language for i in members}) > 1
+    features: dict[int, Iterable[str]] = {
+        i: (contexts[i].weights.keys() | _unit_features(contexts[i])) if multilingual else contexts[i].weights.keys()
+        for i in members}
+    pairs = _candidates(contexts, members, features, strings, fuzz.token_set_ratio, compiled.floor, compiled)
     links = []
     for i, j in pairs:
         a, b = contexts[i], contexts[j]
         if not _may_link(a, b, compiled):
+            continue
+        if a.language != b.language:
+            how = relation(a.claim, b.claim, compiled.values)
+            strength = _translated_overlap(a, b, idf, compiled)
+            needed = compiled.translated_dates if a.claim.kind is Kind.DATE else compiled.translated
+            if strength >= needed.get(how or CONFLICT, 1.0):
+                links.append((strength + compiled.value_bonus.get(how or "", 0.0), i, j))
             continue
         shared = a.weights.keys() & b.weights.keys()
         if a.claim.kind is Kind.DATE and (len(shared) < compiled.date_shared or (
@@ -389,6 +414,31 @@ def _context_links(contexts: list[Context], members: list[int], idf: dict[str, f
             # two claims one source offers, the one that agrees meets first.
             links.append((overlap + compiled.value_bonus.get(how or "", 0.0), i, j))
     return links
+
+
+def _unit_features(context: Context) -> set[str]:
+    """What a quantity measures, as candidate features that do not depend on the language."""
+    value = context.claim.value
+    found = {f"\x00class{n}" for n in context.units}
+    if isinstance(value, Quantity):
+        if value.currency:
+            found.add(f"\x00currency{value.currency}")
+        if value.si is not None:
+            found.add(f"\x00si{value.si.unit}")
+        if context.claim.kind is Kind.PERCENT:
+            found.add(f"\x00percent{value.unit}")
+    return found
+
+
+def _translated_overlap(a: Context, b: Context, idf: dict[str, float], compiled: AlignRules) -> float:
+    """How surely two claims in different languages are about one thing.
+
+    That is their shared names, and whether they measure the same thing (a synonym class, a
+    currency, a unit).
+    """
+    names = _overlap({w: a.weights[w] for w in a.name_words if w in a.weights},
+                     {w: b.weights[w] for w in b.name_words if w in b.weights}, idf)
+    return names + (compiled.translated_unit if _unit_features(a) & _unit_features(b) else 0.0)
 
 
 def _candidates(contexts: list[Context], members: list[int], features: dict[int, Iterable[str]],
@@ -501,10 +551,10 @@ def _quote_links(contexts: list[Context], members: list[int], compiled: AlignRul
     strings = {i: " ".join(contexts[i].words) for i in members}
     pairs = _candidates(contexts, members, {i: contexts[i].words for i in members}, strings,
                         fuzz.partial_ratio, compiled.quote_variant, compiled)
-    links = []
+    links = _translated_quote_links(contexts, members, compiled)
     for i, j in pairs:
         a, b = contexts[i], contexts[j]
-        if not _may_link(a, b, compiled):
+        if not _may_link(a, b, compiled) or a.language != b.language:
             continue
         shorter = min(len(a.words), len(b.words))
         if shorter < compiled.quote_min_words and a.words != b.words:
@@ -520,6 +570,41 @@ def _quote_links(contexts: list[Context], members: list[int], compiled: AlignRul
         closeness = shorter / max(len(a.words), len(b.words), 1)
         links.append((score / 100 + closeness / 100, i, j))
     return links
+
+
+def _translated_quote_links(contexts: list[Context], members: list[int],
+                            compiled: AlignRules) -> list[tuple[float, int, int]]:
+    """Quotations of one speaker in articles of two languages, paired one to one.
+
+    Their words cannot be compared without a translation; what can be is who said them and
+    how long they are. Each quotation is paired with the other article's quotation of the same
+    speaker closest to it in length, when the choice is mutual and the lengths are alike.
+    """
+    by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in members:
+        value = contexts[i].claim.value
+        if isinstance(value, QuoteValue) and value.speaker and value.speaker[:1].isupper() and contexts[i].language:
+            by_speaker[(value.speaker.split()[-1].lower(), contexts[i].claim.source)].append(i)
+    links = []
+    for (surname, source), mine in sorted(by_speaker.items()):
+        for (other_surname, other_source), theirs in sorted(by_speaker.items()):
+            if other_surname != surname or other_source <= source \
+                    or contexts[mine[0]].language == contexts[theirs[0]].language:
+                continue
+            for i in mine:
+                j = _closest_in_length(contexts, i, theirs)
+                if _closest_in_length(contexts, j, mine) != i:
+                    continue
+                ratio = min(len(contexts[i].words), len(contexts[j].words)) / max(
+                    len(contexts[i].words), len(contexts[j].words), 1)
+                if ratio >= compiled.translated_length and _may_link(contexts[i], contexts[j], compiled):
+                    links.append((ratio, i, j))
+    return links
+
+
+def _closest_in_length(contexts: list[Context], i: int, others: list[int]) -> int:
+    size = len(contexts[i].words)
+    return min(others, key=lambda j: (abs(len(contexts[j].words) - size), contexts[j].claim.id))
 
 
 # --- 4. groups ------------------------------------------------------------------------------
@@ -594,6 +679,8 @@ def _may_join(a: Context, b: Context, compiled: AlignRules) -> bool:
 def _disagree(a: Context, b: Context, compiled: AlignRules) -> bool:
     """Whether judging these two would find a discrepancy: conflicting values, or different words."""
     if a.claim.kind is Kind.QUOTE:
+        if a.language != b.language:
+            return False  # a translation is not compared word by word
         few, many = sorted((a.words, b.words), key=len)
         return not any(many[k:k + len(few)] == few for k in range(len(many) - len(few) + 1))
     return relation(a.claim, b.claim, compiled.values) == CONFLICT

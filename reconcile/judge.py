@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -39,15 +40,25 @@ def judge_rules(rules: RuleSet) -> JudgeRules:
     return JudgeRules(value_rules(rules), frozenset(str(m) for m in data.get("variant_markers") or ()), not_names)
 
 
-def judge(group_id: str, claims: tuple[Claim, ...], names: dict[str, str], rules: RuleSet) -> Group:
-    """The verdict on one group of aligned claims, with its flags and explanation."""
+def judge(group_id: str, claims: tuple[Claim, ...], names: dict[str, str], rules: RuleSet,
+          languages: Mapping[str, str | None] | None = None) -> Group:
+    """The verdict on one group of aligned claims, with its flags and explanation.
+
+    `languages` gives each source's language: quotations in different languages are not
+    compared word by word, and their group carries the flag `translated`.
+    """
     compiled = judge_rules(rules)
     kind = claims[0].kind
     flags = _flags(claims, compiled)
     outlets = list(dict.fromkeys(c.source for c in claims))
+    spoken = sorted({(languages or {}).get(c.source) or "" for c in claims})
+    if kind is Kind.QUOTE and len(spoken) > 1:
+        flags = (*flags, "translated")
     if len(outlets) == 1:
         verdict = Verdict.SINGLE_SOURCE
         explanation = f"only {_name(names, outlets[0])} states this: {_said(claims[0])}"
+    elif kind is Kind.QUOTE and len(spoken) > 1:
+        verdict, explanation = _judge_translations(claims, names, compiled, languages or {}, spoken)
     elif kind is Kind.QUOTE:
         verdict, explanation = _judge_quotes(claims, names, compiled)
     else:
@@ -151,6 +162,21 @@ def _judge_quotes(claims: tuple[Claim, ...], names: dict[str, str], compiled: Ju
         return Verdict.AGREE, f"{outlets(list(claims))} quote the same words, one an excerpt of the other: " \
             f"{_said(claims[0])}"
     return Verdict.AGREE, f"{outlets(list(claims))} quote the same words: {_said(claims[0])}"
+
+
+def _judge_translations(claims: tuple[Claim, ...], names: dict[str, str], compiled: JudgeRules,
+                        languages: Mapping[str, str | None], spoken: list[str]) -> tuple[Verdict, str]:
+    """A quotation printed in several languages: words compared only within each language."""
+    for language in spoken:
+        same = tuple(c for c in claims if (languages.get(c.source) or "") == language)
+        if len({c.source for c in same}) > 1:
+            verdict, explanation = _judge_quotes(same, names, compiled)
+            if verdict is Verdict.QUOTE_VARIANT:
+                return verdict, explanation
+    outlets = ", ".join(f"{_name(names, c.source)} ({languages.get(c.source) or '?'})"
+                        for c in {c.source: c for c in claims}.values())
+    return Verdict.COMPATIBLE, (f"the same quotation in {len(spoken)} languages: {outlets}; "
+                                "a translation is not compared word by word")
 
 
 def _markers(claim: Claim, compiled: JudgeRules) -> frozenset[str]:

@@ -25,7 +25,8 @@ def build_report(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[
     claims = tuple(claim for source in sources for claim in extract_claims(source, rules, story_date=story_date))
     story_rules = rules.for_languages({s.language for s in sources if s.language})
     names = display_names(sources)
-    groups = tuple(judge(group_id(tuple(c.id for c in members)), members, names, story_rules)
+    languages = {s.id: s.language for s in sources}
+    groups = tuple(judge(group_id(tuple(c.id for c in members)), members, names, story_rules, languages)
                    for members in align(sources, claims, story_rules))
     return Report(sources=sources, claims=claims, groups=groups, skipped=skipped)
 

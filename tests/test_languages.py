@@ -1,0 +1,112 @@
+"""Sources in two languages: each read with its own pack, reconciled as one story.
+
+The mixed fixture (tests/fixtures/mixed) is an invented story told by an English and a Spanish
+outlet: the same donation, volunteers, dates and percentage, a conflicting injury count, and
+one quotation in translation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reconcile import claims_from_text, load_sources
+from reconcile.cli import EXIT_OK, main
+from reconcile.language import detect_language
+from reconcile.model import Source
+from reconcile.pipeline import build_report
+
+MIXED = Path(__file__).parent / "fixtures" / "mixed"
+THURSDAY = dt.date(2024, 5, 2)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The council voted on Tuesday to close the pool for the summer, the clerk said.", "en"),
+    ("El ayuntamiento votó el martes el cierre de la piscina durante el verano, dijo la secretaria.", "es"),
+    ("Ana Ruiz, the director of the food bank, said it was the largest gift in its history.", "en"),
+    ("Según Ana Ruiz, directora del banco de alimentos, es la mayor donación de su historia.", "es"),
+    # A Spanish name in an English sentence, an English name in a Spanish one.
+    ("José Luis García de la Fuente was elected mayor of the town on Sunday.", "en"),
+    ("John Smith fue elegido alcalde del pueblo el domingo con el apoyo de los vecinos.", "es"),
+])
+def test_a_texts_language_is_told_by_the_packs_function_words(rules, text, language):
+    assert detect_language(text, rules) == language
+
+
+def test_the_language_given_wins_over_detection(tmp_path):
+    (tmp_path / "a.md").write_text("---\nlang: es\n---\nThe council met on Tuesday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("El pleno se reunió el martes.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["claims", str(tmp_path), "--format", "json", "--lang", "b=en"])
+    assert result.exit_code == EXIT_OK, result.output
+    assert {s["id"]: s["language"] for s in json.loads(result.output)["sources"]} == {"a": "es", "b": "en"}
+
+
+@pytest.mark.parametrize("text, kind, amount, extra", [
+    ("La fundación donó 250.000 dólares al banco de alimentos.", "money", 250_000, {"currency": "USD"}),
+    ("El club pagó 1,5 millones de euros por el delantero.", "money", 1_500_000, {"currency": "EUR"}),
+    ("Más de 480 empleados firmaron la carta.", "count", 480, {"qualifier": "lower_bound"}),
+    ("Los precios subieron un 3,4 % en marzo.", "percent", 3.4, {}),
+])
+def test_spanish_numbers_are_read_as_spanish_writes_them(rules, text, kind, amount, extra):
+    claim = next(c for c in claims_from_text(text, rules, language="es") if c.kind.value == kind)
+    assert claim.value.amount == amount
+    for key, value in extra.items():
+        got = getattr(claim.value, key)
+        assert (got.value if hasattr(got, "value") else got) == value
+
+
+def test_the_same_digits_read_in_each_language(rules):
+    english = claims_from_text("The fund paid 250,000 dollars.", rules, language="en")
+    spanish = claims_from_text("El fondo pagó 250.000 dólares.", rules, language="es")
+    assert [c.value.amount for c in english] == [c.value.amount for c in spanish] == [250_000]
+
+
+def test_a_spanish_weekday_is_placed_against_the_publication_date(rules):
+    [claim] = claims_from_text("La alcaldesa presentó el plan el martes.", rules, language="es", published=THURSDAY)
+    assert claim.value.start == claim.value.end == dt.date(2024, 4, 30)
+
+
+@pytest.fixture(scope="module")
+def mixed(rules):
+    report = build_report(load_sources([MIXED]), rules)
+    texts = {c.id: c.text for c in report.claims}
+    return report, {tuple(sorted(texts[c] for c in g.claims)): g for g in report.groups}
+
+
+@pytest.mark.parametrize("texts, verdict", [
+    (("$250,000", "250.000 dólares"), "agree"),
+    (("More than 480 volunteers", "Unos 480 voluntarios"), "compatible"),
+    (("Tuesday", "martes"), "agree"),
+    (("April 29", "el 29 de abril"), "agree"),
+    (("this year", "este año"), "agree"),
+    (("12 %", "12 percent"), "agree"),
+    (("Cuatro personas", "Three people"), "conflict"),
+])
+def test_a_mixed_story_reconciles_amounts_counts_and_dates(mixed, texts, verdict):
+    _, groups = mixed
+    assert groups[tuple(sorted(texts))].verdict.value == verdict
+
+
+def test_a_quotation_in_translation_is_flagged_not_compared_word_by_word(mixed):
+    _, groups = mixed
+    group = groups[("Nunca vamos a rechazar a una familia", "We will never turn a family away,")]
+    assert group.verdict.value == "compatible"
+    assert "translated" in group.flags
+    assert "not compared word by word" in group.explanation
+
+
+def test_every_source_of_the_mixed_story_is_read_in_its_language(mixed):
+    report, _ = mixed
+    assert {s.id: s.language for s in report.sources} == {"ledger": "en", "cronica": "es"}
+
+
+def test_two_quotations_of_one_speaker_in_one_language_are_still_compared(rules):
+    sources = tuple(Source(id=i, path=i, text=t, language="es", published=THURSDAY) for i, t in (
+        ("a", "«Nunca vamos a rechazar a una familia», dijo Ana Ruiz."),
+        ("b", "«Jamás vamos a rechazar a una familia», dijo Ana Ruiz.")))
+    [group] = [g for g in build_report(sources, rules).groups if g.kind.value == "quote"]
+    assert group.verdict.value == "quote_variant" and "translated" not in group.flags
