@@ -21,6 +21,7 @@ from .align import align
 from .errors import InputError
 from .extract import extract_claims
 from .judge import judge_rules, speaker_surname
+from .language import with_language
 from .model import Claim, Kind, QuoteValue, Source, display_names, line_starts
 from .rules import RuleSet
 from .sources import load_sources
@@ -106,8 +107,9 @@ def check(drafts: Iterable[str | Path], against: Iterable[str | Path], rules: Ru
     if not loaded:
         raise InputError("no draft to check")
     draft_paths = {Path(d.path).resolve() for d in loaded}
-    sources = tuple(s for s in load_sources(against, outlets=options.outlets or None)
+    sources = tuple(with_language(s, rules) for s in load_sources(against, outlets=options.outlets or None)
                     if Path(s.path).resolve() not in draft_paths)
+    loaded = tuple(with_language(d, rules) for d in loaded)
     taken = {s.id for s in sources}
     # A draft id never collides with a source id: its claims must stay the draft's.
     draft_sources = tuple(replace(d, id=f"draft:{d.id}") if d.id in taken else d for d in loaded)
@@ -121,11 +123,12 @@ def check(drafts: Iterable[str | Path], against: Iterable[str | Path], rules: Ru
         names = display_names(everything)
         by_id = {s.id: s for s in everything}
         draft_claims = extract_claims(draft, rules, story_date=story_date)
+        story = rules.for_languages({s.language for s in everything if s.language})
         found: list[Finding] = []
-        for group in align(everything, (*source_claims, *draft_claims), rules):
+        for group in align(everything, (*source_claims, *draft_claims), story):
             backing = [c for c in group if c.source != draft.id]
             for claim in (c for c in group if c.source == draft.id):
-                finding = _judge(claim, backing, names, by_id, rules, options)
+                finding = _judge(claim, backing, names, by_id, story, options)
                 if finding is not None:
                     found.append(finding)
         checked.extend(draft_claims)
@@ -188,14 +191,16 @@ def _judge_quote(claim: Claim, backing: list[Claim], supports: tuple[Support, ..
         # The draft may quote less than a source prints, never more.
         return _inside(quote_words(c.value), words)  # type: ignore[arg-type]
 
-    faithful = [c for c in sources if printed_by(c)]
+    # A translation is not compared word by word: only quotations in the draft's language are.
+    comparable = [c for c in sources if by_id[c.source].language == by_id[claim.source].language]
+    faithful = [c for c in comparable if printed_by(c)]
     verdict = None
-    if not faithful:
+    if comparable and not faithful:
         verdict = "quote_variant"
-        nearest = sources[0]
+        nearest = comparable[0]
         explanation = f"the draft quotes \u201c{value.text}\u201d; {names[nearest.source]} prints " \
                       f"\u201c{nearest.value.text}\u201d"  # type: ignore[union-attr]
-    else:
+    elif faithful:
         marked = ["sic" in c.value.markers for c in faithful]  # type: ignore[union-attr]
         # One faithful source printing it as the draft does is enough: where sources differ
         # on the [sic], that is theirs to settle, not the draft's.

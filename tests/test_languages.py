@@ -110,3 +110,12 @@ def test_two_quotations_of_one_speaker_in_one_language_are_still_compared(rules)
         ("b", "«Jamás vamos a rechazar a una familia», dijo Ana Ruiz.")))
     [group] = [g for g in build_report(sources, rules).groups if g.kind.value == "quote"]
     assert group.verdict.value == "quote_variant" and "translated" not in group.flags
+
+
+def test_an_english_draft_is_checked_against_a_spanish_source():
+    result = CliRunner().invoke(main, ["check", str(MIXED / "ledger.md"), "--against", str(MIXED / "cronica.md"),
+                                       "--format", "json"])
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.output)["findings"]
+    # The injury count contradicts the source; the quotation in translation is no misquote.
+    assert [(f["verdict"], f["text"]) for f in findings] == [("conflict", "Three people")]
