@@ -8,7 +8,6 @@ languages share ("a", "no") count for both; ties go to the pack read first (Engl
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
@@ -20,20 +19,24 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=8)
-def _function_words(rules: RuleSet) -> tuple[tuple[str, frozenset[str]], ...]:
-    return tuple((language, frozenset(str(w).lower() for w in
-                                      rules.for_language(language).of_type("text").get("function_words") or ()))
-                 for language in rules.languages)
+def _function_words(rules: RuleSet) -> tuple[tuple[tuple[str, frozenset[str]], ...], int]:
+    """Each pack's function words, and how much of a text to read (the most any pack asks for)."""
+    texts = {language: rules.for_language(language).of_type("text") for language in rules.languages}
+    words = tuple((language, frozenset(str(w).lower() for w in text.get("function_words") or ()))
+                  for language, text in texts.items())
+    # A pack that does not say how much to read has the whole text read.
+    return words, max((int(text["language_sample_chars"]) for text in texts.values()
+                       if "language_sample_chars" in text), default=0)
 
 
 def detect_language(text: str, rules: RuleSet) -> str:
     """The language of the pack whose function words cover most of the text."""
-    packs = _function_words(rules)
+    packs, sample = _function_words(rules)
     if len(packs) == 1:
         return packs[0][0]
-    counts = Counter(w.lower() for w in _WORD.findall(text))
-    scores = [(sum(n for word, n in counts.items() if word in words), -order, language)
-              for order, (language, words) in enumerate(packs)]
+    words = _WORD.findall((text[:sample] if sample else text).lower())
+    scores = [(sum(map(function_words.__contains__, words)), -order, language)
+              for order, (language, function_words) in enumerate(packs)]
     return max(scores)[2]
 
 
