@@ -111,7 +111,8 @@ TYPES: dict[str, dict[str, Any]] = {
         "irregular_plurals": _WORDS, "not_counted": _WORDS, "age": {"after": _WORDS, "before": _WORDS, "max": "int"}},
     "text": {
         "abbreviations": _WORDS, "sentence_reach_chars": "int", "trailing_boilerplate": _PATTERNS,
-        "debris": _PATTERNS, "markdown_syntax": _PATTERNS, "function_words": _WORDS, "language_sample_chars": "int", "conjunctions": _WORDS,
+        "debris": _PATTERNS, "markdown_syntax": _PATTERNS, "function_words": _WORDS,
+        "language_sample_chars": "int", "conjunctions": _WORDS,
         "street_reach_words": "int", "street_suffixes": _WORDS, "label_words": _WORDS},
     "dates": {
         "dateparser_language": "word", "months": {"*": "int"}, "month_abbreviations": {"*": "int"},
