@@ -41,7 +41,7 @@ def test_model_imports_nothing_from_the_package(path):
 
 @pytest.mark.parametrize("path", files("extract", "sources.py", "rules.py", "text.py", "pipeline.py", "align.py",
                                        "judge.py", "values.py", "check.py", "config.py",
-                                       "language.py"),
+                                       "language.py", "schema.py", "patterns.py"),
                          ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_pipeline_never_imports_presentation(path):
     imported = imports_of(path)

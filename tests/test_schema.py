@@ -8,9 +8,10 @@ import pytest
 
 from reconcile.cli import EXIT_ERROR
 from reconcile.errors import RuleError
+from reconcile.patterns import backtracking_risk
 from reconcile.rules import TYPES as RULE_TYPES
 from reconcile.rules import default_rules_dir, read_rule_file
-from reconcile.schema import TYPES, backtracking_risk
+from reconcile.schema import TYPES
 from reconcile.yamlio import load_yaml
 
 from .test_cli import invoke
