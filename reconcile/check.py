@@ -93,6 +93,7 @@ class CheckOptions:
     ignore: frozenset[str] = frozenset()
     baseline: frozenset[str] = frozenset()
     outlets: dict[str, str] = field(default_factory=dict)
+    languages: dict[str, str] = field(default_factory=dict)  # by draft or source id
 
 
 def check(drafts: Iterable[str | Path], against: Iterable[str | Path], rules: RuleSet,
@@ -103,12 +104,16 @@ def check(drafts: Iterable[str | Path], against: Iterable[str | Path], rules: Ru
     the others checked with it, and a draft is never one of its own sources.
     """
     options = options or CheckOptions()
-    loaded = _unique(load_sources(drafts))
+    loaded = _with_languages(_unique(load_sources(drafts)), options.languages)
     if not loaded:
         raise InputError("no draft to check")
     draft_paths = {Path(d.path).resolve() for d in loaded}
-    sources = tuple(with_language(s, rules) for s in load_sources(against, outlets=options.outlets or None)
+    sources = tuple(with_language(s, rules)
+                    for s in _with_languages(load_sources(against, outlets=options.outlets or None), options.languages)
                     if Path(s.path).resolve() not in draft_paths)
+    unknown = sorted(set(options.languages) - {s.id for s in (*loaded, *sources)})
+    if unknown:
+        raise InputError(f"--lang {unknown[0]}=...: no draft or source with id {unknown[0]!r}")
     loaded = tuple(with_language(d, rules) for d in loaded)
     taken = {s.id for s in sources}
     # A draft id never collides with a source id: its claims must stay the draft's.
@@ -136,6 +141,10 @@ def check(drafts: Iterable[str | Path], against: Iterable[str | Path], rules: Ru
     return CheckResult(draft_sources, sources, tuple(checked),
                        tuple(sorted(findings, key=lambda f: (f.draft, f.line, f.col, f.kind))),
                        options.fail_on)
+
+
+def _with_languages(sources: tuple[Source, ...], languages: dict[str, str]) -> tuple[Source, ...]:
+    return tuple(replace(s, language=languages[s.id].lower()) if s.id in languages else s for s in sources)
 
 
 def _unique(drafts: tuple[Source, ...]) -> tuple[Source, ...]:

@@ -155,8 +155,10 @@ def compare(sources, published, outlets, languages, rule_dirs, format_name, outp
                    f"(default {','.join(DEFAULT_FAIL_ON)}; 'never' to only report).")
 @click.option("--unsupported", is_flag=True, help="Also report draft claims that no source states.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
-              help="A folder of rule files that extends the English pack. Repeatable.")
+              help="A folder of rule files that extends the built-in packs. Repeatable.")
 @click.option("--outlet", "outlets", multiple=True, metavar="ID=NAME", help="Outlet name of a source. Repeatable.")
+@click.option("--lang", "languages", multiple=True, metavar="ID=LANG",
+              help="Language of a draft or source (overrides front matter and detection). Repeatable.")
 @click.option("--baseline", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Fail only on findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, writable=True, path_type=Path),
@@ -166,8 +168,8 @@ def compare(sources, published, outlets, languages, rule_dirs, format_name, outp
                                       "junit: one test case per draft claim).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write the report to this file instead of standard output.")
-def check(drafts, against, fail_on, unsupported, rule_dirs, outlets, baseline, write_baseline, format_name,
-          output) -> None:
+def check(drafts, against, fail_on, unsupported, rule_dirs, outlets, languages, baseline, write_baseline,
+          format_name, output) -> None:
     """Check DRAFTS (.txt or .md) against their sources before publication.
 
     Reports each draft claim that conflicts with the sources, misquotes them, or gives a
@@ -183,7 +185,8 @@ def check(drafts, against, fail_on, unsupported, rule_dirs, outlets, baseline, w
     wanted = _fail_on(fail_on, config.fail_on)
     options = CheckOptions(fail_on=wanted, unsupported=unsupported, ignore=config.ignore,
                            baseline=read_baseline(baseline) if baseline else frozenset(),
-                           outlets=parse_assignments(outlets, "--outlet"))
+                           outlets=parse_assignments(outlets, "--outlet"),
+                           languages=parse_assignments(languages, "--lang"))
     result = run_check(drafts, sources, load_rules((*config.rules, *rule_dirs)), options)
     if write_baseline is not None:
         # Writing a baseline accepts today's findings: the run that writes it does not fail.
@@ -246,7 +249,8 @@ def rules_list(rule_dirs) -> None:
 def rules_show(name, rule_dirs) -> None:
     """Print the rule files called NAME (or LANG/NAME, e.g. es/money), with their examples."""
     language, _, stem = name.rpartition("/")
-    found = [f for f in _rules(rule_dirs).files if f.name == stem and language in ("", f.language)]
+    found = [f for f in _rules(rule_dirs).files
+             if f.name == stem and language in ("", f.language, Path(f.path).parent.name)]
     if not found:
         raise UserError(f"no rule file named {name!r} (see: reconcile rules list)")
     for rule_file in found:
@@ -266,6 +270,8 @@ def rules_test(pack, rule_dirs) -> None:
     active = _rules((*rule_dirs, pack))
     root = Path(pack).resolve()
     mine = tuple(f for f in active.files if Path(f.path).resolve().is_relative_to(root))
+    if not mine:
+        raise UserError(f"{pack}: no rule files (.yaml) in this folder")
     outcomes = list(run_examples(mine, active))
     for outcome in outcomes:
         mark = "ok  " if outcome.passed else "FAIL"

@@ -6,6 +6,7 @@ selects the Python that reads it, and carries the examples that document and tes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -15,10 +16,13 @@ from typing import Any
 import yaml
 
 from .errors import RuleError
-from .schema import check_rule_file
+from .schema import check_rule_file, line_of
 from .yamlio import load_yaml
 
 REQUIRED_KEYS = ("name", "type", "language", "description")
+_LANGUAGE = re.compile(r"any|[a-z]{2,3}")
+# What a language's pack must hold before a text can be read in it.
+EXTRACTION_TYPES = ("numbers", "qualifiers", "money", "percent", "units", "counts", "text", "dates", "quotes")
 TYPES = ("numbers", "qualifiers", "money", "percent", "units", "counts", "text", "dates", "quotes",
          "align", "judge")
 
@@ -53,8 +57,16 @@ class RuleSet:
 
     @property
     def languages(self) -> tuple[str, ...]:
-        """The languages this set has packs for, in the order first read (English first)."""
-        return tuple(dict.fromkeys(f.language for f in self.files if f.language != ANY_LANGUAGE))
+        """The languages this set can read, in the order first read (English first).
+
+        A language has a pack when its files hold every type extraction reads; a user's file
+        in another language only extends a pack, it does not make one.
+        """
+        types: dict[str, set[str]] = {}
+        for f in self.files:
+            if f.language != ANY_LANGUAGE:
+                types.setdefault(f.language, set()).add(f.type)
+        return tuple(language for language, held in types.items() if held >= set(EXTRACTION_TYPES))
 
     def for_language(self, language: str) -> RuleSet:
         """The rules that read a text of one language."""
@@ -94,14 +106,15 @@ class RuleSet:
 def _merge(base: Any, extra: Any) -> Any:
     if isinstance(base, dict) and isinstance(extra, dict):
         return {**base, **{k: _merge(base[k], v) if k in base else v for k, v in extra.items()}}
-    if isinstance(base, list) and isinstance(extra, list) and not _numbers(extra):
+    if isinstance(base, list) and isinstance(extra, list) and not _value(extra):
         return base + [item for item in extra if item not in base]
-    # A list of numbers is one value (an interval such as `about: [0.95, 1.05]`): replaced.
+    # A list holding a number is one value (a band such as `about: [0.95, 1.05]`, a part of a
+    # month such as `late: [21, end]`): replaced whole.
     return extra
 
 
-def _numbers(items: list[Any]) -> bool:
-    return bool(items) and all(isinstance(i, (int, float)) and not isinstance(i, bool) for i in items)
+def _value(items: list[Any]) -> bool:
+    return any(isinstance(i, (int, float)) and not isinstance(i, bool) for i in items)
 
 
 def default_rules_dir() -> Path:
@@ -126,12 +139,22 @@ def load_rules(dirs: Iterable[str | Path] | None = None) -> RuleSet:
     """
     folders = [*built_in_packs(), *(Path(d) for d in dirs or ())]
     files: list[RuleFile] = []
+    seen: set[Path] = set()
     for folder in folders:
         if not folder.is_dir():
             raise RuleError(f"{folder}: rule pack folder not found")
-        for path in sorted([*folder.rglob("*.yaml"), *folder.rglob("*.yml")]):
+        if folder.resolve() in seen:
+            continue  # a pack named twice (in the configuration and on the command line) is read once
+        seen.add(folder.resolve())
+        for path in pack_files(folder):
             files.append(read_rule_file(path))
     return RuleSet(tuple(files))
+
+
+def pack_files(folder: Path) -> list[Path]:
+    """The rule files of a pack folder and its sub-folders, sorted by path; hidden ones left out."""
+    found = [*folder.rglob("*.yaml"), *folder.rglob("*.yml")]
+    return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
 def read_rule_file(path: Path) -> RuleFile:
@@ -146,15 +169,27 @@ def read_rule_file(path: Path) -> RuleFile:
         raise RuleError(f"{path}{where}: not valid YAML ({getattr(err, 'problem', err)})") from None
     if not isinstance(doc, dict):
         raise RuleError(f"{path}: a rule file must be a mapping")
-    missing = [key for key in REQUIRED_KEYS if not isinstance(doc.get(key), str)]
-    if missing:
-        raise RuleError(f"{path}: missing key {missing[0]!r}")
+
+    def wrong(key: str, problem: str) -> RuleError:
+        line = line_of(path, (key,))
+        return RuleError(f"{path}{f':{line}' if line else ''}: key {key!r}: {problem}")
+
+    for key in REQUIRED_KEYS:
+        if key not in doc:
+            raise RuleError(f"{path}: missing key {key!r}")
+        if not isinstance(doc[key], str) or not doc[key].strip():
+            raise wrong(key, "must be a non-empty text")
     if doc["type"] not in TYPES:
-        raise RuleError(f"{path}: unknown rule type {doc['type']!r} (one of {', '.join(TYPES)})")
+        raise wrong("type", f"unknown rule type {doc['type']!r} (one of {', '.join(TYPES)})")
+    if not _LANGUAGE.fullmatch(doc["language"]):
+        raise wrong("language", f"{doc['language']!r} is not a lower-case language code (en, es, ...) "
+                                f"or {ANY_LANGUAGE!r}")
     examples = doc.get("examples") or []
     if not isinstance(examples, list):
-        raise RuleError(f"{path}: 'examples' must be a list")
+        raise wrong("examples", "must be a list")
     check_rule_file(path, doc)
+    if not examples:
+        raise RuleError(f"{path}: no examples: a rule file shows what it does with at least one example")
     data = {k: v for k, v in doc.items() if k not in (*REQUIRED_KEYS, "examples")}
     return RuleFile(doc["name"], doc["type"], doc["language"], doc["description"], str(path),
                     data, tuple(examples))

@@ -170,7 +170,7 @@ def check_rule_file(path: Path, doc: dict[str, Any]) -> None:
         else:
             scope = f" in a{'n' * (rule_type[0] in 'aeio')} '{rule_type}' file" if len(err.path) == 1 else ""
             message = f"unknown key '{where}'{scope} (known: {', '.join(err.known)})"
-        line = _line_of(path, err.path)
+        line = line_of(path, err.path)
         raise RuleError(f"{path}{f':{line}' if line else ''}: {message}") from None
 
 
@@ -250,7 +250,8 @@ def _check_pattern(value: str, path: tuple[Step, ...]) -> None:
         raise _Invalid(path, f"pattern {value!r} could backtrack catastrophically: {risk}")
 
 
-def _line_of(path: Path, steps: tuple[Step, ...]) -> int | None:
+def line_of(path: Path, steps: tuple[Step, ...]) -> int | None:
+    """The line of a key path in a rule file, or None where the file does not hold it."""
     # Lines are looked up only once a file is found wrong: its node tree is composed again and
     # walked along the key path as far as it goes (a missing key points at its parent).
     try:

@@ -119,3 +119,19 @@ def test_an_english_draft_is_checked_against_a_spanish_source():
     findings = json.loads(result.output)["findings"]
     # The injury count contradicts the source; the quotation in translation is no misquote.
     assert [(f["verdict"], f["text"]) for f in findings] == [("conflict", "Three people")]
+
+
+def test_check_takes_the_language_of_a_draft(tmp_path):
+    draft = tmp_path / "draft.txt"
+    # Read as English, the draft's "$1.500" is one dollar fifty; as Spanish, fifteen hundred.
+    draft.write_text("Banco Norte: multa de $1.500 en Lomaseca.", encoding="utf-8")
+    source = tmp_path / "source.txt"
+    source.write_text("El Banco Norte pagó una multa de $1.500 en Lomaseca, informó el regulador.", encoding="utf-8")
+    args = ["check", str(draft), "--against", str(source), "--format", "json"]
+    spanish = CliRunner().invoke(main, [*args, "--lang", "draft=es"])
+    assert spanish.exit_code == EXIT_OK, spanish.output
+    english = CliRunner().invoke(main, [*args, "--lang", "draft=en"])
+    assert english.exit_code == 1
+    assert [f["verdict"] for f in json.loads(english.output)["findings"]] == ["conflict"]
+    unknown = CliRunner().invoke(main, [*args, "--lang", "nobody=es"])
+    assert unknown.exit_code == 2 and "no draft or source with id 'nobody'" in unknown.output

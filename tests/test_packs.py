@@ -106,6 +106,43 @@ def test_later_packs_override_earlier_ones_key_by_key(tmp_path):
     assert "more than" in load_rules([first]).of_type("qualifiers")["lower_bound"]
 
 
+def test_a_band_or_a_part_of_a_month_is_replaced_not_extended(tmp_path):
+    late = pack(tmp_path, "late", """\
+        name: late
+        type: dates
+        language: en
+        description: Late in a month starts on the 20th here.
+        month_parts:
+          late: [20, end]
+        examples:
+          - text: "The road reopened in late June 2024."
+            claims:
+              - {kind: date, text: "late June 2024", start: "2024-06-20", end: "2024-06-30"}
+        """)
+    assert load_rules([late]).for_language("en").of_type("dates")["month_parts"]["late"] == [20, "end"]
+    assert run("rules", "test", late).exit_code == EXIT_OK
+
+
+def test_a_pack_named_twice_is_read_once(tmp_path):
+    strict = pack(tmp_path, "strict", STRICT_ABOUT)
+    assert len(load_rules([strict, strict]).files) == len(load_rules([strict]).files)
+
+
+def test_hidden_folders_of_a_pack_are_left_out(tmp_path):
+    folder = pack(tmp_path, "newsroom", REAL)
+    (folder / ".github").mkdir()
+    (folder / ".github" / "ci.yml").write_text("on: push\njobs: {}\n", encoding="utf-8")
+    assert [f.name for f in load_rules([folder]).files][-1] == "real"
+
+
+def test_a_file_in_a_language_without_a_pack_does_not_make_one(tmp_path):
+    french = pack(tmp_path, "fr", REAL.replace("language: en", "language: fr"))
+    assert "fr" not in load_rules([french]).languages
+    folder = write_story(tmp_path, ATTENDANCE)
+    result = run("compare", folder, "--rules", french, "--lang", "a=fr")
+    assert result.exit_code == EXIT_ERROR and "no rule pack for language 'fr'" in result.output
+
+
 def test_a_pack_may_hold_sub_folders(tmp_path):
     folder = pack(tmp_path, "newsroom")
     (folder / "money").mkdir()
@@ -190,3 +227,14 @@ def test_a_language_without_a_pack_is_an_input_error(tmp_path, language):
     result = run("compare", folder, "--lang", f"a={language}")
     assert result.exit_code == EXIT_ERROR
     assert f"no rule pack for language {language!r}" in result.output
+
+
+def test_rules_show_finds_a_file_for_every_language_by_its_folder():
+    result = run("rules", "show", "en/align")
+    assert result.exit_code == EXIT_OK and "language: any" in result.output
+
+
+def test_rules_test_on_a_folder_without_rule_files_is_a_usage_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("rules", "test", tmp_path / "empty")
+    assert result.exit_code == EXIT_ERROR and "no rule files" in result.output

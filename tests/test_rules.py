@@ -67,7 +67,8 @@ def test_bad_rule_file_names_the_file(tmp_path, content, message):
 def test_a_later_pack_overrides_key_by_key(tmp_path, rules):
     (tmp_path / "money.yaml").write_text(
         "name: money-extra\ntype: money\nlanguage: en\ndescription: Adds the rand sign.\n"
-        "symbols: {'R': ZAR}\n", encoding="utf-8")
+        "symbols: {'R': ZAR}\nexamples:\n  - text: The fine was R500.\n    claims: [{kind: money, text: R500}]\n",
+        encoding="utf-8")
     extended = load_rules([tmp_path])
     claims = claims_from_text("The fine was R500 for each offence.", extended)
     assert [(c.kind.value, c.text, c.value.currency) for c in claims] == [("money", "R500", "ZAR")]

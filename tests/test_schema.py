@@ -19,6 +19,10 @@ from .test_cli import invoke
 BUILT_IN = sorted(default_rules_dir().rglob("*.yaml"))
 
 
+# An example every file needs; it sits after the data keys being tested.
+EXAMPLE = "examples:\n  - text: Nothing to see here.\n    claims: []\n"
+
+
 def header(rule_type: str) -> str:
     """The four header lines every rule file opens with: data starts on line 5."""
     return f"name: x\ntype: {rule_type}\nlanguage: en\ndescription: A test file.\n"
@@ -158,13 +162,27 @@ def test_a_catastrophic_pattern_is_refused(pattern, culprit):
 
 
 def test_a_bounded_repeat_passes_in_a_rule_file(tmp_path):
-    path = write(tmp_path, "text", "trailing_boilerplate:\n  - '^(copyright|©).{0,200}$'\n")
+    path = write(tmp_path, "text", "trailing_boilerplate:\n  - '^(copyright|©).{0,200}$'\n" + EXAMPLE)
     assert read_rule_file(path).data["trailing_boilerplate"] == ["^(copyright|©).{0,200}$"]
 
 
 def test_a_pack_may_hold_only_the_keys_it_extends(tmp_path):
-    path = write(tmp_path, "money", 'symbols: {"R": ZAR}\nexamples:\n')
+    path = write(tmp_path, "money", 'symbols: {"R": ZAR}\n' + EXAMPLE)
     assert read_rule_file(path).data == {"symbols": {"R": "ZAR"}}
+
+
+def test_a_rule_file_without_examples_is_refused(tmp_path):
+    path = write(tmp_path, "money", 'symbols: {"R": ZAR}\nexamples:\n')
+    with pytest.raises(RuleError, match=r"no examples"):
+        read_rule_file(path)
+
+
+@pytest.mark.parametrize("language", ["ES", "Spanish", "es-ES", ""])
+def test_a_language_must_be_a_lower_case_code(tmp_path, language):
+    path = tmp_path / "money.yaml"
+    path.write_text(f"name: x\ntype: money\nlanguage: '{language}'\ndescription: d\n" + EXAMPLE, encoding="utf-8")
+    with pytest.raises(RuleError, match=r"money.yaml:3: key 'language'"):
+        read_rule_file(path)
 
 
 def test_the_cli_reports_a_bad_rule_file_in_one_line_and_exits_2(tmp_path):
