@@ -64,6 +64,7 @@ class AlignRules:
     translated: dict[str, float]
     translated_dates: dict[str, float]
     translated_unit: float
+    translated_topic: float
     translated_length: float
     pronouns: frozenset[str]
     possessives: tuple[str, ...]
@@ -131,7 +132,8 @@ def align_rules(rules: RuleSet) -> AlignRules:
         owner_words=int(context["owner_words"]),
         values=value_rules(rules),
         value_bonus={str(k): float(v) for k, v in (link.get("value_bonus") or {}).items()},
-        translated={str(k): float(v) for k, v in link["translated"].items() if k != "unit"},
+        translated={str(k): float(v) for k, v in link["translated"].items() if k not in ("unit", "topic")},
+        translated_topic=float(link["translated"]["topic"]),
         translated_dates={str(k): float(v) for k, v in link["dates"]["translated"].items()},
         translated_unit=float(link["translated"]["unit"]),
         translated_length=float(quotes["translated_length"]),
@@ -388,8 +390,8 @@ def _context_links(contexts: list[Context], members: list[int], idf: dict[str, f
     # class, its currency) proposes candidates across them too.
     multilingual = len({contexts[i].language for i in members}) > 1
     features: dict[int, Iterable[str]] = {
-        i: (contexts[i].weights.keys() | _unit_features(contexts[i])) if multilingual else contexts[i].weights.keys()
-        for i in members}
+        i: (contexts[i].weights.keys() | _unit_features(contexts[i]) | {f"\x00owner{o}" for o in contexts[i].owners})
+        if multilingual else contexts[i].weights.keys() for i in members}
     pairs = _candidates(contexts, members, features, strings, fuzz.token_set_ratio, compiled.floor, compiled)
     links = []
     for i, j in pairs:
@@ -438,7 +440,10 @@ def _translated_overlap(a: Context, b: Context, idf: dict[str, float], compiled:
     """
     names = _overlap({w: a.weights[w] for w in a.name_words if w in a.weights},
                      {w: b.weights[w] for w in b.name_words if w in b.weights}, idf)
-    return names + (compiled.translated_unit if _unit_features(a) & _unit_features(b) else 0.0)
+    # The name each article is about (its owner, or failing one the name it mentions most)
+    # stands in for the names a sentence leaves out.
+    topic = compiled.translated_topic if a.owners & b.owners else 0.0
+    return names + topic + (compiled.translated_unit if _unit_features(a) & _unit_features(b) else 0.0)
 
 
 def _candidates(contexts: list[Context], members: list[int], features: dict[int, Iterable[str]],
@@ -577,8 +582,8 @@ def _translated_quote_links(contexts: list[Context], members: list[int],
     """Quotations of one speaker in articles of two languages, paired one to one.
 
     Their words cannot be compared without a translation; what can be is who said them and
-    how long they are. Each quotation is paired with the other article's quotation of the same
-    speaker closest to it in length, when the choice is mutual and the lengths are alike.
+    how long they are. A speaker quoted once in each article is paired, when the lengths are
+    alike; a speaker quoted more often is left unpaired, as lengths alone would guess.
     """
     by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in members:
@@ -591,20 +596,14 @@ def _translated_quote_links(contexts: list[Context], members: list[int],
             if other_surname != surname or other_source <= source \
                     or contexts[mine[0]].language == contexts[theirs[0]].language:
                 continue
-            for i in mine:
-                j = _closest_in_length(contexts, i, theirs)
-                if _closest_in_length(contexts, j, mine) != i:
-                    continue
+            if len(mine) != 1 or len(theirs) != 1:
+                continue
+            for i, j in zip(mine, theirs, strict=True):
                 ratio = min(len(contexts[i].words), len(contexts[j].words)) / max(
                     len(contexts[i].words), len(contexts[j].words), 1)
                 if ratio >= compiled.translated_length and _may_link(contexts[i], contexts[j], compiled):
                     links.append((ratio, i, j))
     return links
-
-
-def _closest_in_length(contexts: list[Context], i: int, others: list[int]) -> int:
-    size = len(contexts[i].words)
-    return min(others, key=lambda j: (abs(len(contexts[j].words) - size), contexts[j].claim.id))
 
 
 # --- 4. groups ------------------------------------------------------------------------------

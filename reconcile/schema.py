@@ -127,7 +127,7 @@ TYPES: dict[str, dict[str, Any]] = {
                  "dates": {"shared_words": "int", "written_day": "number", "translated": _RELATIONS,
                            "cross_source": _RELATIONS,
                            "same_source": _RELATIONS},
-                 "value_bonus": _RELATIONS, "translated": {**_RELATIONS, "unit": "number"}},
+                 "value_bonus": _RELATIONS, "translated": {**_RELATIONS, "unit": "number", "topic": "number"}},
         "quotes": {"variant": "number", "min_words": "int", "shared_words": "number",
                    "translated_length": "number"}},
     "judge": {

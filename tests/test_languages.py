@@ -135,3 +135,36 @@ def test_check_takes_the_language_of_a_draft(tmp_path):
     assert [f["verdict"] for f in json.loads(english.output)["findings"]] == ["conflict"]
     unknown = CliRunner().invoke(main, [*args, "--lang", "nobody=es"])
     assert unknown.exit_code == 2 and "no draft or source with id 'nobody'" in unknown.output
+
+
+MOVE_EN = ("The Riverton food bank moved to its new warehouse this week. Volunteers worked through the night. "
+           "Three people were injured during the move. The new building opened on Tuesday, a spokesman said. "
+           "\"We need many more volunteers this summer,\" Ana Ruiz said. "
+           "\"We are never going to close the doors,\" Ruiz added.")
+MOVE_ES = ("El banco de alimentos de Riverton se mudó esta semana a su nuevo almacén. Los voluntarios trabajaron "
+           "toda la noche. Cuatro personas resultaron heridas durante la mudanza. El nuevo edificio abrió el "
+           "miércoles, dijo un portavoz. «Nunca vamos a cerrar las puertas», dijo Ana Ruiz. "
+           "«Necesitamos muchos más voluntarios este verano», añadió Ruiz.")
+
+
+@pytest.fixture(scope="module")
+def move(rules):
+    sources = (Source(id="en", path="en", text=MOVE_EN, published=THURSDAY),
+               Source(id="es", path="es", text=MOVE_ES, published=THURSDAY))
+    report = build_report(sources, rules)
+    texts = {c.id: c.text for c in report.claims}
+    return {frozenset(texts[c] for c in g.claims): g for g in report.groups}
+
+
+def test_sentences_that_name_nobody_align_through_the_story_they_tell(move):
+    assert move[frozenset({"Three people", "Cuatro personas"})].verdict.value == "conflict"
+    assert move[frozenset({"this week", "esta semana"})].verdict.value == "agree"
+
+
+def test_weekdays_of_sentences_that_name_nobody_are_not_called_a_conflict(move):
+    assert move[frozenset({"Tuesday"})].verdict.value == "single_source"
+
+
+def test_a_speaker_quoted_twice_in_each_language_is_not_paired_by_guesswork(move):
+    quotes = [g for g in move.values() if g.kind.value == "quote"]
+    assert all(g.verdict.value == "single_source" for g in quotes) and len(quotes) == 4
