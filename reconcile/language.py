@@ -2,7 +2,9 @@
 
 No model and no download: each pack lists the small words of its language (`text.function_words`),
 and a text's language is the pack whose words make up the largest share of it. Words two
-languages share ("a", "no") count for both; ties go to the pack read first (English).
+languages share ("a", "no") count for both; ties go to the pack read first (English). Names are
+left out, since their small words belong to the language the name came from, not to the text's
+("Juan de la Cruz wins Los Angeles race" is English).
 """
 
 from __future__ import annotations
@@ -34,10 +36,34 @@ def detect_language(text: str, rules: RuleSet) -> str:
     packs, sample = _function_words(rules)
     if len(packs) == 1:
         return packs[0][0]
-    words = _WORD.findall((text[:sample] if sample else text).lower())
+    words = _words_outside_names(text[:sample] if sample else text)
     scores = [(sum(map(function_words.__contains__, words)), -order, language)
               for order, (language, function_words) in enumerate(packs)]
     return max(scores)[2]
+
+
+def _words_outside_names(text: str) -> list[str]:
+    """The text's words, lower-cased, less runs of capitalised words and the short words inside them."""
+    tokens = list(_WORD.finditer(text))
+    words, i = [], 0
+    while i < len(tokens):
+        last = i
+        if tokens[i].group()[0].isupper():
+            # A name runs on over adjacent capitalised words, with at most two short lower-case
+            # words between ("de la", "of", "van der").
+            k = i + 1
+            while k < len(tokens) and text[tokens[k - 1].end():tokens[k].start()].isspace():
+                if tokens[k].group()[0].isupper():
+                    last = k
+                elif len(tokens[k].group()) > 3 or k - last > 2:
+                    break
+                k += 1
+        if last > i:
+            i = last + 1
+            continue
+        words.append(tokens[i].group().lower())
+        i += 1
+    return words
 
 
 def with_language(source: Source, rules: RuleSet) -> Source:

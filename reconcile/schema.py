@@ -7,7 +7,8 @@ keys are optional: a pack of your own may hold only the keys it extends.
 
 Shapes are written as Python literals:
 
-- `"word"`, `"int"`, `"number"`, `"bool"`, `"null"`, `"pattern"`: one value of that kind;
+- `"word"` (never empty), `"text"` (may be empty), `"int"`, `"number"`, `"bool"`, `"null"`,
+  `"pattern"`, `"dateparser_language"`: one value of that kind;
   `"'end'"` (quoted) is that very word, and `|` joins alternatives: `"int|'end'"`;
 - `[shape]`: a list of such values; `(shape, shape)`: a list of exactly two;
 - `{"*": shape}`: a mapping from words the writer chooses (a vocabulary) to such values;
@@ -15,13 +16,15 @@ Shapes are written as Python literals:
 - `Either(shape, ...)`: the first of these mappings whose required keys are present.
 
 A `pattern` is a regular expression written by a user and run over every line of text fed in:
-it must compile, and is refused if it could backtrack catastrophically (see `patterns`).
+it must compile on its own and inside a group (so flags are written `(?i:...)`, not `(?i)`), and
+is refused if it could backtrack catastrophically (see `patterns`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -95,7 +98,7 @@ TYPES: dict[str, dict[str, Any]] = {
         "language_sample_chars": "int", "conjunctions": _WORDS,
         "street_reach_words": "int", "street_suffixes": _WORDS, "label_words": _WORDS},
     "dates": {
-        "dateparser_language": "word", "months": {"*": "int"}, "month_abbreviations": {"*": "int"},
+        "dateparser_language": "dateparser_language", "months": {"*": "int"}, "month_abbreviations": {"*": "int"},
         "weekdays": {"*": "int"}, "weekday_abbreviations": {"*": "int"}, "weekend_days": ["int"],
         "parts_of_day": _WORDS, "weekday_modifiers": {"*": "'before'|'after'|'on_or_before'|'on_or_after'"},
         "ordinal_suffixes": _WORDS, "month_alone_after": _WORDS, "range_joiners": _WORDS, "day_articles": _WORDS,
@@ -118,7 +121,7 @@ TYPES: dict[str, dict[str, Any]] = {
         "plural_endings": _WORDS, "titles": _WORDS, "organisation_words": _WORDS, "markers": {"*": _PATTERNS}},
     "align": {
         "context": {"near_words": "int", "date_near_words": "int", "near_weight": "number",
-                    "previous_weight": "number", "entity_weight": "number", "endings": [("word", "word")],
+                    "previous_weight": "number", "entity_weight": "number", "endings": [("word", "text")],
                     "keep": _WORDS, "min_stem": "int", "owner_words": "int", "verb_chars": "int",
                     "unit_phrases": _WORDS, "spoken_words": "int", "verb_skips": _WORDS},
         "propose": {"key_words": "int", "posting_cap": "int", "posting_per_source": "int",
@@ -136,15 +139,28 @@ TYPES: dict[str, dict[str, Any]] = {
 }
 
 Step = str | int
+
+
+@lru_cache(maxsize=1)
+def _dateparser_languages() -> frozenset[str]:
+    from dateparser.data.languages_info import language_order
+    return frozenset(language_order)
+
+
 # Each scalar: what one value is called, what several are called, and the test.
 _SCALARS: dict[str, tuple[str, str, Callable[[Any], bool]]] = {
-    "word": ("a word", "words", lambda v: isinstance(v, str)),
+    # A word is never empty: an empty one would match everywhere.
+    "word": ("a word", "words", lambda v: isinstance(v, str) and v != ""),
+    "text": ("text (may be empty)", "texts", lambda v: isinstance(v, str)),
     "pattern": ("a regular expression", "regular expressions", lambda v: isinstance(v, str)),
     "int": ("a whole number", "whole numbers", lambda v: isinstance(v, int) and not isinstance(v, bool)),
     "number": ("a number", "numbers", lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)),
     "bool": ("true or false", "true or false", lambda v: isinstance(v, bool)),
     "null": ("nothing", "nothing", lambda v: v is None),
+    "dateparser_language": ("a language code dateparser reads (en, es, fr, ...)", "language codes",
+                            lambda v: isinstance(v, str) and v in _dateparser_languages()),
 }
+
 
 
 class _Invalid(Exception):
@@ -242,7 +258,10 @@ def _got(value: Any) -> str:
 
 def _check_pattern(value: str, path: tuple[Step, ...]) -> None:
     try:
+        # Patterns are set inside larger ones, so a flag must apply to a group, not the whole
+        # expression ("(?i:...)", not "(?i)"), and the pattern must not close a group it did not open.
         re.compile(value)
+        re.compile(f"(?:{value})")
     except re.error as err:
         raise _Invalid(path, f"not a valid regular expression ({err})") from None
     risk = backtracking_risk(value)

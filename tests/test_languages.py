@@ -32,6 +32,10 @@ THURSDAY = dt.date(2024, 5, 2)
     # A Spanish name in an English sentence, an English name in a Spanish one.
     ("José Luis García de la Fuente was elected mayor of the town on Sunday.", "en"),
     ("John Smith fue elegido alcalde del pueblo el domingo con el apoyo de los vecinos.", "es"),
+    # The small words of a name belong to the name's language, not the text's.
+    ("Juan de la Cruz wins Los Angeles race", "en"),
+    ("María de los Santos and Luis del Río won seats on the San José city council.", "en"),
+    ("En Nueva York, el alcalde de la ciudad dijo que no habrá cambios.", "es"),
 ])
 def test_a_texts_language_is_told_by_the_packs_function_words(rules, text, language):
     assert detect_language(text, rules) == language

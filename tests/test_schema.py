@@ -61,6 +61,8 @@ def test_every_rule_type_has_a_schema():
      "unknown key 'colour' in a 'units' file (known: name, type, language, description, examples, "),
     ("align", "context:\n  near_words: 8\n  nearwords: 9\n", 7, "unknown key 'context.nearwords' (known: near_words, "),
     ("money", "words:\n  rand: {code: ZAR, colour: red}\n", 6, "unknown key 'words.rand.colour' (known: code, "),
+    # A key given twice: the second would silently replace the first.
+    ("money", 'symbols:\n  "$": USD\n  "$": CAD\n', 7, "not valid YAML (found the key '$' twice)"),
     # Wrong types.
     ("counts", "nouns: people\n", 5, "key 'nouns': expected a list of words, got 'people'"),
     ("align", "propose:\n  floor: [10]\n", 6, "key 'propose.floor': expected a number, got a list"),
@@ -98,6 +100,15 @@ def test_every_rule_type_has_a_schema():
     ("text", "debris:\n  - '[a-z'\n", 6,
      "key 'debris[0]': not a valid regular expression (unterminated character set at position 0)"),
     ("quotes", "markers:\n  sic: ['(sic']\n", 6, "key 'markers.sic[0]': not a valid regular expression (missing ), "),
+    # ... inside a group too: a global flag, or a group closed that the pattern did not open.
+    ("text", "debris:\n  - 'a(?i)b'\n", 6, "key 'debris[0]': not a valid regular expression (global flags not at"),
+    ("quotes", "markers:\n  sic: ['(?i)sic']\n", 6, "key 'markers.sic[0]': not a valid regular expression (global"),
+    ("quotes", "markers:\n  sic: ['sic)|(x']\n", 6, "key 'markers.sic[0]': not a valid regular expression (unbalanced"),
+    # Words are never empty (an empty one would match everywhere) ...
+    ("counts", "nouns: [people, '']\n", 5, "key 'nouns[1]': expected a word, got ''"),
+    # ... and dates are read in a language dateparser knows.
+    ("dates", "dateparser_language: klingon\n", 5,
+     "key 'dateparser_language': expected a language code dateparser reads (en, es, fr, ...), got 'klingon'"),
     # ... and must not backtrack catastrophically.
     ("text", "trailing_boilerplate:\n  - '^tags?$'\n  - '(a+)+$'\n", 7,
      "key 'trailing_boilerplate[1]': pattern '(a+)+$' could backtrack catastrophically: 'a+' is inside a "

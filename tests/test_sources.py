@@ -76,6 +76,7 @@ def test_bad_overrides_are_errors_not_silently_dropped(tmp_path, published, outl
     ("---\ndate: 2020-13-45\n---\nText", "is not a date"),
     ("---\ndate: [unclosed\n---\nText", "not valid YAML"),
     ("---\n- a\n- list\n---\nText", "must be a mapping"),
+    ("---\ntitle: A\ntitle: B\n---\nText", "found the key 'title' twice"),
 ])
 def test_bad_front_matter_is_an_input_error(tmp_path, content, message):
     with pytest.raises(InputError, match=message):
