@@ -18,6 +18,12 @@ from .model import Source
 from .rules import RuleSet
 
 _WORD = re.compile(r"[^\W\d_]+")
+# Upper-case letters of the Latin, Greek and Cyrillic blocks (`re` has no class for them).
+_UPPER = "".join(c for c in map(chr, range(0x530)) if c.isupper() and c.isalpha())
+# A name: capitalised words side by side, with at most two short lower-case words between
+# ("de la", "of", "van der").
+_NAME = re.compile(rf"(?<![^\W\d_])[{_UPPER}][^\W\d_]*"
+                   rf"(?:\s+(?:(?![{_UPPER}])[^\W\d_]{{1,3}}\s+){{0,2}}[{_UPPER}][^\W\d_]*(?![^\W\d_]))+")
 
 
 @lru_cache(maxsize=8)
@@ -44,26 +50,7 @@ def detect_language(text: str, rules: RuleSet) -> str:
 
 def _words_outside_names(text: str) -> list[str]:
     """The text's words, lower-cased, less runs of capitalised words and the short words inside them."""
-    tokens = list(_WORD.finditer(text))
-    words, i = [], 0
-    while i < len(tokens):
-        last = i
-        if tokens[i].group()[0].isupper():
-            # A name runs on over adjacent capitalised words, with at most two short lower-case
-            # words between ("de la", "of", "van der").
-            k = i + 1
-            while k < len(tokens) and text[tokens[k - 1].end():tokens[k].start()].isspace():
-                if tokens[k].group()[0].isupper():
-                    last = k
-                elif len(tokens[k].group()) > 3 or k - last > 2:
-                    break
-                k += 1
-        if last > i:
-            i = last + 1
-            continue
-        words.append(tokens[i].group().lower())
-        i += 1
-    return words
+    return _WORD.findall(_NAME.sub(" ", text).lower())
 
 
 def with_language(source: Source, rules: RuleSet) -> Source:
