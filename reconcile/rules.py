@@ -143,11 +143,12 @@ def load_rules(dirs: Iterable[str | Path] | None = None) -> RuleSet:
     for folder in folders:
         if not folder.is_dir():
             raise RuleError(f"{folder}: rule pack folder not found")
-        if folder.resolve() in seen:
-            continue  # a pack named twice (in the configuration and on the command line) is read once
-        seen.add(folder.resolve())
         for path in pack_files(folder):
-            files.append(read_rule_file(path))
+            # A file reached twice (a pack named in the configuration and on the command line, or
+            # a folder holding another) is read once, where it was first reached.
+            if path.resolve() not in seen:
+                seen.add(path.resolve())
+                files.append(read_rule_file(path))
     return RuleSet(tuple(files))
 
 

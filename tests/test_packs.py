@@ -16,6 +16,7 @@ from reconcile import claims_from_text, load_rules
 from reconcile.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, main
 from reconcile.model import Source, line_starts
 from reconcile.pipeline import build_report
+from reconcile.rules import default_rules_dir
 
 EVACUEES = """\
     name: evacuees
@@ -126,6 +127,15 @@ def test_a_band_or_a_part_of_a_month_is_replaced_not_extended(tmp_path):
 def test_a_pack_named_twice_is_read_once(tmp_path):
     strict = pack(tmp_path, "strict", STRICT_ABOUT)
     assert len(load_rules([strict, strict]).files) == len(load_rules([strict]).files)
+
+
+def test_a_file_reached_through_two_folders_is_read_once(tmp_path):
+    strict = pack(tmp_path, "strict", STRICT_ABOUT)
+    assert len(load_rules([strict, tmp_path]).files) == len(load_rules([strict]).files)
+    # The built-in packs, named again by their parent folder: each example is run once.
+    result = run("rules", "test", str(default_rules_dir()))
+    assert result.exit_code == EXIT_OK, result.output
+    assert result.output.splitlines()[-1].endswith(f"in {len(load_rules().files)} files")
 
 
 def test_hidden_folders_of_a_pack_are_left_out(tmp_path):
