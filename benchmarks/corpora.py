@@ -28,6 +28,8 @@ from reconcile.extract import extract_claims
 from reconcile.model import Kind, Quantity, Report, Source, Verdict, line_starts
 from reconcile.pipeline import build_report
 
+from .people import PeopleTally
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "reports" / "benchmarks"
 NUMBER_WORDS = {w: n for n, w in enumerate(
@@ -98,6 +100,7 @@ def gvc(corpus: Path, limit: int | None, baseline_articles: int | None) -> dict[
     tolls: dict[str, dict[str, Any]] = {w: {"stated": 0, "found": 0, "missed": [], "implicit": 0, "implicit_found": 0}
                                         for w in classes}
     dates = {"incidents": 0, "found": 0, "missed": []}
+    people = PeopleTally()
     alarms: list[dict[str, Any]] = []
     seconds, articles, every = 0.0, 0, []
     # One-off loading (dateparser's tables, compiled rules) is paid before timing, by every tool.
@@ -138,6 +141,7 @@ def gvc(corpus: Path, limit: int | None, baseline_articles: int | None) -> dict[
             else:
                 dates["missed"].append(incident["incident_id"])
         alarms.extend(_alarms(incident["incident_id"], report))
+        people.add(incident, report, rules)
     speed = _speed(every, rules, seconds, baseline_articles)
     return {
         "corpus": "gvc", "incidents": len(incidents(corpus, limit)), "articles": articles,
@@ -146,6 +150,7 @@ def gvc(corpus: Path, limit: int | None, baseline_articles: int | None) -> dict[
         "dates": {**dates, "share": _share(dates["found"], dates["incidents"]), "missed": dates["missed"][:20]},
         "alarms": {"incidents": len({a["incident"] for a in alarms}), "groups": len(alarms),
                    "sample": alarms[::max(1, len(alarms) // 20)][:20]},
+        "people": people.figures(),
         "speed": speed,
     }
 
@@ -154,7 +159,8 @@ def _alarms(incident_id: str, report: Report) -> Iterator[dict[str, Any]]:
     """The conflicts found, each pointing at its claims by article and offsets (no corpus text is copied)."""
     by_id = {c.id: c for c in report.claims}
     for group in report.groups:
-        if group.verdict is Verdict.CONFLICT:
+        # People's conflicts are counted in their own section (see benchmarks.people).
+        if group.verdict is Verdict.CONFLICT and group.kind not in (Kind.AGE, Kind.NAME, Kind.TITLE):
             yield {"incident": incident_id, "kind": group.kind.value, "explanation": group.explanation,
                    "claims": [{"doc_id": by_id[c].source, "start": by_id[c].span.start, "end": by_id[c].span.end}
                               for c in group.claims]}
@@ -259,9 +265,14 @@ def _share(part: int, whole: int) -> float | None:
 def markdown(result: dict[str, Any]) -> str:
     """A short Markdown summary of a run's figures."""
     lines = [f"# Benchmark: {result['corpus']}", "", "```json", json.dumps(
-        {k: v for k, v in result.items() if k not in ("alarms",)}, indent=2), "```", ""]
+        {k: v for k, v in result.items() if k not in ("alarms",)}
+        | ({"people": {k: v for k, v in result["people"].items() if k != "sample"}} if "people" in result else {}),
+        indent=2), "```", ""]
     if "alarms" in result:
         lines += [f"Conflicts flagged in {result['alarms']['incidents']} incidents "
                   f"({result['alarms']['groups']} groups). A sample:", ""]
         lines += [f"- {a['incident']} ({a['kind']}): {a['explanation']}" for a in result["alarms"]["sample"]]
+    if "people" in result:
+        lines += ["", "People: age and name-spelling discrepancies, a sample:", ""]
+        lines += [f"- {a['incident']} ({a['flag']}): {a['explanation']}" for a in result["people"]["sample"]]
     return "\n".join(lines) + "\n"

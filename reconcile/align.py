@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from .identity import group_people
 from .model import Claim, DateValue, Granularity, Kind, Quantity, QuoteValue, Source
 from .rules import RuleSet
 from .text import Prepared, prepare
@@ -57,7 +58,7 @@ class AlignRules:
     candidate_budget: int
     max_candidates: int
     floor: float
-    thresholds: dict[tuple[bool, bool, str], float]
+    thresholds: dict[tuple[str, bool, str], float]
     owner_words: int
     values: ValueRules
     value_bonus: dict[str, float]
@@ -124,9 +125,9 @@ def align_rules(rules: RuleSet) -> AlignRules:
         candidate_budget=int(propose["candidate_budget"]),
         max_candidates=int(propose["max_candidates"]),
         floor=float(propose["floor"]),
-        # (is a date, same source, how the values relate) -> the context overlap needed
-        thresholds={(dated, same, how): float(value)
-                    for dated, part in ((False, "quantities"), (True, "dates"))
+        # (quantities, dates or ages; same source; how the values relate) -> the context overlap needed
+        thresholds={(part, same, how): float(value)
+                    for part in ("quantities", "dates", "ages")
                     for same, key in ((False, "cross_source"), (True, "same_source"))
                     for how, value in ((link.get(part) or {}).get(key) or {}).items()},
         owner_words=int(context["owner_words"]),
@@ -177,6 +178,13 @@ class Context:
 
 def align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSet) -> list[tuple[Claim, ...]]:
     """The claims grouped by the fact they state, each group in claim order; every claim once."""
+    # Names, titles and the ages of named people group by whom they are about.
+    people, rest = group_people(claims, rules)
+    groups = _align(sources, tuple(rest), rules) + people
+    return sorted(groups, key=lambda g: (g[0].source, g[0].span.start, g[0].kind.value))
+
+
+def _align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSet) -> list[tuple[Claim, ...]]:
     compiled = align_rules(rules)
     prepared = {s.id: prepare(s, rules) for s in sources}
     # A name one source capitalises mid-sentence is a name in every source of the story.
@@ -549,7 +557,9 @@ def _overlap(a: dict[str, float], b: dict[str, float], idf: dict[str, float]) ->
 def _threshold(a: Context, b: Context, how: str | None, compiled: AlignRules) -> float:
     """The context overlap two claims need: by source and by how their values relate."""
     same = a.claim.source == b.claim.source
-    return compiled.thresholds.get((a.claim.kind is Kind.DATE, same, how or CONFLICT), 1.0)
+    part = {Kind.DATE: "dates", Kind.AGE: "ages"}.get(a.claim.kind, "quantities")
+    key = (part, same, how or CONFLICT)
+    return compiled.thresholds.get(key, compiled.thresholds.get(("quantities", *key[1:]), 1.0))
 
 
 def _quote_links(contexts: list[Context], members: list[int], compiled: AlignRules) -> list[tuple[float, int, int]]:
@@ -729,5 +739,4 @@ def _groups(contexts: list[Context], links: list[tuple[float, int, int]],
             continue
         parent[rj] = ri
         members[ri].extend(members.pop(rj))
-    groups = [tuple(contexts[i].claim for i in sorted(ids)) for ids in members.values()]
-    return sorted(groups, key=lambda g: (g[0].source, g[0].span.start, g[0].kind.value))
+    return [tuple(contexts[i].claim for i in sorted(ids)) for ids in members.values()]

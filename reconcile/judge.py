@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
-from .model import Claim, DateValue, Group, Kind, Quantity, QuoteValue, Verdict
+from .identity import IdentityRules, identity_rules, name_difference, titles_agree
+from .model import Claim, DateValue, Entity, Group, Kind, NameValue, Quantity, QuoteValue, TitleValue, Verdict
 from .rules import RuleSet
 from .values import COMPATIBLE, CONFLICT, ValueRules, quote_words, relation, value_rules
 
@@ -57,10 +58,19 @@ def judge(group_id: str, claims: tuple[Claim, ...], names: dict[str, str], rules
     if len(outlets) == 1:
         verdict = Verdict.SINGLE_SOURCE
         explanation = f"only {_name(names, outlets[0])} states this: {_said(claims[0])}"
+        if kind is Kind.NAME and len({_spelling(c) for c in claims}) > 1:
+            verdict, explanation, more = _judge_names(claims, names, identity_rules(rules))
+            verdict, flags = Verdict.SINGLE_SOURCE, (*flags, *more)
     elif kind is Kind.QUOTE and len(spoken) > 1:
         verdict, explanation = _judge_translations(claims, names, compiled, languages or {}, spoken)
     elif kind is Kind.QUOTE:
         verdict, explanation = _judge_quotes(claims, names, compiled)
+    elif kind is Kind.NAME:
+        verdict, explanation, more = _judge_names(claims, names, identity_rules(rules))
+        flags = (*flags, *more)
+    elif kind is Kind.TITLE:
+        verdict, explanation, more = _judge_titles(claims, names, identity_rules(rules))
+        flags = (*flags, *more)
     else:
         verdict, explanation = _judge_values(claims, names, compiled)
     if "attribution_conflict" in flags:
@@ -74,7 +84,14 @@ def _name(names: dict[str, str], source_id: str) -> str:
 
 
 def _said(claim: Claim) -> str:
-    return " ".join(claim.text.split()) if claim.kind is not Kind.QUOTE else f"\u201c{_short(claim)}\u201d"
+    if claim.kind is Kind.QUOTE:
+        return f"\u201c{_short(claim)}\u201d"
+    said = " ".join(claim.text.split())
+    if isinstance(claim.value, Quantity) and claim.value.person:
+        return f"{claim.value.person} is {said}" if said.isdigit() else f"{said} {claim.value.person}"
+    if isinstance(claim.value, TitleValue):
+        return f"{claim.value.person} is {said}"
+    return said
 
 
 def _short(claim: Claim, limit: int = 60) -> str:
@@ -199,6 +216,77 @@ def _word_diff(a: list[str], b: list[str], most: int = 6) -> str:
         left, right = " ".join(a[i1:i2]) or "(none)", " ".join(b[j1:j2]) or "(none)"
         pieces.append(f"{left} -> {right}")
     return ", ".join(pieces[:most]) + (", ..." if len(pieces) > most else "")
+
+
+# --- names and titles -----------------------------------------------------------------------------
+
+def _spelling(claim: Claim) -> str:
+    return claim.value.name if isinstance(claim.value, NameValue) else claim.text
+
+
+def _judge_names(claims: tuple[Claim, ...], names: dict[str, str],
+                 compiled: IdentityRules) -> tuple[Verdict, str, tuple[str, ...]]:
+    """One person or organisation, spelled alike, less precisely, or differently."""
+    spelled = {name: [c for c in claims if _spelling(c) == name] for name in dict.fromkeys(map(_spelling, claims))}
+    first = claims[0].value
+    if len(spelled) == 1:
+        outlets = list(dict.fromkeys(_name(names, c.source) for c in claims))
+        both = "both" if len(outlets) == 2 else "all"
+        return Verdict.AGREE, f"{_listed(outlets)} {both} write {_said(claims[0])}", ()
+    if isinstance(first, NameValue) and first.entity is Entity.ORGANISATION:
+        return _judge_acronyms(spelled, names)
+    said = "; ".join(f"{_listed(list(dict.fromkeys(_name(names, c.source) for c in members)))} "
+                     f"{'write' if len(members) > 1 else 'writes'} {name}" for name, members in spelled.items())
+    differences = {name_difference(a, b, compiled) for a, b in combinations(spelled, 2)}
+    if "spelling" in differences:
+        return Verdict.CONFLICT, f"{said}: the name is spelled differently", ("name_spelling",)
+    return Verdict.COMPATIBLE, f"{said}: one name given more or less fully, compatible", ()
+
+
+def _judge_acronyms(spelled: dict[str, list[Claim]], names: dict[str, str]) -> tuple[Verdict, str, tuple[str, ...]]:
+    # The spelling most sources use is the organisation's; the others may be slips.
+    usual = max(spelled, key=lambda n: (len({c.source for c in spelled[n]}), len(spelled[n]), n))
+    long_form = next((c.value.long_form for c in spelled[usual] if isinstance(c.value, NameValue)
+                      and c.value.long_form), None)
+    named = _listed(list(dict.fromkeys(_name(names, c.source) for c in spelled[usual])))
+    odd = []
+    flags = ["possible_misspelling"]
+    for name, members in spelled.items():
+        if name == usual:
+            continue
+        notes = []
+        if any(isinstance(c.value, NameValue) and c.value.sic for c in members):
+            notes.append("marked [sic]")
+            flags.append("sic")
+        if any(isinstance(c.value, NameValue) and c.value.quoted for c in members):
+            notes.append("in a quotation")
+        where = _listed(list(dict.fromkeys(_name(names, c.source) for c in members)))
+        odd.append(f"{where} {'writes' if len(members) == 1 else 'write'} {name}"
+                   + (f" ({', '.join(notes)})" if notes else ""))
+    return Verdict.CONFLICT, (f"{'; '.join(odd)}; the story names {usual}{f' ({long_form})' if long_form else ''} "
+                              f"in {named}: possibly a misspelling"), tuple(dict.fromkeys(flags))
+
+
+def _judge_titles(claims: tuple[Claim, ...], names: dict[str, str],
+                  compiled: IdentityRules) -> tuple[Verdict, str, tuple[str, ...]]:
+    """One person's roles: the same, one more precise than the other, or different."""
+    by_source: dict[str, list[str]] = {}
+    for c in claims:
+        if isinstance(c.value, TitleValue):
+            by_source.setdefault(c.source, []).append(c.value.title)
+    person = claims[0].value.person if isinstance(claims[0].value, TitleValue) else ""
+    said = "; ".join(f"{_name(names, source)} calls {person} {' and '.join(dict.fromkeys(titles))}"
+                     for source, titles in by_source.items())
+    relations = []
+    for a, b in combinations(by_source, 2):
+        found = {titles_agree(x, y, compiled) for x in by_source[a] for y in by_source[b]}
+        relations.append("same" if "same" in found else "compatible" if "compatible" in found else None)
+    if None in relations:
+        return Verdict.CONFLICT, f"{said}: different roles", ("title_conflict",)
+    if "compatible" in relations:
+        return Verdict.COMPATIBLE, f"{said}: one role stated more fully, compatible", ()
+    outlets = _listed([_name(names, s) for s in by_source])
+    return Verdict.AGREE, f"{outlets} {'both' if len(by_source) == 2 else 'all'} say {_said(claims[0])}", ()
 
 
 # --- flags ---------------------------------------------------------------------------------------

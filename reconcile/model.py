@@ -24,6 +24,9 @@ class Kind(str, Enum):
     MEASURE = "measure"
     DATE = "date"
     QUOTE = "quote"
+    AGE = "age"
+    NAME = "name"
+    TITLE = "title"
 
 
 class Qualifier(str, Enum):
@@ -130,6 +133,8 @@ class Quantity:
     currency: str | None = None
     si: SIValue | None = None
     elided: bool = False
+    # An age's person, as the source names them ("Jo Lee"); None for other quantities.
+    person: str | None = None
 
 
 class Granularity(str, Enum):
@@ -180,7 +185,38 @@ class QuoteValue:
     nested: bool = False
 
 
-Value = Quantity | DateValue | QuoteValue
+class Entity(str, Enum):
+    """What a name names."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
+@dataclass(frozen=True, slots=True)
+class NameValue:
+    """The value of a name claim: a person or organisation as the source spells it.
+
+    `name` is the fullest form the source gives (a surname alone becomes the full name);
+    `long_form` is an acronym's spelled-out name where the source gives one ("Office of
+    Budget Review (OBR)"); `sic` marks a name the source flagged as misspelled in what it quotes.
+    """
+
+    name: str
+    entity: Entity
+    long_form: str | None = None
+    sic: bool = False
+    quoted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TitleValue:
+    """The value of a title claim: a person's role as stated ("executive director")."""
+
+    title: str
+    person: str
+
+
+Value = Quantity | DateValue | QuoteValue | NameValue | TitleValue
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,9 +22,9 @@ from .yamlio import load_yaml
 REQUIRED_KEYS = ("name", "type", "language", "description")
 _LANGUAGE = re.compile(r"any|[a-z]{2,3}")
 # What a language's pack must hold before a text can be read in it.
-EXTRACTION_TYPES = ("numbers", "qualifiers", "money", "percent", "units", "counts", "text", "dates", "quotes")
-TYPES = ("numbers", "qualifiers", "money", "percent", "units", "counts", "text", "dates", "quotes",
-         "align", "judge")
+EXTRACTION_TYPES = ("numbers", "qualifiers", "money", "percent", "units", "counts", "text", "dates", "quotes",
+                    "people")
+TYPES = (*EXTRACTION_TYPES, "align", "judge")
 
 
 @dataclass(frozen=True, slots=True)

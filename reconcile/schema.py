@@ -64,7 +64,8 @@ _CLAIM = {"kind!": _choice(Kind), "text!": "word",
           "start": "word|null", "end": "word|null", "resolved": "bool", "granularity": _choice(Granularity),
           "inferred": "bool", "month": "int|null", "day": "int|null", "time": "word|null",
           "speaker": "word|null", "role": "word|null", "medium": "word|null", "markers": _WORDS, "short": "bool",
-          "nested": "bool"}
+          "nested": "bool", "person": "word|null", "name": "word", "entity": "'person'|'organisation'",
+          "long_form": "word|null", "sic": "bool", "quoted": "bool", "title": "word"}
 _GROUP = {"kind": _choice(Kind), "texts!": ["word|null"], "verdict!": _choice(Verdict), "flags": _WORDS}
 EXAMPLE = Either({"text!": "word", "claims": [_CLAIM]},
                  {"sources!": _WORDS, "groups": [_GROUP], "apart": [("word", "word")]})
@@ -119,6 +120,15 @@ TYPES: dict[str, dict[str, Any]] = {
                   "pronoun_memory_chars": "int", "medium_chars": "int", "medium_gap_words": "int",
                   "full_name_chars": "int", "full_name_words": ("int", "int")},
         "plural_endings": _WORDS, "titles": _WORDS, "organisation_words": _WORDS, "markers": {"*": _PATTERNS}},
+    "people": {
+        "decade_frame": _WORDS, "decade_endings": _WORDS, "decade_possessives": _WORDS,
+        "appositive_before": _WORDS, "appositive_after": _WORDS, "longer_name_joiners": _WORDS,
+        "long_form_joiners": _WORDS, "given_name_similarity": "number", "surname_similarity": "number",
+        "decade_parts": {"*": ("int", "int")}, "age_link_words": _WORDS, "age_end_words": _WORDS,
+        "place_words": _WORDS, "headline_share": "number", "headline_min_words": "int", "capitals_share": "number",
+        "name_words": ("int", "int"),
+        "name_suffixes": _WORDS, "nicknames": {"*": _WORDS}, "title_synonyms": [_WORDS], "courtesy_titles": _WORDS,
+        "acronym_letters": ("int", "int"), "substitution_letters": "int", "not_acronyms": _WORDS},
     "align": {
         "context": {"near_words": "int", "date_near_words": "int", "near_weight": "number",
                     "previous_weight": "number", "entity_weight": "number", "endings": [("word", "text")],
@@ -127,6 +137,7 @@ TYPES: dict[str, dict[str, Any]] = {
         "propose": {"key_words": "int", "posting_cap": "int", "posting_per_source": "int",
                     "candidate_budget": "int", "max_candidates": "int", "floor": "number"},
         "link": {"quantities": {"cross_source": _RELATIONS, "same_source": _RELATIONS},
+                 "ages": {"cross_source": _RELATIONS, "same_source": _RELATIONS},
                  "dates": {"shared_words": "int", "written_day": "number", "translated": _RELATIONS,
                            "cross_source": _RELATIONS,
                            "same_source": _RELATIONS},

@@ -35,6 +35,9 @@ VALUE_FIELDS = {
                     {"amount", "qualifier", "low", "high", "unit", "currency"}),
     "date": {"start", "end", "resolved", "granularity", "inferred", "month", "day"},
     "quote": {"text", "speaker", "medium", "markers", "short"},
+    "age": {"amount", "qualifier", "low", "high", "person"},
+    "name": {"name", "entity", "long_form", "sic", "quoted"},
+    "title": {"title", "person"},
 }
 
 

@@ -13,6 +13,7 @@ from ..text import Prepared, prepare
 from .attribution import attribute, attribution_rules
 from .dates import date_rules, find_dates, resolve, times_of_day
 from .lexicon import lexicon
+from .people import find_people
 from .quantities import scan_quantities
 from .quotes import find_stretches, is_short, markers, normalise, quote_rules
 from .tokens import tokenize
@@ -35,7 +36,9 @@ def extract_claims(source: Source, rules: RuleSet, *, story_date: dt.date | None
     source = with_language(source, rules)
     rules = rules.for_language(source.language or rules.languages[0])
     prepared = prepare(source, rules)
-    claims = [*_quantities(prepared, rules), *_dates(prepared, rules, story_date), *_quotes(prepared, rules)]
+    quotes = _quotes(prepared, rules)
+    claims = [*_quantities(prepared, rules), *_dates(prepared, rules, story_date), *quotes,
+              *_people(prepared, rules, [(q.span.start, q.span.end) for q in quotes])]
     return tuple(sorted(claims, key=lambda c: (c.span.start, _KIND_ORDER[c.kind], c.span.end)))
 
 
@@ -100,6 +103,11 @@ def _quotes(prepared: Prepared, rules: RuleSet) -> list[Claim]:
         )
         claims.append(_claim(prepared, Kind.QUOTE, stretch.start, stretch.end, value, rules.name_of("quotes")))
     return claims
+
+
+def _people(prepared: Prepared, rules: RuleSet, quoted: list[tuple[int, int]]) -> list[Claim]:
+    rule = rules.name_of("people")
+    return [_claim(prepared, Kind(f.kind), f.start, f.end, f.value, rule) for f in find_people(prepared, rules, quoted)]
 
 
 def _claim(prepared: Prepared, kind: Kind, start: int, end: int, value: Value, rule: str) -> Claim:

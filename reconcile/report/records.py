@@ -8,7 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Claim, DateValue, Group, Quantity, QuoteValue, Report, Source, Value, display_names
+from ..model import (
+    Claim,
+    DateValue,
+    Group,
+    Kind,
+    NameValue,
+    Quantity,
+    QuoteValue,
+    Report,
+    Source,
+    TitleValue,
+    Value,
+    display_names,
+)
 
 
 def report_records(report: Report, *, groups: bool = True) -> dict[str, Any]:
@@ -51,7 +64,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         "text": claim.text,
         "sentence": claim.sentence,
         "sentence_start": claim.sentence_start,
-        "value": value_record(claim.value),
+        "value": {**({"person": None} if claim.kind is Kind.AGE else {}), **value_record(claim.value)},
         "rule": claim.rule,
     }
 
@@ -62,6 +75,11 @@ def value_record(value: Value) -> dict[str, Any]:
         return date_record(value)
     if isinstance(value, QuoteValue):
         return quote_record(value)
+    if isinstance(value, NameValue):
+        return {"name": value.name, "entity": value.entity.value, "long_form": value.long_form, "sic": value.sic,
+                "quoted": value.quoted}
+    if isinstance(value, TitleValue):
+        return {"title": value.title, "person": value.person}
     return quantity_record(value)
 
 
@@ -79,6 +97,8 @@ def quantity_record(value: Quantity) -> dict[str, Any]:
         record["si"] = {"amount": value.si.amount, "unit": value.si.unit}
     if value.elided:
         record["elided"] = True
+    if value.person is not None:
+        record["person"] = value.person
     return record
 
 
@@ -129,6 +149,10 @@ def describe_value(kind: str, value: dict[str, Any]) -> str:
         return _describe_date(value)
     if kind == "quote":
         return _describe_quote(value)
+    if kind == "name":
+        return _describe_name(value)
+    if kind == "title":
+        return f"{value['title']} ({value['person']})"
     amount, low, high = value.get("amount"), value.get("low"), value.get("high")
     qualifier = value.get("qualifier")
     if qualifier in ("range", "vague"):
@@ -146,7 +170,15 @@ def describe_value(kind: str, value: dict[str, Any]) -> str:
     si = value.get("si")
     if si:
         text += f" ({_num(si['amount'])} {si['unit']})"
+    if value.get("person"):
+        text += f" ({value['person']})"
     return text
+
+
+def _describe_name(value: dict[str, Any]) -> str:
+    text = value["name"] + (f" ({value['long_form']})" if value.get("long_form") else "")
+    notes = [note for note, on in (("marked [sic]", value.get("sic")), ("in a quotation", value.get("quoted"))) if on]
+    return text + (f"; {', '.join(notes)}" if notes else "")
 
 
 def _describe_date(value: dict[str, Any]) -> str:

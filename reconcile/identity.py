@@ -1,0 +1,252 @@
+"""Who is who across sources: people by name, organisations by acronym, and how names differ.
+
+Names, titles and ages that name a person are grouped by the person, not by the fuzzy
+context matching of `align`: two mentions are one person when their surnames are the same or
+one letter apart (another outlet's spelling) and their given names agree, one is an initial
+of the other, one goes by the other (a nickname in the `people` rules), or, across sources,
+they are spelled nearly alike. Two people with one surname ("Jo Lee", "Ann Lee") stay apart,
+and an initial ("J. Lee") joins a person only where it can stand for one alone.
+
+Acronyms group by spelling; one spelled only in one source, a transposition (or, in long
+acronyms or where the source wrote [sic], one letter) away from an acronym named elsewhere in
+the story, joins that organisation's group as a possible misspelling.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA, JaroWinkler
+
+from .model import Claim, Entity, Kind, NameValue, Quantity, TitleValue
+from .rules import RuleSet
+
+# Kinds grouped here rather than by context.
+PEOPLE_KINDS = frozenset({Kind.NAME, Kind.TITLE})
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityRules:
+    """The `people` rules that tell names and titles apart, compiled."""
+
+    # Each given name -> the names it may stand for or be stood for by (itself included).
+    related: dict[str, frozenset[str]]
+    formal: frozenset[str]
+    suffixes: frozenset[str]
+    titles: dict[str, str]
+    substitution_letters: int
+    given_similarity: float
+    surname_similarity: float
+
+
+@lru_cache(maxsize=8)
+def identity_rules(rules: RuleSet) -> IdentityRules:
+    """Compile the identity part of the `people` rules (cached per rule set)."""
+    data = rules.of_type("people")
+    related: dict[str, set[str]] = defaultdict(set)
+    for formal, shorts in (data.get("nicknames") or {}).items():
+        family = {_fold(str(formal)), *(_fold(str(s)) for s in shorts or ())}
+        for name in family:
+            related[name] |= family
+    titles = {}
+    for synonyms in data.get("title_synonyms") or ():
+        canonical = _fold(str(synonyms[0]))
+        titles.update({_fold(str(s)): canonical for s in synonyms})
+    return IdentityRules(
+        related={k: frozenset(v) for k, v in related.items()},
+        formal=frozenset(_fold(str(f)) for f in data.get("nicknames") or ()),
+        suffixes=frozenset(_fold(str(s)) for s in data.get("name_suffixes") or ()),
+        titles=titles,
+        substitution_letters=int(data["substitution_letters"]),
+        given_similarity=float(data["given_name_similarity"]),
+        surname_similarity=float(data["surname_similarity"]),
+    )
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents or periods: "José" and "Jose", "J." and "j" compare alike."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace(".", " "))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def parts(name: str, compiled: IdentityRules) -> tuple[tuple[str, ...], str]:
+    """A person's given names and surname, folded; a suffix ("Jr.") is neither."""
+    words = [w for w in _fold(name).replace(",", " ").split() if w not in compiled.suffixes]
+    if not words:
+        return (), ""
+    return tuple(words[:-1]), words[-1]
+
+
+def given_relation(a: str, b: str, compiled: IdentityRules) -> str | None:
+    """How two given names relate: "same", "initial", "nickname", "spelling", or None."""
+    if a == b:
+        return "same"
+    if (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return "initial"
+    if b in compiled.related.get(a, ()):
+        # "Tommy" for "Thomas" is a nickname; "Tommy" and "Tommie" are one nickname spelled two ways.
+        return "nickname" if a in compiled.formal or b in compiled.formal else "spelling"
+    if len(a) > 1 and len(b) > 1 and a[0] == b[0] and JaroWinkler.similarity(a, b) >= compiled.given_similarity:
+        return "spelling"
+    return None
+
+
+def surname_relation(a: str, b: str, compiled: IdentityRules) -> str | None:
+    """"same", "spelling" (one edit apart in a name of four letters or more, or nearly alike), or None."""
+    if a == b:
+        return "same"
+    if min(len(a), len(b)) >= 4 and (OSA.distance(a, b) <= 1
+                                      or JaroWinkler.similarity(a, b) >= compiled.surname_similarity):
+        return "spelling"
+    return None
+
+
+def same_person(a: str, b: str, compiled: IdentityRules, *, spelling: bool = True) -> bool:
+    """Whether two names may be one person; `spelling` allows names spelled differently."""
+    (given_a, surname_a), (given_b, surname_b) = parts(a, compiled), parts(b, compiled)
+    surname = surname_relation(surname_a, surname_b, compiled)
+    if surname is None or (surname == "spelling" and not spelling):
+        return False
+    if not given_a or not given_b:
+        return True
+    given = given_relation(given_a[0], given_b[0], compiled)
+    return given is not None and (spelling or given != "spelling")
+
+
+def persons(claims: Iterable[Claim], compiled: IdentityRules) -> dict[tuple[str, str], int]:
+    """Each (source, person name) of the claims -> the number of the person it names in the story.
+
+    Full names link first (across sources spelled differently too, within a source only as
+    spelled or by nickname); a name whose given name is an initial, or missing, joins the one
+    person it can stand for, and stays alone where it could stand for two.
+    """
+    mentions = sorted({(c.source, name) for c in claims for name in _people_of(c)})
+    full = [m for m in mentions if len(next(iter(parts(m[1], compiled)[0]), "")) > 1]
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index = {m: i for i, m in enumerate(mentions)}
+    for x, a in enumerate(full):
+        for b in full[x + 1:]:
+            if same_person(a[1], b[1], compiled, spelling=a[0] != b[0]):
+                parent[find(index[a])] = find(index[b])
+    for m in mentions:
+        if m in full:
+            continue
+        roots = {find(index[f]) for f in full if same_person(m[1], f[1], compiled, spelling=False)}
+        if len(roots) == 1:
+            parent[find(index[m])] = roots.pop()
+    return {m: find(index[m]) for m in mentions}
+
+
+def _people_of(claim: Claim) -> list[str]:
+    value = claim.value
+    if isinstance(value, NameValue) and value.entity is Entity.PERSON:
+        return [value.name]
+    if isinstance(value, TitleValue):
+        return [value.person]
+    if isinstance(value, Quantity) and value.person:
+        return [value.person]
+    return []
+
+
+def person_of(claim: Claim) -> str | None:
+    """The person a name, title or age claim is about, if it names one."""
+    found = _people_of(claim)
+    return found[0] if found else None
+
+
+def group_people(claims: tuple[Claim, ...], rules: RuleSet) -> tuple[list[tuple[Claim, ...]], list[Claim]]:
+    """Names and titles, and ages that name their person, grouped by whom they are about.
+
+    Returns the groups and the claims left for `align` (every other claim, ages of nobody named).
+    """
+    compiled = identity_rules(rules)
+    mine = [c for c in claims if c.kind in PEOPLE_KINDS or (c.kind is Kind.AGE and person_of(c))]
+    taken = {c.id for c in mine}
+    rest = [c for c in claims if c.id not in taken]
+    who = persons(mine, compiled)
+    groups: dict[tuple[str, object], list[Claim]] = defaultdict(list)
+    for claim in mine:
+        value = claim.value
+        if isinstance(value, NameValue) and value.entity is Entity.ORGANISATION:
+            groups[("org", value.name)].append(claim)
+        else:
+            groups[(claim.kind.value, who[(claim.source, person_of(claim) or "")])].append(claim)
+    _misspelled_acronyms(groups, compiled)
+    position = {c.id: n for n, c in enumerate(claims)}
+    return [tuple(sorted(g, key=lambda c: position[c.id])) for g in groups.values() if g], rest
+
+
+def _misspelled_acronyms(groups: dict[tuple[str, object], list[Claim]], compiled: IdentityRules) -> None:
+    """Move an acronym found in one source only into the group of the acronym it misspells."""
+    acronyms = {key[1]: members for key, members in groups.items() if key[0] == "org"}
+    for rare, members in sorted(acronyms.items()):
+        if len({c.source for c in members}) != 1 or any(_long_form(c) for c in members):
+            continue
+        marked = any(isinstance(c.value, NameValue) and c.value.sic for c in members)
+        near = [other for other in acronyms if other != rare and isinstance(other, str) and isinstance(rare, str)
+                and _one_slip(rare, other, marked, compiled)
+                and (len({c.source for c in acronyms[other]}) > 1 or any(_long_form(c) for c in acronyms[other]))]
+        if len(near) == 1:
+            groups[("org", near[0])].extend(members)
+            members.clear()
+
+
+def _long_form(claim: Claim) -> str | None:
+    return claim.value.long_form if isinstance(claim.value, NameValue) else None
+
+
+def _one_slip(a: str, b: str, marked: bool, compiled: IdentityRules) -> bool:
+    """One transposition apart; or one letter, in long acronyms or where the source wrote [sic]."""
+    if OSA.distance(a, b) != 1:
+        return False
+    swapped = len(a) == len(b) and sorted(a) == sorted(b)
+    return swapped or marked or min(len(a), len(b)) >= compiled.substitution_letters
+
+
+def name_difference(a: str, b: str, compiled: IdentityRules) -> str:
+    """How two spellings of one person's name differ: "compatible" or "spelling".
+
+    An initial, a nickname for the formal name, or a name left out is compatible.
+    """
+    (given_a, surname_a), (given_b, surname_b) = parts(a, compiled), parts(b, compiled)
+    if surname_a != surname_b:
+        return "spelling"
+    if not given_a or not given_b:
+        return "compatible"
+    relation = given_relation(given_a[0], given_b[0], compiled)
+    if relation in (None, "spelling"):
+        return "spelling"
+    # Middle names: one left out, or an initial for the other, is only less precise.
+    for x, y in zip(given_a[1:], given_b[1:], strict=False):
+        if given_relation(x, y, compiled) not in ("same", "initial"):
+            return "spelling"
+    return "compatible"
+
+
+def canonical_title(title: str, compiled: IdentityRules) -> tuple[str, ...]:
+    """A title's words with synonyms made one ("spokeswoman" and "spokesman" alike)."""
+    folded = _fold(title)
+    if folded in compiled.titles:
+        return (compiled.titles[folded],)
+    return tuple(compiled.titles.get(w, w) for w in folded.split())
+
+
+def titles_agree(a: str, b: str, compiled: IdentityRules) -> str | None:
+    """"same", "compatible" (one holds the other: "director", "executive director") or None."""
+    x, y = canonical_title(a, compiled), canonical_title(b, compiled)
+    if x == y:
+        return "same"
+    if set(x) <= set(y) or set(y) <= set(x):
+        return "compatible"
+    return None
