@@ -20,9 +20,10 @@ from pathlib import Path
 from .align import align
 from .errors import InputError
 from .extract import extract_claims
+from .identity import identity_rules, name_difference, titles_agree
 from .judge import judge_rules, speaker_surname
 from .language import with_language
-from .model import Claim, Kind, QuoteValue, Source, display_names, line_starts
+from .model import Claim, Entity, Kind, NameValue, QuoteValue, Source, TitleValue, display_names, line_starts
 from .rules import RuleSet
 from .sources import load_sources
 from .values import CONFLICT, quote_words, relation, value_rules
@@ -177,6 +178,8 @@ def _judge(claim: Claim, backing: list[Claim], names: dict[str, str], by_id: dic
     notes = _source_notes(backing, names, rules)
     if claim.kind is Kind.QUOTE:
         return _judge_quote(claim, backing, supports, names, notes, by_id, rules)
+    if claim.kind in (Kind.NAME, Kind.TITLE):
+        return _judge_name(claim, backing, supports, names, notes, by_id, rules)
     compiled = value_rules(rules)
     relations = [relation(claim, c, compiled) for c in backing]
     # The draft fails only if no source bears it out: one source agreeing is support.
@@ -264,6 +267,34 @@ def _words(claim: Claim) -> str:
 def _support(claim: Claim, names: dict[str, str], by_id: dict[str, Source]) -> Support:
     return Support(claim.source, names[claim.source], by_id[claim.source].path, claim.span.line, claim.span.col,
                    _words(claim), " ".join(claim.sentence.split()))
+
+
+def _judge_name(claim: Claim, backing: list[Claim], supports: tuple[Support, ...], names: dict[str, str],
+                notes: tuple[str, ...], by_id: dict[str, Source], rules: RuleSet) -> Finding | None:
+    """A name the draft spells as no source does, or a title no source gives the person."""
+    compiled = identity_rules(rules)
+    value = claim.value
+    if isinstance(value, TitleValue):
+        titles = [c.value.title for c in backing if isinstance(c.value, TitleValue)]
+        if any(titles_agree(value.title, t, compiled) for t in titles):
+            return None
+        said = "; ".join(f"{names[c.source]} calls {c.value.person} {_words(c)}" for c in backing[:3]
+                         if isinstance(c.value, TitleValue))
+        return _finding(claim, "conflict", ("title_conflict",), f"the draft calls {value.person} {_words(claim)}; "
+                        f"{said}: different roles", supports, notes, by_id)
+    assert isinstance(value, NameValue)
+    spellings = [c.value.name for c in backing if isinstance(c.value, NameValue)]
+    if value.entity is Entity.ORGANISATION:
+        if value.name in spellings:
+            return None
+        flag, why = "possible_misspelling", "possibly a misspelling"
+    else:
+        if any(name_difference(value.name, s, compiled) == "compatible" for s in spellings):
+            return None
+        flag, why = "name_spelling", "the name is spelled differently"
+    said = "; ".join(f"{names[c.source]} writes {_words(c)}" for c in backing[:3])
+    return _finding(claim, "conflict", (flag,), f"the draft writes {_words(claim)}; {said}: {why}",
+                    supports, notes, by_id)
 
 
 def _finding(claim: Claim, verdict: str, flags: tuple[str, ...], explanation: str, supports: tuple[Support, ...],

@@ -37,3 +37,15 @@ def test_seed_score_keeps_its_thresholds(seeds_dir, tmp_path):
     result = subprocess.run([sys.executable, str(SCORER), str(GOLD), str(report), str(seeds_dir), *THRESHOLDS],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_seeds_quoted_misspelled_acronym_is_a_possible_misspelling(seeds_dir):
+    report = compare([seeds_dir])
+    by_id = {c.id: c for c in report.claims}
+    flagged = [g for g in report.groups if "possible_misspelling" in g.flags]
+    assert len(flagged) == 1
+    spelled = {by_id[c].text for c in flagged[0].claims}
+    assert spelled == {"CBP", "CPB"}
+    odd = [by_id[c] for c in flagged[0].claims if by_id[c].text == "CPB"]
+    assert all(c.value.sic and c.value.quoted for c in odd)
+    assert flagged[0].verdict.value == "conflict" and "sic" in flagged[0].flags

@@ -58,6 +58,7 @@ class PeopleRules:
     name_words: tuple[int, int]
     suffixes: frozenset[str]
     courtesy: frozenset[str]
+    openers: frozenset[str]
     acronym: re.Pattern[str]
     long_form: re.Pattern[str]
     not_acronyms: frozenset[str]
@@ -115,6 +116,7 @@ def people_rules(rules: RuleSet) -> PeopleRules:
         name_words=(int(shortest), int(longest)),
         suffixes=frozenset(_words(data.get("name_suffixes"))),
         courtesy=frozenset(_words(data.get("courtesy_titles"))),
+        openers=frozenset(_words(data.get("sentence_openers"))),
         acronym=re.compile(rf"(?<![\w&.-])[A-Z]{{{int(low)},{int(high)}}}(?![\w&-]|\.\w)"),
         # "Office of Budget Review (": capitalised words and the small words between them.
         long_form=re.compile(rf"((?:[A-Z][\w'-]*|{joiners})(?:\s+(?:[A-Z][\w'-]*|{joiners})){{1,9}})\s*\(\s*$"),
@@ -177,6 +179,10 @@ def _names_and_titles(toks: list[Tok], names: NameRules, compiled: PeopleRules, 
         if not run:
             i += 1
             continue
+        if i == 0 and len(run) > 1 and run[0].low in compiled.openers:
+            # "Yesterday Jo Lee spoke": a sentence's first word is capitalised whatever it is.
+            i += 1
+            continue
         if _person(toks, i, run, names, compiled, lower_words):
             name = people.full_name(joined(run, names)) if len(run) == 1 else joined(run, names)
             found.append(Found("name", run[0].start, _end(run, names), NameValue(name, Entity.PERSON)))
@@ -234,9 +240,9 @@ def _titles(toks: list[Tok], i: int, j: int, person: str, names: NameRules, comp
         k = j + 1
         if toks[k].low in compiled.link_words:
             k += 1
-        # "Jo Lee, ACME's chief engineer," / "Jo Lee, Acme chief engineer,": the employer first.
+        # "Jo Lee, ACME executive director," / "Jo Lee, the school's principal,": the employer first.
         skipped = 0
-        while k < len(toks) and skipped < 2 and toks[k].text[:1].isupper() and not _is_title_tok(toks[k], names):
+        while k < len(toks) and skipped < 2 and toks[k].text[:1].isalpha() and not _is_title_tok(toks[k], names):
             k, skipped = k + 1, skipped + 1
         title = _title_forward(toks, k, names)
         ends = k + len(title)
@@ -286,7 +292,8 @@ def _ages(prepared: Prepared, compiled: PeopleRules, names: NameRules, people: P
         if m.group("decade"):
             low, high = compiled.decade_parts.get((m.group("part") or "").lower(), (0, 9))
             decade = int(m.group("decade"))
-            value = Quantity(None, Qualifier.RANGE, decade + low, decade + high, unit="years")
+            person = _named_before(view, m.start(), start, compiled, names, people)
+            value = Quantity(None, Qualifier.RANGE, decade + low, decade + high, unit="years", person=person)
             found.append(Found("age", m.start(), m.end(), value))
             continue
         written = m.group("after") or m.group("before")
