@@ -53,25 +53,36 @@ def timed(run: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
-def bench_reconcile(articles: list[Article], repeat: int) -> tuple[dict[str, float], float, Counter[str]]:
-    """Start-up costs, best seconds over `repeat` runs, and claims by kind."""
+def bench_reconcile(articles: list[Article], repeat: int) -> tuple[dict[str, float], tuple[float, float],
+                                                                  Counter[str]]:
+    """Start-up costs, best seconds over `repeat` runs (the facts; every kind), and claims by kind."""
     # Imported here so that importing reconcile (and dateparser with it) is measured as start-up.
     import_s, reconcile = timed(lambda: importlib.import_module("reconcile"))
-    from reconcile.extract import dates
     from reconcile.model import Kind, Source
 
     rules_s, rules = timed(reconcile.load_rules)
     sources = [Source(id=i, path="<gvc>", text=text, published=day) for i, text, day in articles]
     warm_s, _ = timed(lambda: [reconcile.extract_claims(s, rules) for s in sources[:WARM_UP]])
-    best = float("inf")
+    # The kinds the 10x target was set for; then every kind, people included.
+    facts = [Kind.MONEY, Kind.COUNT, Kind.PERCENT, Kind.MEASURE, Kind.DATE, Kind.QUOTE]
+    best, _ = _best(lambda: [reconcile.extract_claims(s, rules, kinds=facts) for s in sources], repeat)
+    with_people, everything = _best(lambda: [reconcile.extract_claims(s, rules) for s in sources], repeat)
+    kinds = Counter({kind.value: 0 for kind in Kind})
+    kinds.update(claim.kind.value for found in everything for claim in found)
+    return {"import": import_s, "load_rules": rules_s, "reconcile_warm_up": warm_s}, (best, with_people), kinds
+
+
+def _best(run: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    """The best seconds of `repeat` runs, and what a run returns."""
+    from reconcile.extract import dates
+
+    best, result = float("inf"), None
     for _ in range(repeat):
         # A real run sees each article once: phrases cached by an earlier repeat would flatter it.
         dates.clear_parse_cache()
-        seconds, claims = timed(lambda: [reconcile.extract_claims(s, rules) for s in sources])
+        seconds, result = timed(run)
         best = min(best, seconds)
-    kinds = Counter({kind.value: 0 for kind in Kind})
-    kinds.update(claim.kind.value for found in claims for claim in found)
-    return {"import": import_s, "load_rules": rules_s, "reconcile_warm_up": warm_s}, best, kinds
+    return best, result
 
 
 def bench_search_dates(articles: list[Article], repeat: int) -> tuple[float, float, int]:
@@ -93,7 +104,7 @@ def measure(corpus: Path, corpus_arg: str, kb: float, repeat: int, baseline_repe
     """Run both benchmarks on the same articles and return the figures."""
     articles = read_articles(corpus, kb)
     size = sum(len(text.encode("utf-8")) for _, text, _ in articles)
-    start_up, ours, kinds = bench_reconcile(articles, repeat)
+    start_up, (ours, everything), kinds = bench_reconcile(articles, repeat)
     start_up["search_dates_warm_up"], theirs, found = bench_search_dates(articles, baseline_repeat)
 
     def figures(seconds: float, runs: int) -> dict[str, Any]:
@@ -101,8 +112,10 @@ def measure(corpus: Path, corpus_arg: str, kb: float, repeat: int, baseline_repe
 
     return {"corpus": corpus_arg, "articles": len(articles), "bytes": size, "kb": round(size / 1000, 1),
             "claims": {**kinds, "total": sum(kinds.values())},
-            "reconcile": figures(ours, repeat), "search_dates": {**figures(theirs, baseline_repeat), "found": found},
+            "reconcile": figures(ours, repeat), "reconcile_with_people": figures(everything, repeat),
+            "search_dates": {**figures(theirs, baseline_repeat), "found": found},
             "ratio": round(theirs / ours, 2), "target_ratio": TARGET, "meets_target": theirs / ours >= TARGET,
+            "ratio_with_people": round(theirs / everything, 2),
             "start_up_seconds": {k: round(v, 4) for k, v in start_up.items()},
             "python": platform.python_version(), "cpu_count": os.cpu_count()}
 
@@ -110,7 +123,9 @@ def measure(corpus: Path, corpus_arg: str, kb: float, repeat: int, baseline_repe
 def rows(r: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(what, ms per 100 KB, seconds) for reconcile and for search_dates."""
     return [(f"{label} (best of {r[key]['repeat']})", str(r[key]["ms_per_100kb"]), str(r[key]["seconds"]))
-            for key, label in (("reconcile", "reconcile, all claim kinds"), ("search_dates", "search_dates alone"))]
+            for key, label in (("reconcile", "reconcile, money to quote"),
+                               ("reconcile_with_people", "reconcile, every kind (ages, names, titles too)"),
+                               ("search_dates", "search_dates alone"))]
 
 
 def start_up(r: dict[str, Any]) -> str:
@@ -125,8 +140,9 @@ def markdown(r: dict[str, Any]) -> str:
         "# Extraction speed", "",
         f"{r['kb']} KB of text ({r['articles']} GVC articles), Python {r['python']}, {r['cpu_count']} CPUs.", "",
         "| | ms per 100 KB | seconds |", "| --- | ---: | ---: |", *(f"| {' | '.join(row)} |" for row in rows(r)), "",
-        f"reconcile is **{r['ratio']}x** faster than `search_dates` alone; it "
-        f"{'meets' if r['meets_target'] else 'misses'} the {r['target_ratio']:g}x target.", "",
+        f"reconcile (money, count, percent, measure, date, quote) is **{r['ratio']}x** faster than "
+        f"`search_dates` alone; it {'meets' if r['meets_target'] else 'misses'} the {r['target_ratio']:g}x target. "
+        f"With ages, names and titles read too it is **{r['ratio_with_people']}x** faster.", "",
         f"Claims: {r['claims']['total']} ({kinds}). Start-up, not counted above: {start_up(r)}.", ""])
 
 
@@ -137,7 +153,8 @@ def show(r: dict[str, Any]) -> None:
         table.add_column(name, justify="right" if name else "left")
     for row in rows(r):
         table.add_row(*row)
-    Console().print(table, f"ratio {r['ratio']}x (target {r['target_ratio']:g}x)", f"start-up: {start_up(r)}", sep="\n")
+    Console().print(table, f"ratio {r['ratio']}x (target {r['target_ratio']:g}x); "
+                    f"with people {r['ratio_with_people']}x", f"start-up: {start_up(r)}", sep="\n")
 
 
 def main(argv: list[str] | None = None) -> int:

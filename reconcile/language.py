@@ -16,14 +16,13 @@ from functools import lru_cache
 from .errors import InputError
 from .model import Source
 from .rules import RuleSet
+from .text import UPPER
 
 _WORD = re.compile(r"[^\W\d_]+")
-# Upper-case letters of the Latin, Greek and Cyrillic blocks (`re` has no class for them).
-_UPPER = "".join(c for c in map(chr, range(0x530)) if c.isupper() and c.isalpha())
 # A name: capitalised words side by side, with at most two short lower-case words between
 # ("de la", "of", "van der").
-_NAME = re.compile(rf"(?<![^\W\d_])[{_UPPER}][^\W\d_]*"
-                   rf"(?:\s+(?:(?![{_UPPER}])[^\W\d_]{{1,3}}\s+){{0,2}}[{_UPPER}][^\W\d_]*(?![^\W\d_]))+")
+_NAME = re.compile(rf"(?<![^\W\d_])[{UPPER}][^\W\d_]*"
+                   rf"(?:\s+(?:(?![{UPPER}])[^\W\d_]{{1,3}}\s+){{0,2}}[{UPPER}][^\W\d_]*(?![^\W\d_]))+")
 
 
 @lru_cache(maxsize=8)

@@ -16,6 +16,9 @@ from .model import Source
 from .rules import RuleSet
 
 # Typography that varies between outlets but means the same: one character for one character.
+# Upper-case letters of the Latin, Greek and Cyrillic blocks, for patterns (`re` has no class for them).
+UPPER = "".join(c for c in map(chr, range(0x530)) if c.isupper() and c.isalpha())
+
 _FOLD = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200a": " ", "\u2002": " ",
     "\u2003": " ", "\u200b": " ", "\ufeff": " ", "\t": " ",

@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconcile import claims_from_text
+from reconcile.extract import extract_claims
 from reconcile.identity import given_relation, identity_rules, name_difference, same_person, titles_agree
-from reconcile.model import Source
+from reconcile.model import Kind, Source
 from reconcile.pipeline import build_report
 
 OUTLETS = ("Ledger", "Courier", "Sentinel")
@@ -61,9 +62,14 @@ def test_an_age_is_read_with_its_interval_and_its_person(rules, text, written, a
     assert age.value.person == person
 
 
-def test_each_age_in_a_sentence_belongs_to_the_name_right_before_it(rules):
-    ages = of_kind(rules, "Calvin Moss, 22, and Ellen Pryor, 64, were hurt in the crash.", "age")
-    assert [(a.value.amount, a.value.person) for a in ages] == [(22, "Calvin Moss"), (64, "Ellen Pryor")]
+@pytest.mark.parametrize("text, ages", [
+    ("Calvin Moss, 22, and Ellen Pryor, 64, were hurt in the crash.", [(22, "Calvin Moss"), (64, "Ellen Pryor")]),
+    # In a list, the name right after an age phrase is its person, not the one before the comma.
+    ("Police found 54-year-old Mark Dunn, 42-year-old Ann Roe and 6-year-old Hal Dunn.",
+     [(54, "Mark Dunn"), (42, "Ann Roe"), (6, "Hal Dunn")]),
+])
+def test_each_age_in_a_sentence_belongs_to_its_own_person(rules, text, ages):
+    assert [(a.value.amount, a.value.person) for a in of_kind(rules, text, "age")] == ages
 
 
 @pytest.mark.parametrize("text", [
@@ -326,3 +332,12 @@ def test_a_name_is_its_own_person_and_titles_agree_either_way(rules, a, b, c):
     assert name_difference(a, a, compiled) == "compatible"
     assert titles_agree(b, c, compiled) == titles_agree(c, b, compiled)
     assert titles_agree(b, b, compiled) == "same"
+
+
+def test_only_the_kinds_asked_for_are_extracted(rules):
+    text = "Police arrested 22-year-old Jesse Moran on Friday over a $500 fine, the OBR said."
+    every = {c.kind.value for c in claims_from_text(text, rules)}
+    assert every >= {"age", "name", "date", "money"}
+    source = Source(id="s", path="<text>", text=text, published=FRIDAY)
+    assert {c.kind.value for c in extract_claims(source, rules, kinds=[Kind.MONEY, Kind.DATE])} == {"money", "date"}
+    assert {c.kind.value for c in extract_claims(source, rules, kinds=[Kind.NAME])} == {"name"}

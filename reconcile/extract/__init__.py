@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import replace
 
 from ..errors import RuleError
@@ -24,22 +25,36 @@ __all__ = ["extract_claims", "claims_from_text"]
 _KIND_ORDER = {kind: n for n, kind in enumerate(Kind)}
 
 
-def extract_claims(source: Source, rules: RuleSet, *, story_date: dt.date | None = None) -> tuple[Claim, ...]:
+_QUANTITIES = frozenset({Kind.MONEY, Kind.COUNT, Kind.PERCENT, Kind.MEASURE})
+_PEOPLE = frozenset({Kind.AGE, Kind.NAME, Kind.TITLE})
+
+
+def extract_claims(source: Source, rules: RuleSet, *, story_date: dt.date | None = None,
+                   kinds: Iterable[Kind] | None = None) -> tuple[Claim, ...]:
     """The claims of one source, in text order; each claim's text is source.text[start:end].
 
     Relative dates are placed against the source's publication date; an undated source is
     read against `story_date` (the latest date of the sources given with it), and its values
-    say so with `inferred`.
+    say so with `inferred`. `kinds` limits the claims to those kinds (all of them if not
+    given); what no wanted kind needs is not read at all.
     """
+    wanted = frozenset(Kind) if kinds is None else frozenset(kinds)
     if not source.line_starts:
         source = replace(source, line_starts=line_starts(source.text))  # index lines once, not per claim
     source = with_language(source, rules)
     rules = rules.for_language(source.language or rules.languages[0])
     prepared = prepare(source, rules)
-    quotes = _quotes(prepared, rules)
-    claims = [*_quantities(prepared, rules), *_dates(prepared, rules, story_date), *quotes,
-              *_people(prepared, rules, [(q.span.start, q.span.end) for q in quotes])]
-    return tuple(sorted(claims, key=lambda c: (c.span.start, _KIND_ORDER[c.kind], c.span.end)))
+    # People need the quotations: an acronym inside one is marked as quoted.
+    quotes = _quotes(prepared, rules) if wanted & {Kind.QUOTE, *_PEOPLE} else []
+    # Only sentences that hold a digit or a number word can hold a quantity or an age.
+    lex = lexicon(rules)
+    numeric = [(s, e) for s, e in prepared.sentences if lex.may_hold_number(prepared.view[s:e])]
+    claims = [*(_quantities(prepared, rules, numeric) if wanted & _QUANTITIES else ()),
+              *(_dates(prepared, rules, story_date) if Kind.DATE in wanted else ()), *quotes,
+              *(_people(prepared, rules, [(q.span.start, q.span.end) for q in quotes], numeric)
+                if wanted & _PEOPLE else ())]
+    return tuple(sorted((c for c in claims if c.kind in wanted),
+                        key=lambda c: (c.span.start, _KIND_ORDER[c.kind], c.span.end)))
 
 
 def claims_from_text(text: str, rules: RuleSet, *, source_id: str = "text", published: dt.date | None = None,
@@ -49,14 +64,11 @@ def claims_from_text(text: str, rules: RuleSet, *, source_id: str = "text", publ
     return extract_claims(source, rules, story_date=story_date)
 
 
-def _quantities(prepared: Prepared, rules: RuleSet) -> list[Claim]:
+def _quantities(prepared: Prepared, rules: RuleSet, numeric: list[tuple[int, int]]) -> list[Claim]:
     lex = lexicon(rules)
     view = prepared.view
-    # Only sentences that hold a digit or a number word can hold a quantity: tokenise just those.
     marks = number_marks(rules)
-    tokens = [token for s_start, s_end in prepared.sentences
-              if lex.may_hold_number(view[s_start:s_end])
-              for token in tokenize(view, s_start, s_end, marks=marks)]
+    tokens = [token for s_start, s_end in numeric for token in tokenize(view, s_start, s_end, marks=marks)]
     found = scan_quantities(tokens, view, lex, prepared.sentence_at)
     return [_claim(prepared, f.kind, f.start, f.end, f.value, f.rule) for f in found]
 
@@ -105,9 +117,11 @@ def _quotes(prepared: Prepared, rules: RuleSet) -> list[Claim]:
     return claims
 
 
-def _people(prepared: Prepared, rules: RuleSet, quoted: list[tuple[int, int]]) -> list[Claim]:
+def _people(prepared: Prepared, rules: RuleSet, quoted: list[tuple[int, int]],
+            numeric: list[tuple[int, int]]) -> list[Claim]:
     rule = rules.name_of("people")
-    return [_claim(prepared, Kind(f.kind), f.start, f.end, f.value, rule) for f in find_people(prepared, rules, quoted)]
+    return [_claim(prepared, Kind(f.kind), f.start, f.end, f.value, rule)
+            for f in find_people(prepared, rules, quoted, numeric)]
 
 
 def _claim(prepared: Prepared, kind: Kind, start: int, end: int, value: Value, rule: str) -> Claim:

@@ -20,14 +20,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from ..model import Entity, NameValue, Qualifier, Quantity, TitleValue
 from ..rules import RuleSet
-from ..text import Prepared
+from ..text import UPPER, Prepared
 from .names import NameRules, People, Tok, bare, is_name_word, is_organisation, is_title, joined, name_rules, tokens
 
 # How far around an age or a name the words that tie them together are looked for.
-_NEAR_CHARS = 80
+_NEAR_CHARS = 60
+# How far before and after a name its title may stand ("Executive Director", ", the chief of staff of").
+_TITLE_CHARS = (40, 50)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,21 +128,29 @@ def people_rules(rules: RuleSet) -> PeopleRules:
     )
 
 
-def find_people(prepared: Prepared, rules: RuleSet, quoted: list[tuple[int, int]]) -> list[Found]:
+def find_people(prepared: Prepared, rules: RuleSet, quoted: list[tuple[int, int]],
+                numeric: list[tuple[int, int]] | None = None) -> list[Found]:
     """The ages, names, titles and acronyms of a prepared source, in no particular order.
 
     `quoted` holds the spans of its quotations: an acronym inside one is marked `quoted`.
+    `numeric` holds the sentences that may hold a number (all of them if not given): only
+    those are read for ages.
     """
     compiled, names = people_rules(rules), name_rules(rules)
     people = People(prepared, names)
-    lower_words = frozenset(re.findall(r"(?<![\w'-])[a-z][a-z'-]*", prepared.view[prepared.start:prepared.end]))
+    lower_words = _LowerCase(prepared.view, prepared.start, prepared.end)
     found: list[Found] = []
+    view = prepared.view
     for s_start, s_end in prepared.sentences:
-        toks = tokens(prepared.view, s_start, s_end, names)
-        if _headline(toks, compiled):
+        # Only the stretches around two capitalised words side by side can hold a name: the
+        # rest of the sentence is never tokenised.
+        windows = _windows(view, s_start, s_end, names)
+        if not windows or _headline(view[s_start:s_end], compiled):
             continue
-        found += _names_and_titles(toks, names, compiled, people, lower_words)
-    found += _ages(prepared, compiled, names, people)
+        first = s_start + len(view[s_start:s_end]) - len(view[s_start:s_end].lstrip())
+        for start, end in windows:
+            found += _names_and_titles(tokens(view, start, end, names), first, names, compiled, people, lower_words)
+    found += _ages(prepared, compiled, names, people, prepared.sentences if numeric is None else numeric)
     found += _acronyms(prepared, compiled, quoted)
     seen: set[tuple[str, str]] = set()
     unique = []
@@ -152,6 +163,24 @@ def find_people(prepared: Prepared, rules: RuleSet, quoted: list[tuple[int, int]
     return unique
 
 
+class _LowerCase:
+    """Whether a source writes a word in lower case somewhere, looked up per word and remembered."""
+
+    def __init__(self, view: str, start: int, end: int):
+        self.view, self.start, self.end = view, start, end
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        if word not in self.known:
+            view, at = self.view, self.view.find(word, self.start, self.end)
+            while at != -1 and (at > 0 and (view[at - 1].isalnum() or view[at - 1] in "'-")
+                                or at + len(word) < len(view) and (view[at + len(word)].isalnum()
+                                                                   or view[at + len(word)] in "'-")):
+                at = view.find(word, at + 1, self.end)
+            self.known[word] = at != -1
+        return self.known[word]
+
+
 def _key(value: object) -> str:
     if isinstance(value, NameValue):
         return value.name
@@ -160,26 +189,52 @@ def _key(value: object) -> str:
     return repr(value)
 
 
-def _headline(toks: list[Tok], compiled: PeopleRules) -> bool:
+_CAPITALISED_PAIR = re.compile(rf"(?<![\w'\u2019-])[{UPPER}]\S*(?:[ \t]+[{UPPER}]\S*)+")
+_WORD = re.compile(r"[^\W\d_]+")
+_WORD_CHARS = re.compile(r"[^\W\d_]")
+_CAPITALS = re.compile(f"[{UPPER}]")
+
+
+def _windows(view: str, start: int, end: int, names: NameRules) -> list[tuple[int, int]]:
+    """Stretches of a sentence around two name words side by side, with room for a title either side."""
+    windows: list[tuple[int, int]] = []
+    for m in _CAPITALISED_PAIR.finditer(view, start, end):
+        # "The Council", "Police Chief": capitalised words that are no name words never make one.
+        words = [w.strip(".,;:!?\"'()\u2019\u201d").lower() for w in m.group().split()]
+        if not any(_may_name(a, names) and _may_name(b, names) for a, b in pairwise(words)):
+            continue
+        low, high = max(start, m.start() - _TITLE_CHARS[0]), min(end, m.end() + _TITLE_CHARS[1])
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], high)
+        else:
+            windows.append((low, high))
+    return windows
+
+
+def _may_name(word: str, names: NameRules) -> bool:
+    return word not in names.stop_words and not is_title(word, names)
+
+
+def _headline(sentence: str, compiled: PeopleRules) -> bool:
     """A title-case line: most of its words capitalised, and no full stop at its end."""
-    words = [t for t in toks if t.text[:1].isalpha()]
-    if len(words) < compiled.headline_min_words or toks[-1].text in ".!?":
+    words = _WORD.findall(sentence)
+    if len(words) < compiled.headline_min_words or sentence.rstrip()[-1:] in ".!?":
         return False
-    return sum(t.text[0].isupper() for t in words) >= compiled.headline_share * len(words)
+    return sum(w[0].isupper() for w in words) >= compiled.headline_share * len(words)
 
 
 # --- names and titles --------------------------------------------------------------------------
 
-def _names_and_titles(toks: list[Tok], names: NameRules, compiled: PeopleRules, people: People,
-                      lower_words: frozenset[str]) -> list[Found]:
+def _names_and_titles(toks: list[Tok], first: int, names: NameRules, compiled: PeopleRules, people: People,
+                      lower_words: _LowerCase) -> list[Found]:
     found: list[Found] = []
     i = 0
     while i < len(toks):
-        run = _run(toks, i, names)
-        if not run:
+        run = _run(toks, i, names) if toks[i].text[:1].isupper() else []
+        if len(run) < 2:
             i += 1
             continue
-        if i == 0 and len(run) > 1 and run[0].low in compiled.openers:
+        if run[0].start == first and len(run) > 1 and run[0].low in compiled.openers:
             # "Yesterday Jo Lee spoke": a sentence's first word is capitalised whatever it is.
             i += 1
             continue
@@ -207,7 +262,7 @@ def _end(run: list[Tok], names: NameRules) -> int:
 
 
 def _person(toks: list[Tok], i: int, run: list[Tok], names: NameRules, compiled: PeopleRules,
-            lower_words: frozenset[str]) -> bool:
+            lower_words: _LowerCase) -> bool:
     """Whether a run of name words names a person."""
     words = [t for t in run if t.low.rstrip(".") not in compiled.suffixes]
     shortest, longest = compiled.name_words
@@ -285,10 +340,11 @@ def _title(run: list[Tok], person: str, compiled: PeopleRules) -> Found | None:
 
 # --- ages --------------------------------------------------------------------------------------
 
-def _ages(prepared: Prepared, compiled: PeopleRules, names: NameRules, people: People) -> list[Found]:
+def _ages(prepared: Prepared, compiled: PeopleRules, names: NameRules, people: People,
+          sentences: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> list[Found]:
     view, start, end = prepared.view, prepared.start, prepared.end
     found = []
-    for m in compiled.age.finditer(view, start, end):
+    for m in (m for s_start, s_end in sentences for m in compiled.age.finditer(view, s_start, s_end)):
         if m.group("decade"):
             low, high = compiled.decade_parts.get((m.group("part") or "").lower(), (0, 9))
             decade = int(m.group("decade"))
@@ -300,10 +356,12 @@ def _ages(prepared: Prepared, compiled: PeopleRules, names: NameRules, people: P
         amount = int(written) if written.isdigit() else compiled.number_words.get(written.lower())
         if amount is None or not 0 < amount <= compiled.oldest:
             continue
-        person = _named_before(view, m.start(), start, compiled, names, people) \
-            or _named_after(view, m.end(), end, compiled, names, people)
+        # "54-year-old Jo Lee, 42-year-old Ann Roe": a name right after the phrase is its person,
+        # before the one the comma sets it after.
+        person = _named_after(view, m.end(), end, compiled, names, people) \
+            or _named_before(view, m.start(), start, compiled, names, people)
         found.append(Found("age", m.start(), m.end(), _age(amount, person)))
-    for m in compiled.appositive_age.finditer(view, start, end):
+    for m in (m for s_start, s_end in sentences for m in compiled.appositive_age.finditer(view, s_start, s_end)):
         amount = int(m.group("n"))
         person = _named_before(view, m.start(), start, compiled, names, people, comma=False)
         if person and 0 < amount <= compiled.oldest:
@@ -372,13 +430,13 @@ def _acronyms(prepared: Prepared, compiled: PeopleRules, quoted: list[tuple[int,
 
 
 def _shouting(view: str, start: int, end: int, compiled: PeopleRules) -> bool:
-    """Part of a line in capitals ("BREAKING NEWS"), not an acronym."""
-    line_start = view.rfind("\n", 0, start) + 1
-    line_end = view.find("\n", end)
-    line = view[line_start:line_end if line_end >= 0 else len(view)]
-    letters = [c for c in line if c.isalpha()]
-    capitals = sum(c.isupper() for c in letters)
-    return len(letters) > 2 * (end - start) and capitals > compiled.capitals_share * len(letters)
+    """Part of a line in capitals ("BREAKING NEWS"), not an acronym: read on the line near it."""
+    line_start = max(view.rfind("\n", 0, start) + 1, start - _NEAR_CHARS)
+    line_end = view.find("\n", end, end + _NEAR_CHARS)
+    line = view[line_start:line_end if line_end >= 0 else end + _NEAR_CHARS]
+    letters = len(_WORD_CHARS.findall(line))
+    capitals = len(_CAPITALS.findall(line))
+    return letters > 2 * (end - start) and capitals > compiled.capitals_share * letters
 
 
 def _long_form(view: str, m: re.Match[str], compiled: PeopleRules) -> str | None:
