@@ -122,11 +122,17 @@ def persons(claims: Iterable[Claim], compiled: IdentityRules) -> dict[tuple[str,
 
     Full names link first (across sources spelled differently too, within a source only as
     spelled or by nickname); a name whose given name is an initial, or missing, joins the one
-    person it can stand for, and stays alone where it could stand for two.
+    person it can stand for, and stays alone where it could stand for two. Only names whose
+    surnames share a key are compared (the surname, and the surname less any one letter: one
+    edit apart), so a story of thousands of names is not compared pair by pair.
     """
     mentions = sorted({(c.source, name) for c in claims for name in _people_of(c)})
     full = [m for m in mentions if len(next(iter(parts(m[1], compiled)[0]), "")) > 1]
     parent = list(range(len(mentions)))
+    blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for m in full:
+        for key in _surname_keys(parts(m[1], compiled)[1]):
+            blocks[key].append(m)
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -135,17 +141,31 @@ def persons(claims: Iterable[Claim], compiled: IdentityRules) -> dict[tuple[str,
         return i
 
     index = {m: i for i, m in enumerate(mentions)}
-    for x, a in enumerate(full):
-        for b in full[x + 1:]:
-            if same_person(a[1], b[1], compiled, spelling=a[0] != b[0]):
-                parent[find(index[a])] = find(index[b])
+    compared: set[tuple[int, int]] = set()
+    for block in blocks.values():
+        for x, a in enumerate(block):
+            for b in block[x + 1:]:
+                pair = (index[a], index[b])
+                if pair in compared:
+                    continue
+                compared.add(pair)
+                if same_person(a[1], b[1], compiled, spelling=a[0] != b[0]):
+                    parent[find(index[a])] = find(index[b])
+    full_set = set(full)
     for m in mentions:
-        if m in full:
+        if m in full_set:
             continue
-        roots = {find(index[f]) for f in full if same_person(m[1], f[1], compiled, spelling=False)}
+        # A surname alone or after an initial is spelled as written: one key is enough.
+        candidates = blocks.get(parts(m[1], compiled)[1], ())
+        roots = {find(index[f]) for f in candidates if same_person(m[1], f[1], compiled, spelling=False)}
         if len(roots) == 1:
             parent[find(index[m])] = roots.pop()
     return {m: find(index[m]) for m in mentions}
+
+
+def _surname_keys(surname: str) -> set[str]:
+    """The surname and each form of it less one letter: surnames one edit (or swap) apart share one."""
+    return {surname, *(surname[:k] + surname[k + 1:] for k in range(len(surname)))}
 
 
 def _people_of(claim: Claim) -> list[str]:
