@@ -70,7 +70,8 @@ class _Group(click.Group):
 def main(debug: bool) -> None:
     """Reconcile the facts of several articles on one story.
 
-    Extract their claims (money, counts, percentages, measurements, dates, quotations),
+    Extract their claims (money, counts, percentages, measurements, dates, quotations, ages,
+    names and titles),
     align them across sources and judge whether they agree.
     """
 

@@ -7,9 +7,9 @@ of the other, one goes by the other (a nickname in the `people` rules), or, acro
 they are spelled nearly alike. Two people with one surname ("Jo Lee", "Ann Lee") stay apart,
 and an initial ("J. Lee") joins a person only where it can stand for one alone.
 
-Acronyms group by spelling; one spelled only in one source, a transposition (or, in long
-acronyms or where the source wrote [sic], one letter) away from an acronym named elsewhere in
-the story, joins that organisation's group as a possible misspelling.
+Acronyms group by spelling; one spelled only in one source, one swap or one letter away from an
+acronym named elsewhere in the story (in acronyms of four letters or more, or where the source
+wrote [sic]), joins that organisation's group as a possible misspelling.
 """
 
 from __future__ import annotations
@@ -122,17 +122,24 @@ def persons(claims: Iterable[Claim], compiled: IdentityRules) -> dict[tuple[str,
 
     Full names link first (across sources spelled differently too, within a source only as
     spelled or by nickname); a name whose given name is an initial, or missing, joins the one
-    person it can stand for, and stays alone where it could stand for two. Only names whose
-    surnames share a key are compared (the surname, and the surname less any one letter: one
-    edit apart), so a story of thousands of names is not compared pair by pair.
+    person it can stand for, and stays alone where it could stand for two. Two names one source
+    tells apart ("Maria" and "Mario") never end up one person through a third. Only names
+    whose surnames share a key (the surname, and the surname less any one letter: one edit
+    apart) and whose given names share a first letter or a nickname family are compared, so a
+    story of thousands of names is not compared pair by pair.
     """
     mentions = sorted({(c.source, name) for c in claims for name in _people_of(c)})
-    full = [m for m in mentions if len(next(iter(parts(m[1], compiled)[0]), "")) > 1]
+    split = {m: parts(m[1], compiled) for m in mentions}
+    full = [m for m in mentions if len(next(iter(split[m][0]), "")) > 1]
     parent = list(range(len(mentions)))
-    blocks: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    members: dict[int, list[tuple[str, str]]] = {i: [m] for i, m in enumerate(mentions)}
+    blocks: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for m in full:
-        for key in _surname_keys(parts(m[1], compiled)[1]):
-            blocks[key].append(m)
+        given = split[m][0][0]
+        initials = {given[0], *(name[0] for name in compiled.related.get(given, ()))}
+        for key in _surname_keys(split[m][1]):
+            for initial in initials:
+                blocks[(key, initial)].append(m)
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -140,26 +147,36 @@ def persons(claims: Iterable[Claim], compiled: IdentityRules) -> dict[tuple[str,
             i = parent[i]
         return i
 
+    def join(a: tuple[str, str], b: tuple[str, str]) -> None:
+        ra, rb = find(index[a]), find(index[b])
+        if ra == rb or any(x[0] == y[0] and not same_person(x[1], y[1], compiled, spelling=False)
+                           for x in members[ra] for y in members[rb]):
+            return
+        parent[rb] = ra
+        members[ra].extend(members.pop(rb))
+
     index = {m: i for i, m in enumerate(mentions)}
     compared: set[tuple[int, int]] = set()
     for block in blocks.values():
         for x, a in enumerate(block):
             for b in block[x + 1:]:
                 pair = (index[a], index[b])
-                if pair in compared:
-                    continue
-                compared.add(pair)
-                if same_person(a[1], b[1], compiled, spelling=a[0] != b[0]):
-                    parent[find(index[a])] = find(index[b])
+                if pair not in compared:
+                    compared.add(pair)
+                    if same_person(a[1], b[1], compiled, spelling=a[0] != b[0]):
+                        join(a, b)
     full_set = set(full)
+    by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for m in full:
+        by_surname[split[m][1]].append(m)
     for m in mentions:
         if m in full_set:
             continue
-        # A surname alone or after an initial is spelled as written: one key is enough.
-        candidates = blocks.get(parts(m[1], compiled)[1], ())
-        roots = {find(index[f]) for f in candidates if same_person(m[1], f[1], compiled, spelling=False)}
+        # A surname alone or after an initial is spelled as written.
+        roots = {find(index[f]) for f in by_surname.get(split[m][1], ())
+                 if same_person(m[1], f[1], compiled, spelling=False)}
         if len(roots) == 1:
-            parent[find(index[m])] = roots.pop()
+            join(m, mentions[roots.pop()])
     return {m: find(index[m]) for m in mentions}
 
 
@@ -208,17 +225,29 @@ def group_people(claims: tuple[Claim, ...], rules: RuleSet) -> tuple[list[tuple[
 
 
 def _misspelled_acronyms(groups: dict[tuple[str, object], list[Claim]], compiled: IdentityRules) -> None:
-    """Move an acronym found in one source only into the group of the acronym it misspells."""
-    acronyms = {key[1]: members for key, members in groups.items() if key[0] == "org"}
+    """Move an acronym found in one source only into the group of the acronym it misspells.
+
+    Not when that source also writes the other acronym ("LAPD and LAFD" name two bodies) unless
+    it marked the odd one [sic], nor when the acronym is spelled out in the story: then it names
+    an organisation of its own.
+    """
+    acronyms = {str(key[1]): members for key, members in groups.items() if key[0] == "org"}
+    sources = {name: {c.source for c in members} for name, members in acronyms.items()}
+    spelled_out = {name for name, members in acronyms.items() if any(_long_form(c) for c in members)}
+    near: dict[str, set[str]] = defaultdict(set)
+    for name in acronyms:
+        for key in _surname_keys(name):
+            near[key].add(name)
     for rare, members in sorted(acronyms.items()):
-        if len({c.source for c in members}) != 1 or any(_long_form(c) for c in members):
+        if len(sources[rare]) != 1 or rare in spelled_out:
             continue
         marked = any(isinstance(c.value, NameValue) and c.value.sic for c in members)
-        near = [other for other in acronyms if other != rare and isinstance(other, str) and isinstance(rare, str)
-                and _one_slip(rare, other, marked, compiled)
-                and (len({c.source for c in acronyms[other]}) > 1 or any(_long_form(c) for c in acronyms[other]))]
-        if len(near) == 1:
-            groups[("org", near[0])].extend(members)
+        candidates = {other for key in _surname_keys(rare) for other in near[key]} - {rare}
+        usual = [other for other in sorted(candidates)
+                 if _one_slip(rare, other, marked, compiled) and (marked or not sources[rare] & sources[other])
+                 and (len(sources[other]) > 1 or other in spelled_out)]
+        if len(usual) == 1:
+            groups[("org", usual[0])].extend(members)
             members.clear()
 
 
@@ -227,11 +256,11 @@ def _long_form(claim: Claim) -> str | None:
 
 
 def _one_slip(a: str, b: str, marked: bool, compiled: IdentityRules) -> bool:
-    """One transposition apart; or one letter, in long acronyms or where the source wrote [sic]."""
-    if OSA.distance(a, b) != 1:
-        return False
-    swapped = len(a) == len(b) and sorted(a) == sorted(b)
-    return swapped or marked or min(len(a), len(b)) >= compiled.substitution_letters
+    """One swap or one letter apart, in long acronyms or where the source wrote [sic].
+
+    Short acronyms one slip apart are too often two organisations ("NBA", "NAB").
+    """
+    return OSA.distance(a, b) == 1 and (marked or min(len(a), len(b)) >= compiled.substitution_letters)
 
 
 def name_difference(a: str, b: str, compiled: IdentityRules) -> str:

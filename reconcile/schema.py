@@ -128,6 +128,8 @@ TYPES: dict[str, dict[str, Any]] = {
         "place_words": _WORDS, "headline_share": "number", "headline_min_words": "int", "capitals_share": "number",
         "name_words": ("int", "int"),
         "name_suffixes": _WORDS, "nicknames": {"*": _WORDS}, "title_synonyms": [_WORDS], "courtesy_titles": _WORDS,
+        "reach": {"age_chars!": "int", "title_before_chars!": "int", "title_after_chars!": "int",
+                  "employer_words!": "int"},
         "sentence_openers": _WORDS,
         "acronym_letters": ("int", "int"), "substitution_letters": "int", "not_acronyms": _WORDS},
     "align": {

@@ -216,12 +216,13 @@ def test_markdown_link_text_is_prose(tmp_path):
 def test_a_draft_that_misspells_a_name_an_acronym_or_a_title_fails(tmp_path):
     sources = tmp_path / "sources"
     sources.mkdir()
-    (sources / "wire.txt").write_text("Tommy Kessler, 19, was arrested on Friday, county spokeswoman Dana Whitfield "
-                                      "said. The Office of Budget Review (OBR) put the cost at $5 million.\n")
-    (sources / "local.txt").write_text("Tommy Kessler, 19, was arrested, spokeswoman Dana Whitfield said. The OBR "
+    (sources / "wire.txt").write_text("Tommy Kessler, 19, was arrested on Friday, county spokeswoman Dana "
+                                      "Whitfield said. The Office of Budget Review and Audit (OBRA) put the cost at "
+                                      "$5 million.\n")
+    (sources / "local.txt").write_text("Tommy Kessler, 19, was arrested, spokeswoman Dana Whitfield said. The OBRA "
                                        "said the plan cost $5 million.\n")
     draft = tmp_path / "draft.txt"
-    draft.write_text("Tommie Kessler, 19, was arrested on Friday, county treasurer Dana Whitfeld said. The ORB "
+    draft.write_text("Tommie Kessler, 19, was arrested on Friday, county treasurer Dana Whitfeld said. The OBAR "
                      "said the plan cost $5 million.\n")
     result, found = findings(draft, "--against", sources)
     assert result.returncode == 1, result.stdout + result.stderr
@@ -229,10 +230,10 @@ def test_a_draft_that_misspells_a_name_an_acronym_or_a_title_fails(tmp_path):
         ("Tommie Kessler", "conflict", ("name_spelling",)),
         ("Dana Whitfeld", "conflict", ("name_spelling",)),
         ("treasurer", "conflict", ("title_conflict",)),
-        ("ORB", "conflict", ("possible_misspelling",)),
+        ("OBAR", "conflict", ("possible_misspelling",)),
     }
     # Spelled as the sources spell them, the same draft passes.
-    draft.write_text("Tommy Kessler, 19, was arrested on Friday, spokesman Dana Whitfield said. The OBR said the "
+    draft.write_text("Tommy Kessler, 19, was arrested on Friday, spokesman Dana Whitfield said. The OBRA said the "
                      "plan cost $5 million.\n")
     result, found = findings(draft, "--against", sources)
     assert (result.returncode, found) == (0, [])

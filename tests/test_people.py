@@ -341,3 +341,28 @@ def test_only_the_kinds_asked_for_are_extracted(rules):
     source = Source(id="s", path="<text>", text=text, published=FRIDAY)
     assert {c.kind.value for c in extract_claims(source, rules, kinds=[Kind.MONEY, Kind.DATE])} == {"money", "date"}
     assert {c.kind.value for c in extract_claims(source, rules, kinds=[Kind.NAME])} == {"name"}
+
+
+@pytest.mark.parametrize("text", [
+    "According to Sheriff Ann Roe, a 45-year-old man was arrested.",
+    "When officers reached Ann Roe, the 17-year-old had fled.",
+])
+def test_an_age_beside_a_name_it_does_not_describe_belongs_to_nobody(rules, text):
+    assert [a.value.person for a in of_kind(rules, text, "age")] == [None]
+
+
+@pytest.mark.parametrize("texts", [
+    # One source writes both: two bodies, not a slip.
+    ("The LAPD said the street was closed.", "The LAPD and LAFD said the street was closed."),
+    # Short acronyms one swap apart are too often two organisations.
+    ("The NBA fined the club on Friday.", "The NBA fined the club, the NAB said on Friday."),
+])
+def test_near_acronyms_that_name_two_bodies_stay_apart(rules, texts):
+    assert all("possible_misspelling" not in flags for _, flags, _ in groups(rules, *texts, kind="name"))
+
+
+def test_two_people_one_source_tells_apart_are_not_joined_through_a_third(rules):
+    story = groups(rules, "Maria Gonzalez and Mario Gonzalez were hurt in the fire.",
+                   "Marie Gonzalez was hurt in the fire.", kind="name")
+    names = sorted(sorted(t for _, t in members) for _, _, members in story)
+    assert ["Mario Gonzalez"] in names and all(len(n) <= 2 for n in names)

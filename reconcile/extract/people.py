@@ -27,11 +27,6 @@ from ..rules import RuleSet
 from ..text import UPPER, Prepared
 from .names import NameRules, People, Tok, bare, is_name_word, is_organisation, is_title, joined, name_rules, tokens
 
-# How far around an age or a name the words that tie them together are looked for.
-_NEAR_CHARS = 60
-# How far before and after a name its title may stand ("Executive Director", ", the chief of staff of").
-_TITLE_CHARS = (40, 50)
-
 
 @dataclass(frozen=True, slots=True)
 class Found:
@@ -62,10 +57,14 @@ class PeopleRules:
     suffixes: frozenset[str]
     courtesy: frozenset[str]
     openers: frozenset[str]
+    end_words: frozenset[str]
     acronym: re.Pattern[str]
     long_form: re.Pattern[str]
     not_acronyms: frozenset[str]
     sic: tuple[re.Pattern[str], ...]
+    near_chars: int
+    title_chars: tuple[int, int]
+    employer_words: int
 
 
 def _words(values: object) -> list[str]:
@@ -102,6 +101,7 @@ def people_rules(rules: RuleSet) -> PeopleRules:
     appositive_age = re.compile(
         rf",\s+(?:(?:{before})\s+)?(?P<n>\d{{1,3}})(?:\s+(?:{after}))?(?=\s*[,;.)]|\s+(?:{ends})\b)", re.IGNORECASE)
     joiners = alternation("long_form_joiners")
+    reach = data["reach"]
     low, high = data["acronym_letters"]
     shortest, longest = data["name_words"]
     return PeopleRules(
@@ -120,11 +120,15 @@ def people_rules(rules: RuleSet) -> PeopleRules:
         suffixes=frozenset(_words(data.get("name_suffixes"))),
         courtesy=frozenset(_words(data.get("courtesy_titles"))),
         openers=frozenset(_words(data.get("sentence_openers"))),
+        end_words=frozenset(_words(data.get("age_end_words"))),
         acronym=re.compile(rf"(?<![\w&.-])[A-Z]{{{int(low)},{int(high)}}}(?![\w&-]|\.\w)"),
         # "Office of Budget Review (": capitalised words and the small words between them.
         long_form=re.compile(rf"((?:[A-Z][\w'-]*|{joiners})(?:\s+(?:[A-Z][\w'-]*|{joiners})){{1,9}})\s*\(\s*$"),
         not_acronyms=frozenset(_words(data.get("not_acronyms"))),
         sic=tuple(re.compile(p, re.IGNORECASE) for p in (quotes.get("markers") or {}).get("sic") or ()),
+        near_chars=int(reach["age_chars"]),
+        title_chars=(int(reach["title_before_chars"]), int(reach["title_after_chars"])),
+        employer_words=int(reach["employer_words"]),
     )
 
 
@@ -138,13 +142,13 @@ def find_people(prepared: Prepared, rules: RuleSet, quoted: list[tuple[int, int]
     """
     compiled, names = people_rules(rules), name_rules(rules)
     people = People(prepared, names)
-    lower_words = _LowerCase(prepared.view, prepared.start, prepared.end)
+    lower_words = frozenset(_LOWER_WORD.findall(prepared.view, prepared.start, prepared.end))
     found: list[Found] = []
     view = prepared.view
     for s_start, s_end in prepared.sentences:
         # Only the stretches around two capitalised words side by side can hold a name: the
         # rest of the sentence is never tokenised.
-        windows = _windows(view, s_start, s_end, names)
+        windows = _windows(view, s_start, s_end, names, compiled)
         if not windows or _headline(view[s_start:s_end], compiled):
             continue
         first = s_start + len(view[s_start:s_end]) - len(view[s_start:s_end].lstrip())
@@ -155,30 +159,20 @@ def find_people(prepared: Prepared, rules: RuleSet, quoted: list[tuple[int, int]
     seen: set[tuple[str, str]] = set()
     unique = []
     # One claim per spelling (or person and title) per source: where it first stands.
-    for f in sorted(found, key=lambda f: (f.start, f.end)):
-        key = (f.kind, repr(f.value)) if f.kind == "age" else (f.kind, _key(f.value))
-        if f.kind == "age" or key not in seen:
+    age_end = -1
+    # Of two readings of one age, the one that names its person first.
+    for f in sorted(found, key=lambda f: (f.start, getattr(f.value, "person", None) is None, -f.end)):
+        if f.kind == "age":
+            # "de 45 años de edad" read as a phrase and as an appositive is one age.
+            if f.start >= age_end:
+                unique.append(f)
+            age_end = max(age_end, f.end)
+            continue
+        key = (f.kind, _key(f.value))
+        if key not in seen:
             seen.add(key)
             unique.append(f)
     return unique
-
-
-class _LowerCase:
-    """Whether a source writes a word in lower case somewhere, looked up per word and remembered."""
-
-    def __init__(self, view: str, start: int, end: int):
-        self.view, self.start, self.end = view, start, end
-        self.known: dict[str, bool] = {}
-
-    def __contains__(self, word: str) -> bool:
-        if word not in self.known:
-            view, at = self.view, self.view.find(word, self.start, self.end)
-            while at != -1 and (at > 0 and (view[at - 1].isalnum() or view[at - 1] in "'-")
-                                or at + len(word) < len(view) and (view[at + len(word)].isalnum()
-                                                                   or view[at + len(word)] in "'-")):
-                at = view.find(word, at + 1, self.end)
-            self.known[word] = at != -1
-        return self.known[word]
 
 
 def _key(value: object) -> str:
@@ -191,11 +185,12 @@ def _key(value: object) -> str:
 
 _CAPITALISED_PAIR = re.compile(rf"(?<![\w'\u2019-])[{UPPER}]\S*(?:[ \t]+[{UPPER}]\S*)+")
 _WORD = re.compile(r"[^\W\d_]+")
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*")
 _WORD_CHARS = re.compile(r"[^\W\d_]")
 _CAPITALS = re.compile(f"[{UPPER}]")
 
 
-def _windows(view: str, start: int, end: int, names: NameRules) -> list[tuple[int, int]]:
+def _windows(view: str, start: int, end: int, names: NameRules, compiled: PeopleRules) -> list[tuple[int, int]]:
     """Stretches of a sentence around two name words side by side, with room for a title either side."""
     windows: list[tuple[int, int]] = []
     for m in _CAPITALISED_PAIR.finditer(view, start, end):
@@ -203,7 +198,7 @@ def _windows(view: str, start: int, end: int, names: NameRules) -> list[tuple[in
         words = [w.strip(".,;:!?\"'()\u2019\u201d").lower() for w in m.group().split()]
         if not any(_may_name(a, names) and _may_name(b, names) for a, b in pairwise(words)):
             continue
-        low, high = max(start, m.start() - _TITLE_CHARS[0]), min(end, m.end() + _TITLE_CHARS[1])
+        low, high = max(start, m.start() - compiled.title_chars[0]), min(end, m.end() + compiled.title_chars[1])
         if windows and low <= windows[-1][1]:
             windows[-1] = (windows[-1][0], high)
         else:
@@ -226,7 +221,7 @@ def _headline(sentence: str, compiled: PeopleRules) -> bool:
 # --- names and titles --------------------------------------------------------------------------
 
 def _names_and_titles(toks: list[Tok], first: int, names: NameRules, compiled: PeopleRules, people: People,
-                      lower_words: _LowerCase) -> list[Found]:
+                      lower_words: frozenset[str]) -> list[Found]:
     found: list[Found] = []
     i = 0
     while i < len(toks):
@@ -234,8 +229,11 @@ def _names_and_titles(toks: list[Tok], first: int, names: NameRules, compiled: P
         if len(run) < 2:
             i += 1
             continue
-        if run[0].start == first and len(run) > 1 and run[0].low in compiled.openers:
-            # "Yesterday Jo Lee spoke": a sentence's first word is capitalised whatever it is.
+        if len(run) > 2 and (run[0].low in compiled.openers or bare(run[0].low, names) in lower_words):
+            # "Yesterday Jo Lee spoke", "Investigators Jo Lee said": a common word before a name.
+            i += 1
+            continue
+        if run[0].start == first and run[0].low in compiled.openers:
             i += 1
             continue
         if _person(toks, i, run, names, compiled, lower_words):
@@ -262,7 +260,7 @@ def _end(run: list[Tok], names: NameRules) -> int:
 
 
 def _person(toks: list[Tok], i: int, run: list[Tok], names: NameRules, compiled: PeopleRules,
-            lower_words: _LowerCase) -> bool:
+            lower_words: frozenset[str]) -> bool:
     """Whether a run of name words names a person."""
     words = [t for t in run if t.low.rstrip(".") not in compiled.suffixes]
     shortest, longest = compiled.name_words
@@ -272,6 +270,10 @@ def _person(toks: list[Tok], i: int, run: list[Tok], names: NameRules, compiled:
         return False
     # A word the source also writes in lower case is a common word capitalised ("Police Say").
     if any(bare(t.low, names) in lower_words for t in words if len(t.text) > 2 or not t.text.endswith(".")):
+        return False
+    # "National Football League (NFL)": an organisation spelled out before its acronym.
+    j = i + len(run)
+    if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 1].text.isupper() and toks[j + 2].text == ")":
         return False
     # "Bank of Central Lakes": the tail of a longer name.
     if i >= 2 and toks[i - 1].low in compiled.longer_name_joiners and toks[i - 2].text[:1].isupper():
@@ -297,7 +299,8 @@ def _titles(toks: list[Tok], i: int, j: int, person: str, names: NameRules, comp
             k += 1
         # "Jo Lee, ACME executive director," / "Jo Lee, the school's principal,": the employer first.
         skipped = 0
-        while k < len(toks) and skipped < 2 and toks[k].text[:1].isalpha() and not _is_title_tok(toks[k], names):
+        while (k < len(toks) and skipped < compiled.employer_words and toks[k].text[:1].isalpha()
+               and not _is_title_tok(toks[k], names)):
             k, skipped = k + 1, skipped + 1
         title = _title_forward(toks, k, names)
         ends = k + len(title)
@@ -345,10 +348,13 @@ def _ages(prepared: Prepared, compiled: PeopleRules, names: NameRules, people: P
     view, start, end = prepared.view, prepared.start, prepared.end
     found = []
     for m in (m for s_start, s_end in sentences for m in compiled.age.finditer(view, s_start, s_end)):
+        # The person stands in the age's own sentence.
+        start, end = prepared.sentence_at(m.start())
         if m.group("decade"):
             low, high = compiled.decade_parts.get((m.group("part") or "").lower(), (0, 9))
             decade = int(m.group("decade"))
-            person = _named_before(view, m.start(), start, compiled, names, people)
+            person = _named_before(view, m.start(), start, compiled, names, people) \
+                if _ends_appositive(view, m.end(), end, compiled, names) else None
             value = Quantity(None, Qualifier.RANGE, decade + low, decade + high, unit="years", person=person)
             found.append(Found("age", m.start(), m.end(), value))
             continue
@@ -359,9 +365,11 @@ def _ages(prepared: Prepared, compiled: PeopleRules, names: NameRules, people: P
         # "54-year-old Jo Lee, 42-year-old Ann Roe": a name right after the phrase is its person,
         # before the one the comma sets it after.
         person = _named_after(view, m.end(), end, compiled, names, people) \
-            or _named_before(view, m.start(), start, compiled, names, people)
+            or (_named_before(view, m.start(), start, compiled, names, people)
+                if _ends_appositive(view, m.end(), end, compiled, names) else None)
         found.append(Found("age", m.start(), m.end(), _age(amount, person)))
     for m in (m for s_start, s_end in sentences for m in compiled.appositive_age.finditer(view, s_start, s_end)):
+        start, end = prepared.sentence_at(m.start())
         amount = int(m.group("n"))
         person = _named_before(view, m.start(), start, compiled, names, people, comma=False)
         if person and 0 < amount <= compiled.oldest:
@@ -376,7 +384,7 @@ def _age(amount: int, person: str | None) -> Quantity:
 def _named_before(view: str, at: int, floor: int, compiled: PeopleRules, names: NameRules, people: People,
                   comma: bool = True) -> str | None:
     """The person named right before `at`: "Jo Lee, 22-year-old", "Jo Lee, a 22-year-old", "Jo Lee, 45,"."""
-    toks = tokens(view, max(floor, at - _NEAR_CHARS), at, names)
+    toks = tokens(view, max(floor, at - compiled.near_chars), at, names)
     k = len(toks) - 1
     if comma:
         if k >= 0 and toks[k].low in compiled.link_words:
@@ -387,21 +395,42 @@ def _named_before(view: str, at: int, floor: int, compiled: PeopleRules, names: 
     i = k
     while i >= 0 and is_name_word(toks[i], names):
         i -= 1
-    return _as_person(toks[i + 1:k + 1], names, people)
+    # "According to Sheriff Ann Roe, a 45-year-old man ...": the name a quotation is attributed to
+    # (titles between) is not what the age describes.
+    j = i
+    while j >= 0 and _is_title_tok(toks[j], names):
+        j -= 1
+    if any(tuple(t.low for t in toks[j + 1 - len(words):j + 1]) == words for words in names.speaker_after):
+        return None
+    return _as_person(toks[i + 1:k + 1], names, people, compiled)
+
+
+def _ends_appositive(view: str, at: int, ceiling: int, compiled: PeopleRules, names: NameRules) -> bool:
+    """Whether an age phrase closes an appositive.
+
+    "Jo Lee, a 31-year-old nurse, said" and "Jo Lee, 45." do; "Jo Lee, the 17-year-old had fled" does not.
+    """
+    toks = tokens(view, at, min(ceiling, at + compiled.near_chars), names)
+    if not toks or not toks[0].text[:1].isalpha():
+        return True
+    return len(toks) == 1 or not toks[1].text[:1].isalnum() or toks[1].low in compiled.end_words
 
 
 def _named_after(view: str, at: int, ceiling: int, compiled: PeopleRules, names: NameRules,
                  people: People) -> str | None:
     """The person named right after an age phrase: "22-year-old Jo Lee", "a 17-year-old boy, Jo Lee,"."""
-    toks = tokens(view, at, min(ceiling, at + _NEAR_CHARS), names)
+    toks = tokens(view, at, min(ceiling, at + compiled.near_chars), names)
     k = 0
     if len(toks) > 2 and toks[0].text.islower() and toks[1].text == ",":
         k = 2
-    return _as_person(_run(toks, k, names), names, people)
+    return _as_person(_run(toks, k, names), names, people, compiled)
 
 
-def _as_person(run: list[Tok], names: NameRules, people: People) -> str | None:
-    if not run or is_organisation(run, names):
+def _as_person(run: list[Tok], names: NameRules, people: People, compiled: PeopleRules) -> str | None:
+    """The person a run of name words names, if it names one ("Yesterday" and the like left out)."""
+    while run and run[0].low in compiled.openers:
+        run = run[1:]
+    if not run or is_organisation(run, names) or len(run) > compiled.name_words[1]:
         return None
     name = joined(run, names)
     return people.full_name(name) if people.is_person(name) else None
@@ -431,9 +460,9 @@ def _acronyms(prepared: Prepared, compiled: PeopleRules, quoted: list[tuple[int,
 
 def _shouting(view: str, start: int, end: int, compiled: PeopleRules) -> bool:
     """Part of a line in capitals ("BREAKING NEWS"), not an acronym: read on the line near it."""
-    line_start = max(view.rfind("\n", 0, start) + 1, start - _NEAR_CHARS)
-    line_end = view.find("\n", end, end + _NEAR_CHARS)
-    line = view[line_start:line_end if line_end >= 0 else end + _NEAR_CHARS]
+    line_start = max(view.rfind("\n", 0, start) + 1, start - compiled.near_chars)
+    line_end = view.find("\n", end, end + compiled.near_chars)
+    line = view[line_start:line_end if line_end >= 0 else end + compiled.near_chars]
     letters = len(_WORD_CHARS.findall(line))
     capitals = len(_CAPITALS.findall(line))
     return letters > 2 * (end - start) and capitals > compiled.capitals_share * letters

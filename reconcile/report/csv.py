@@ -9,7 +9,7 @@ import pandas as pd
 COLUMNS = ["claim", "group", "verdict", "flags", "source", "outlet", "kind", "text", "amount",
            "qualifier", "low", "high", "unit", "currency", "si_amount", "si_unit", "date_start",
            "date_end", "granularity", "resolved", "inferred", "month", "day", "time", "speaker", "role",
-           "medium", "markers", "short", "nested", "person", "name", "entity", "long_form", "sic", "title",
+           "medium", "markers", "short", "nested", "person", "name", "entity", "long_form", "sic", "quoted", "title",
            "line", "col", "start", "end", "sentence"]
 
 
@@ -36,7 +36,7 @@ def rows(records: dict[str, Any]) -> list[dict[str, Any]]:
             "markers": ";".join(value["markers"]) if "markers" in value else None,
             "short": value.get("short"), "nested": value.get("nested"), "person": value.get("person"),
             "name": value.get("name"), "entity": value.get("entity"), "long_form": value.get("long_form"),
-            "sic": value.get("sic"), "title": value.get("title"), "line": claim["line"],
+            "sic": value.get("sic"), "quoted": value.get("quoted"), "title": value.get("title"), "line": claim["line"],
             "col": claim["col"], "start": claim["start"], "end": claim["end"], "sentence": claim["sentence"],
         })
     return table
