@@ -25,7 +25,19 @@ from itertools import pairwise
 from ..model import Entity, NameValue, Qualifier, Quantity, TitleValue
 from ..rules import RuleSet
 from ..text import UPPER, Prepared
-from .names import NameRules, People, Tok, bare, is_name_word, is_organisation, is_title, joined, name_rules, tokens
+from .names import (
+    NameRules,
+    People,
+    Tok,
+    bare,
+    is_organisation,
+    is_title,
+    joined,
+    name_before,
+    name_from,
+    name_rules,
+    tokens,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +237,7 @@ def _names_and_titles(toks: list[Tok], first: int, names: NameRules, compiled: P
     found: list[Found] = []
     i = 0
     while i < len(toks):
-        run = _run(toks, i, names) if toks[i].text[:1].isupper() else []
+        run = name_from(toks, i, names) if toks[i].text[:1].isupper() else []
         if len(run) < 2:
             i += 1
             continue
@@ -242,16 +254,6 @@ def _names_and_titles(toks: list[Tok], first: int, names: NameRules, compiled: P
             found += _titles(toks, i, i + len(run), name, names, compiled)
         i += len(run)
     return found
-
-
-def _run(toks: list[Tok], i: int, names: NameRules) -> list[Tok]:
-    """The name words from token i on (a possessive ends the run)."""
-    j = i
-    while j < len(toks) and is_name_word(toks[j], names):
-        j += 1
-        if bare(toks[j - 1].text, names) != toks[j - 1].text:
-            break
-    return toks[i:j]
 
 
 def _end(run: list[Tok], names: NameRules) -> int:
@@ -392,9 +394,8 @@ def _named_before(view: str, at: int, floor: int, compiled: PeopleRules, names: 
         if k < 0 or toks[k].text != ",":
             return None
         k -= 1
-    i = k
-    while i >= 0 and is_name_word(toks[i], names):
-        i -= 1
+    run = name_before(toks, k, names) if k >= 0 else []
+    i = k - len(run)
     # "According to Sheriff Ann Roe, a 45-year-old man ...": the name a quotation is attributed to
     # (titles between) is not what the age describes.
     j = i
@@ -402,7 +403,7 @@ def _named_before(view: str, at: int, floor: int, compiled: PeopleRules, names: 
         j -= 1
     if any(tuple(t.low for t in toks[j + 1 - len(words):j + 1]) == words for words in names.speaker_after):
         return None
-    return _as_person(toks[i + 1:k + 1], names, people, compiled)
+    return _as_person(run, names, people, compiled)
 
 
 def _ends_appositive(view: str, at: int, ceiling: int, compiled: PeopleRules, names: NameRules) -> bool:
@@ -423,7 +424,7 @@ def _named_after(view: str, at: int, ceiling: int, compiled: PeopleRules, names:
     k = 0
     if len(toks) > 2 and toks[0].text.islower() and toks[1].text == ",":
         k = 2
-    return _as_person(_run(toks, k, names), names, people, compiled)
+    return _as_person(name_from(toks, k, names), names, people, compiled)
 
 
 def _as_person(run: list[Tok], names: NameRules, people: People, compiled: PeopleRules) -> str | None:
