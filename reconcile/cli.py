@@ -9,6 +9,7 @@ unexpected internal error (a bug: rerun with --debug for the traceback).
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,7 @@ from .check import write_baseline as write_baseline_file
 from .config import find_config
 from .errors import ReconcileError
 from .examples import run_examples
+from .feed import DEFAULT_CHUNK, ENGINES, read_feed, run_feed
 from .model import Report
 from .pipeline import build_report
 from .report import FORMATS, render, report_records
@@ -218,6 +220,39 @@ def _fail_on(flag: str | None, configured: tuple[str, ...] | None) -> tuple[str,
         raise UserError(f"--fail-on: unknown verdict or flag {unknown[0]!r} "
                         f"(one of: {', '.join((*VERDICTS, *FLAGS))}, or never)")
     return tuple(given)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@click.option("--engine", type=click.Choice(ENGINES), default="process", show_default=True,
+              help="serial: one process (debugging); process: a pool of worker processes.")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: every core).")
+@click.option("--chunk", type=click.IntRange(min=1), default=DEFAULT_CHUNK, show_default=True,
+              help="Stories sent to a worker at a time.")
+@click.option("--window-days", type=click.IntRange(min=0),
+              help="Compare only articles published this many days apart or less (undated ones always).")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="A folder of rule files that extends the built-in packs. Repeatable.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write the JSON to this file instead of standard output.")
+def feed(sources, engine, workers, chunk, window_days, rule_dirs, output) -> None:
+    """Cluster a feed into stories and reconcile each story (JSON).
+
+    SOURCES are folders or files of articles, or JSON Lines files (.jsonl: one article a line
+    with id and text, and optionally published, outlet and title). Each story holds the same
+    report as `compare` gives for its articles. The output is the same whatever the engine,
+    the workers or the chunk size.
+    """
+    result = run_feed(read_feed(sources), _rules(rule_dirs), engine=engine, workers=workers, chunk=chunk,
+                      window_days=window_days)
+    text = json.dumps(result, ensure_ascii=False, indent=1) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise UserError(f"{output}: cannot write ({err.strerror or err})") from None
 
 
 @main.group()

@@ -49,3 +49,13 @@ def test_a_missing_corpus_is_a_usage_error(tmp_path):
     with pytest.raises(SystemExit) as exit_:
         main(["run", "gvc", str(tmp_path / "nowhere.jsonl")])
     assert exit_.value.code == 2
+
+
+def test_the_feed_benchmark_scores_a_clustering_by_b_cubed_and_pairs():
+    from benchmarks.feed import scores
+
+    gold = {"a": "x", "b": "x", "c": "y", "d": "y"}
+    assert scores({"a": 1, "b": 1, "c": 2, "d": 2}, gold)["b3_f1"] == 1.0
+    merged = scores({"a": 1, "b": 1, "c": 1, "d": 1}, gold)
+    assert (merged["b3_precision"], merged["b3_recall"]) == (0.5, 1.0)
+    assert (merged["pairwise_precision"], merged["pairwise_recall"]) == (round(2 / 6, 4), 1.0)

@@ -1,0 +1,130 @@
+"""Feed mode: a day of articles -> stories -> one report per story, serially or on all cores.
+
+Three steps. The driver reads the feed and clusters it into stories (`stories.cluster`, one
+deterministic step). Each story is reconciled by one pure function, `reconcile_story`, the
+only step spread over workers: stories go out in chunks of many (one task per story would
+cost more in messaging than the work), and the rules travel once per worker, as data. The
+results come back and are written sorted by story, so the output is the same whatever the
+engine, the number of workers or the chunk size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .language import with_language
+from .model import Source, line_starts
+from .pipeline import build_report
+from .report import report_records
+from .rules import RuleSet
+from .sources import read_sources
+from .stories import Story, cluster
+
+ENGINES = ("serial", "process")
+# Stories per task sent to a worker.
+DEFAULT_CHUNK = 64
+
+
+def read_feed(paths: Iterable[str | Path]) -> tuple[Source, ...]:
+    """The articles of a feed: folders and files of articles, and JSON Lines files (.jsonl).
+
+    A JSON Lines file holds one article a line: `id` and `text`, and optionally `published`
+    (ISO date), `outlet` and `title`. A bad line is an error naming its file and line.
+    """
+    sources: list[Source] = []
+    files = []
+    for path in map(Path, paths):
+        if path.suffix == ".jsonl":
+            sources.extend(_jsonl(path))
+        else:
+            files.append(path)
+    if files:
+        sources.extend(read_sources(files)[0])
+    seen: dict[str, str] = {}
+    for source in sources:
+        if source.id in seen:
+            raise InputError(f"{source.path}: article id {source.id!r} is also used by {seen[source.id]}")
+        seen[source.id] = source.path
+    return tuple(sources)
+
+
+def _jsonl(path: Path) -> Iterator[Source]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: cannot read ({err})") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(f"{where}: not valid JSON ({err.msg})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("id"), str) \
+                or not isinstance(record.get("text"), str):
+            raise InputError(f"{where}: an article needs a string 'id' and 'text'")
+        published = record.get("published")
+        try:
+            day = dt.date.fromisoformat(str(published)[:10]) if published else None
+        except ValueError:
+            raise InputError(f"{where}: 'published' is not a date: {published!r}") from None
+        text = record["text"]
+        yield Source(id=record["id"], path=where, text=text, published=day, outlet=record.get("outlet"),
+                     title=record.get("title"), line_starts=line_starts(text))
+
+
+def reconcile_story(story_id: str, articles: tuple[Source, ...], rules: RuleSet) -> dict[str, Any]:
+    """The report of one story, as `compare` gives it for these articles, with the story's id."""
+    records = report_records(build_report(articles, rules))
+    return {"id": story_id, "sources": [s.id for s in articles], "copies": [],
+            "sources_detail": records["sources"], "claims": records["claims"], "groups": records["groups"]}
+
+
+def run_feed(sources: tuple[Source, ...], rules: RuleSet, *, engine: str = "process", workers: int | None = None,
+             chunk: int = DEFAULT_CHUNK, window_days: int | None = None) -> dict[str, Any]:
+    """Cluster a feed into stories and reconcile each: `{"stories": [...]}`, sorted by story id."""
+    if engine not in ENGINES:
+        raise InputError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
+    sources = tuple(with_language(s, rules) for s in sources)
+    stories = cluster(sources, rules, window_days=window_days)
+    if engine == "serial" or len(stories) < 2:
+        results = [reconcile_story(s.id, s.sources, rules) for s in stories]
+    else:
+        results = _in_processes(stories, rules, workers, chunk)
+    return {"stories": sorted(results, key=lambda r: r["id"])}
+
+
+def _in_processes(stories: list[Story], rules: RuleSet, workers: int | None, chunk: int) -> list[dict[str, Any]]:
+    # Spawned workers start clean on every platform; the rules are sent once to each.
+    context = multiprocessing.get_context("spawn")
+    chunks = [[(s.id, _portable(s.sources)) for s in stories[i:i + chunk]] for i in range(0, len(stories), chunk)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                             initargs=(rules,)) as pool:
+        return [result for done in pool.map(_reconcile_chunk, chunks) for result in done]
+
+
+def _portable(sources: tuple[Source, ...]) -> tuple[Source, ...]:
+    # Line offsets are rebuilt in the worker: cheaper than pickling them.
+    return tuple(replace(s, line_starts=()) for s in sources)
+
+
+_WORKER_RULES: RuleSet | None = None
+
+
+def _start_worker(rules: RuleSet) -> None:
+    global _WORKER_RULES
+    _WORKER_RULES = rules
+
+
+def _reconcile_chunk(chunk: list[tuple[str, tuple[Source, ...]]]) -> list[dict[str, Any]]:
+    assert _WORKER_RULES is not None
+    return [reconcile_story(story_id, articles, _WORKER_RULES) for story_id, articles in chunk]

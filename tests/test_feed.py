@@ -1,0 +1,115 @@
+"""Feed mode: a day of articles clustered into stories, each reconciled, the same on every engine."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from reconcile.cli import EXIT_ERROR, EXIT_OK, main
+from reconcile.feed import read_feed, reconcile_story, run_feed
+from reconcile.pipeline import build_report
+from reconcile.report import report_records
+from reconcile.stories import cluster, story_id
+
+from .conftest import ROOT
+
+DAY = ROOT / "tests" / "fixtures" / "feed" / "day.jsonl"
+STORIES = [["courier-library", "ledger-library"], ["ledger-fire", "sentinel-fire"],
+           ["courier-bridge", "sentinel-bridge"]]
+
+
+def canonical(result) -> str:
+    return json.dumps(result, ensure_ascii=False, sort_keys=True)
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return read_feed([DAY])
+
+
+@pytest.fixture(scope="module")
+def serial(articles, rules):
+    return canonical(run_feed(articles, rules, engine="serial"))
+
+
+def test_a_day_is_clustered_into_its_stories(articles, rules):
+    stories = cluster(articles, rules)
+    assert sorted(sorted(s.id for s in story.sources) for story in stories) == sorted(STORIES)
+    assert [s.id for s in stories] == sorted(story_id([a.id for a in s.sources]) for s in stories)
+
+
+def test_a_story_id_is_a_digest_of_its_sorted_articles():
+    assert story_id(["b", "a"]) == story_id(["a", "b"]) != story_id(["a", "c"])
+    assert story_id(["a", "b"]).startswith("s-")
+
+
+def test_each_story_holds_the_report_compare_gives_for_its_articles(articles, rules):
+    result = run_feed(articles, rules, engine="serial")
+    fire = next(s for s in result["stories"] if s["sources"] == ["ledger-fire", "sentinel-fire"])
+    alone = report_records(build_report(tuple(a for a in articles if a.id in fire["sources"]), rules))
+    assert (fire["claims"], fire["groups"]) == (alone["claims"], alone["groups"])
+    verdicts = {g["verdict"] for g in fire["groups"]}
+    assert "conflict" in verdicts  # twelve firefighters in one outlet, 14 in the other
+
+
+def test_a_story_run_alone_gives_what_it_gives_inside_the_feed(articles, rules, serial):
+    stories = cluster(articles, rules)
+    alone = [reconcile_story(s.id, s.sources, rules) for s in stories]
+    assert canonical({"stories": alone}) == serial
+
+
+def test_the_process_engine_gives_byte_identical_output(articles, rules, serial):
+    assert canonical(run_feed(articles, rules, engine="process", workers=2, chunk=1)) == serial
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_shuffled_input_and_other_chunk_sizes_change_nothing(articles, rules, serial, seed):
+    shuffled = list(articles)
+    random.Random(seed).shuffle(shuffled)
+    assert canonical(run_feed(tuple(shuffled), rules, engine="serial", chunk=seed)) == serial
+
+
+def test_the_output_does_not_depend_on_the_hash_seed(tmp_path):
+    outputs = []
+    for seed in ("0", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "reconcile", "feed", str(DAY), "--engine", "serial"],
+                              capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+
+
+def test_the_cli_writes_the_feed_as_json(tmp_path):
+    out = tmp_path / "feed.json"
+    result = CliRunner().invoke(main, ["feed", str(DAY), "--engine", "serial", "--output", str(out)])
+    assert result.exit_code == EXIT_OK, result.output
+    stories = json.loads(out.read_text(encoding="utf-8"))["stories"]
+    assert sorted(s["sources"] for s in stories) == sorted(STORIES)
+    assert all(set(s) >= {"id", "sources", "copies", "sources_detail", "claims", "groups"} for s in stories)
+
+
+@pytest.mark.parametrize("line, message", [
+    ("not json", ":1: not valid JSON"),
+    ('{"id": "x"}', ":1: an article needs a string 'id' and 'text'"),
+    ('{"id": "x", "text": "A.", "published": "someday"}', ":1: 'published' is not a date"),
+])
+def test_a_bad_feed_line_is_one_line_naming_its_place_and_exit_2(tmp_path, line, message):
+    feed = tmp_path / "bad.jsonl"
+    feed.write_text(line + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["feed", str(feed), "--engine", "serial"])
+    assert result.exit_code == EXIT_ERROR
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_an_article_id_used_twice_is_an_error(tmp_path):
+    feed = tmp_path / "twice.jsonl"
+    feed.write_text('{"id": "x", "text": "A."}\n{"id": "x", "text": "B."}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["feed", str(feed), "--engine", "serial"])
+    assert result.exit_code == EXIT_ERROR and "'x' is also used by" in result.output
