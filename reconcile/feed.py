@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from .copies import copies
 from .errors import InputError
 from .language import with_language
 from .model import Source, line_starts
@@ -85,7 +86,8 @@ def _jsonl(path: Path) -> Iterator[Source]:
 def reconcile_story(story_id: str, articles: tuple[Source, ...], rules: RuleSet) -> dict[str, Any]:
     """The report of one story, as `compare` gives it for these articles, with the story's id."""
     records = report_records(build_report(articles, rules))
-    return {"id": story_id, "sources": [s.id for s in articles], "copies": [],
+    return {"id": story_id, "sources": [s.id for s in articles],
+            "copies": [list(pair) for pair in copies(articles, rules)],
             "sources_detail": records["sources"], "claims": records["claims"], "groups": records["groups"]}
 
 

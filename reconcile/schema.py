@@ -146,6 +146,7 @@ TYPES: dict[str, dict[str, Any]] = {
                            "same_source": _RELATIONS},
                  "value_bonus": _RELATIONS, "translated": {**_RELATIONS, "unit": "number", "topic": "number"}},
         "stories": {"floor!": "number", "link!": "number", "chunk_rows!": "int"},
+        "copies": {"shingle_words!": "int", "permutations!": "int", "threshold!": "number"},
         "quotes": {"variant": "number", "min_words": "int", "shared_words": "number",
                    "translated_length": "number"}},
     "judge": {

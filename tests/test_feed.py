@@ -113,3 +113,26 @@ def test_an_article_id_used_twice_is_an_error(tmp_path):
     feed.write_text('{"id": "x", "text": "A."}\n{"id": "x", "text": "B."}\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["feed", str(feed), "--engine", "serial"])
     assert result.exit_code == EXIT_ERROR and "'x' is also used by" in result.output
+
+
+WIRE = ("The Harbor Street bridge will close for six weeks of repairs starting June 3, the state transport "
+        "department said on Wednesday. About 18,000 drivers cross the bridge each day, and detours through the "
+        "old mill district will add about ten minutes to most trips, officials said. Crews will replace the "
+        "expansion joints and repave the deck, work the department said was last done in 1998. Buses on two "
+        "routes will be rerouted, and the city will post signs at both ends of the bridge next week.")
+
+
+def test_a_reprint_is_marked_as_a_copy_of_the_earlier_article_and_an_own_story_is_not(rules):
+    import datetime as dt
+
+    from reconcile.copies import copies
+    from reconcile.model import Source
+
+    wire = Source(id="wire", path="<t>", text=WIRE, published=dt.date(2024, 5, 8))
+    reprint = Source(id="a-reprint", path="<t>", text=WIRE + " Call the city for details.",
+                     published=dt.date(2024, 5, 9))
+    own = Source(id="own", path="<t>", text="Drivers face detours when the Harbor Street bridge closes for repairs "
+                 "on June 3 for six weeks, the state said. Some 18,000 vehicles use it daily.",
+                 published=dt.date(2024, 5, 8))
+    assert copies((own, reprint, wire), rules) == [("a-reprint", "wire")]
+    assert copies((own, wire), rules) == []
