@@ -231,11 +231,13 @@ def _fail_on(flag: str | None, configured: tuple[str, ...] | None) -> tuple[str,
               help="Stories sent to a worker at a time.")
 @click.option("--window-days", type=click.IntRange(min=0),
               help="Compare only articles published this many days apart or less (undated ones always).")
+@click.option("--single-pass", is_flag=True,
+              help="Cluster as a stream: each article joins the closest story so far, or opens one.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="A folder of rule files that extends the built-in packs. Repeatable.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write the JSON to this file instead of standard output.")
-def feed(sources, engine, workers, chunk, window_days, rule_dirs, output) -> None:
+def feed(sources, engine, workers, chunk, window_days, single_pass, rule_dirs, output) -> None:
     """Cluster a feed into stories and reconcile each story (JSON).
 
     SOURCES are folders or files of articles, or JSON Lines files (.jsonl: one article a line
@@ -244,7 +246,7 @@ def feed(sources, engine, workers, chunk, window_days, rule_dirs, output) -> Non
     the workers or the chunk size.
     """
     result = run_feed(read_feed(sources), _rules(rule_dirs), engine=engine, workers=workers, chunk=chunk,
-                      window_days=window_days)
+                      window_days=window_days, single_pass=single_pass)
     text = json.dumps(result, ensure_ascii=False, indent=1) + "\n"
     if output is None:
         click.echo(text, nl=False)

@@ -27,7 +27,7 @@ from .pipeline import build_report
 from .report import report_records
 from .rules import RuleSet
 from .sources import read_sources
-from .stories import Story, cluster
+from .stories import Story, cluster, cluster_stream
 
 ENGINES = ("serial", "process")
 # Stories per task sent to a worker.
@@ -92,12 +92,17 @@ def reconcile_story(story_id: str, articles: tuple[Source, ...], rules: RuleSet)
 
 
 def run_feed(sources: tuple[Source, ...], rules: RuleSet, *, engine: str = "process", workers: int | None = None,
-             chunk: int = DEFAULT_CHUNK, window_days: int | None = None) -> dict[str, Any]:
-    """Cluster a feed into stories and reconcile each: `{"stories": [...]}`, sorted by story id."""
+             chunk: int = DEFAULT_CHUNK, window_days: int | None = None,
+             single_pass: bool = False) -> dict[str, Any]:
+    """Cluster a feed into stories and reconcile each: `{"stories": [...]}`, sorted by story id.
+
+    `single_pass` clusters as a stream would (each article joins the closest story so far)
+    instead of by average link over the whole feed; `window_days` applies to the latter.
+    """
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
     sources = tuple(with_language(s, rules) for s in sources)
-    stories = cluster(sources, rules, window_days=window_days)
+    stories = cluster_stream(sources, rules) if single_pass else cluster(sources, rules, window_days=window_days)
     if engine == "serial" or len(stories) < 2:
         results = [reconcile_story(s.id, s.sources, rules) for s in stories]
     else:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .model import Source
 from .rules import RuleSet
@@ -34,13 +36,14 @@ class StoryRules:
     floor: float
     link: float
     chunk: int
+    stream_link: float
 
 
 @lru_cache(maxsize=8)
 def story_rules(rules: RuleSet) -> StoryRules:
     """Compile the story clustering tolerances (cached per rule set)."""
     data = rules.of_type("align")["stories"]
-    return StoryRules(float(data["floor"]), float(data["link"]), int(data["chunk_rows"]))
+    return StoryRules(float(data["floor"]), float(data["link"]), int(data["chunk_rows"]), float(data["stream_link"]))
 
 
 def story_id(article_ids: list[str]) -> str:
@@ -73,14 +76,10 @@ def _clusters(sources: list[Source], rules: RuleSet, compiled: StoryRules,
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.sparse.csgraph import connected_components
     from scipy.spatial.distance import squareform
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
     if len(sources) == 1:
         return [[0]]
-    stop = sorted({str(w).lower() for language in rules.languages
-                   for w in rules.for_language(language).of_type("text").get("function_words") or ()})
-    texts = [f"{s.title or ''}\n{s.text[s.body_start:]}" for s in sources]
-    vectors = TfidfVectorizer(sublinear_tf=True, stop_words=stop or None, dtype=np.float64).fit_transform(texts)
+    vectors = _vectors(sources, rules)
     rows, cols, sims = [], [], []
     for start in range(0, len(sources), compiled.chunk):
         block = (vectors[start:start + compiled.chunk] @ vectors.T).tocoo()
@@ -115,6 +114,66 @@ def _clusters(sources: list[Source], rules: RuleSet, compiled: StoryRules,
             split[int(label)].append(member)
         groups.extend(split.values())
     return groups
+
+
+def cluster_stream(sources: Iterable[Source], rules: RuleSet) -> list[Story]:
+    """Stories in one pass, for a stream: each article joins the closest story, or opens one.
+
+    An article joins the story whose centroid is most like it (cosine above
+    `stories.stream_link`). Articles are taken by publication date, then id, and compared only with earlier ones of
+    their language; the TF-IDF weights are those of the whole input. A centroid's similarity
+    and norm are kept from article-to-article products, so no centroid vector is ever built.
+    """
+    import numpy as np
+
+    compiled = story_rules(rules)
+    by_language: dict[str, list[Source]] = defaultdict(list)
+    for source in sources:
+        by_language[source.language or ""].append(source)
+    stories = []
+    for language in sorted(by_language):
+        ordered = sorted(by_language[language], key=lambda s: (s.published is None, s.published or 0, s.id))
+        vectors = _vectors(ordered, rules)
+        story_of: list[int] = []
+        norms: list[float] = []  # squared norms of each story's sum of vectors
+        members: list[list[int]] = []
+        for i in range(len(ordered)):
+            row = (vectors[i] @ vectors[:i].T).tocoo() if i else None
+            dots: dict[int, float] = defaultdict(float)
+            if row is not None:
+                for j, value in zip(row.col.tolist(), row.data.tolist(), strict=True):
+                    dots[story_of[j]] += value
+            best, best_sim = -1, compiled.stream_link
+            for story, dot in sorted(dots.items()):
+                sim = dot / float(np.sqrt(norms[story]))
+                if sim > best_sim:
+                    best, best_sim = story, sim
+            if best < 0:
+                best = len(members)
+                members.append([])
+                norms.append(0.0)
+            norms[best] += 2 * dots.get(best, 0.0) + 1.0
+            members[best].append(i)
+            story_of.append(best)
+        for group in members:
+            chosen = tuple(sorted((ordered[i] for i in group), key=lambda s: s.id))
+            stories.append(Story(story_id([s.id for s in chosen]), chosen))
+    return sorted(stories, key=lambda s: s.id)
+
+
+def _vectors(sources: list[Source], rules: RuleSet) -> Any:
+    """L2-normalised TF-IDF vectors of title and body (sublinear term frequency)."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    stop = _stop_words(rules)
+    texts = [f"{s.title or ''}\n{s.text[s.body_start:]}" for s in sources]
+    return TfidfVectorizer(sublinear_tf=True, stop_words=stop or None, dtype=np.float64).fit_transform(texts)
+
+
+def _stop_words(rules: RuleSet) -> list[str]:
+    return sorted({str(w).lower() for language in rules.languages
+                   for w in rules.for_language(language).of_type("text").get("function_words") or ()})
 
 
 def _near_in_time(a: Source, b: Source, window_days: int | None) -> bool:

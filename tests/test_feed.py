@@ -136,3 +136,14 @@ def test_a_reprint_is_marked_as_a_copy_of_the_earlier_article_and_an_own_story_i
                  published=dt.date(2024, 5, 8))
     assert copies((own, reprint, wire), rules) == [("a-reprint", "wire")]
     assert copies((own, wire), rules) == []
+
+
+def test_a_single_pass_finds_the_same_stories_on_every_engine_and_order(articles, rules):
+    from reconcile.stories import cluster_stream
+
+    stories = cluster_stream(articles, rules)
+    assert sorted(sorted(s.id for s in story.sources) for story in stories) == sorted(STORIES)
+    once = canonical(run_feed(articles, rules, engine="serial", single_pass=True))
+    shuffled = list(articles)
+    random.Random(7).shuffle(shuffled)
+    assert canonical(run_feed(tuple(shuffled), rules, engine="process", workers=2, single_pass=True)) == once
