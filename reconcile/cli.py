@@ -225,7 +225,9 @@ def _fail_on(flag: str | None, configured: tuple[str, ...] | None) -> tuple[str,
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
 @click.option("--engine", type=click.Choice(ENGINES), default="process", show_default=True,
-              help="serial: one process (debugging); process: a pool of worker processes.")
+              help="serial: one process (debugging); process: a pool of worker processes; dask: a Dask "
+                   "cluster (--scheduler, or a local one).")
+@click.option("--scheduler", metavar="ADDRESS", help="A Dask scheduler to run on (with --engine dask).")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: every core).")
 @click.option("--chunk", type=click.IntRange(min=1), default=DEFAULT_CHUNK, show_default=True,
               help="Stories sent to a worker at a time.")
@@ -237,7 +239,7 @@ def _fail_on(flag: str | None, configured: tuple[str, ...] | None) -> tuple[str,
               help="A folder of rule files that extends the built-in packs. Repeatable.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write the JSON to this file instead of standard output.")
-def feed(sources, engine, workers, chunk, window_days, single_pass, rule_dirs, output) -> None:
+def feed(sources, engine, scheduler, workers, chunk, window_days, single_pass, rule_dirs, output) -> None:
     """Cluster a feed into stories and reconcile each story (JSON).
 
     SOURCES are folders or files of articles, or JSON Lines files (.jsonl: one article a line
@@ -246,7 +248,7 @@ def feed(sources, engine, workers, chunk, window_days, single_pass, rule_dirs, o
     the workers or the chunk size.
     """
     result = run_feed(read_feed(sources), _rules(rule_dirs), engine=engine, workers=workers, chunk=chunk,
-                      window_days=window_days, single_pass=single_pass)
+                      window_days=window_days, single_pass=single_pass, scheduler=scheduler)
     text = json.dumps(result, ensure_ascii=False, indent=1) + "\n"
     if output is None:
         click.echo(text, nl=False)

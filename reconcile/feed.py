@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -29,7 +30,7 @@ from .rules import RuleSet
 from .sources import read_sources
 from .stories import Story, cluster, cluster_stream
 
-ENGINES = ("serial", "process")
+ENGINES = ("serial", "process", "dask")
 # Stories per task sent to a worker.
 DEFAULT_CHUNK = 64
 
@@ -93,11 +94,13 @@ def reconcile_story(story_id: str, articles: tuple[Source, ...], rules: RuleSet)
 
 def run_feed(sources: tuple[Source, ...], rules: RuleSet, *, engine: str = "process", workers: int | None = None,
              chunk: int = DEFAULT_CHUNK, window_days: int | None = None,
-             single_pass: bool = False) -> dict[str, Any]:
+             single_pass: bool = False, scheduler: str | None = None) -> dict[str, Any]:
     """Cluster a feed into stories and reconcile each: `{"stories": [...]}`, sorted by story id.
 
     `single_pass` clusters as a stream would (each article joins the closest story so far)
-    instead of by average link over the whole feed; `window_days` applies to the latter.
+    instead of by average link over the whole feed; `window_days` applies to the latter. The
+    `dask` engine runs on the cluster at `scheduler`, or on a local cluster of `workers`
+    processes.
     """
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
@@ -105,6 +108,8 @@ def run_feed(sources: tuple[Source, ...], rules: RuleSet, *, engine: str = "proc
     stories = cluster_stream(sources, rules) if single_pass else cluster(sources, rules, window_days=window_days)
     if engine == "serial" or len(stories) < 2:
         results = [reconcile_story(s.id, s.sources, rules) for s in stories]
+    elif engine == "dask":
+        results = _on_dask(stories, rules, workers, chunk, scheduler)
     else:
         results = _in_processes(stories, rules, workers, chunk)
     return {"stories": sorted(results, key=lambda r: r["id"])}
@@ -117,6 +122,38 @@ def _in_processes(stories: list[Story], rules: RuleSet, workers: int | None, chu
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
                              initargs=(rules,)) as pool:
         return [result for done in pool.map(_reconcile_chunk, chunks) for result in done]
+
+
+def _on_dask(stories: list[Story], rules: RuleSet, workers: int | None, chunk: int,
+             scheduler: str | None) -> list[dict[str, Any]]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise InputError("the dask engine needs dask.distributed: pip install 'reconcile[dask]'") from None
+    chunks = [[(s.id, _portable(s.sources)) for s in stories[i:i + chunk]] for i in range(0, len(stories), chunk)]
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="10s")
+        except OSError as err:
+            raise InputError(f"cannot reach the dask scheduler at {scheduler} ({err})") from None
+        cluster = None
+    else:
+        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        # The rules go to each worker once, as data; each compiles them once (cached per rule set).
+        shared = client.scatter(rules, broadcast=True)
+        futures = client.map(_reconcile_chunk_with, chunks, rules=shared, pure=False)
+        return [result for done in client.gather(futures) for result in done]
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _reconcile_chunk_with(chunk: list[tuple[str, tuple[Source, ...]]], rules: RuleSet) -> list[dict[str, Any]]:
+    return [reconcile_story(story_id, articles, rules) for story_id, articles in chunk]
 
 
 def _portable(sources: tuple[Source, ...]) -> tuple[Source, ...]:

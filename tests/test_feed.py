@@ -147,3 +147,8 @@ def test_a_single_pass_finds_the_same_stories_on_every_engine_and_order(articles
     shuffled = list(articles)
     random.Random(7).shuffle(shuffled)
     assert canonical(run_feed(tuple(shuffled), rules, engine="process", workers=2, single_pass=True)) == once
+
+
+def test_the_dask_engine_on_a_local_cluster_gives_byte_identical_output(articles, rules, serial):
+    pytest.importorskip("dask.distributed")
+    assert canonical(run_feed(articles, rules, engine="dask", workers=2, chunk=1)) == serial
