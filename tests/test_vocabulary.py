@@ -39,8 +39,8 @@ from reconcile.report import FORMATS
 from reconcile.yamlio import load_yaml
 
 # `reconcile.check` the module, not the function the package exports under that name.
-check, config, model, rules, check_reports = (importlib.import_module(f"reconcile.{name}") for name in (
-    "check", "config", "model", "rules", "report.checks"))
+check, config, model, rules, check_reports, feed = (importlib.import_module(f"reconcile.{name}") for name in (
+    "check", "config", "model", "rules", "report.checks", "feed"))
 
 PACKAGE = Path(__file__).resolve().parent.parent / "reconcile"
 MODULES = sorted(PACKAGE.rglob("*.py"))
@@ -99,6 +99,7 @@ def contract_names() -> frozenset[str]:
     names.update(FORMATS)
     names.update(getattr(check_reports, "CHECK_FORMATS", {}))
     names.update(check.VERDICTS)
+    names.update(feed.ENGINES)
     names.update(getattr(config, "KEYS", ()))
     names.add(getattr(rules, "ANY_LANGUAGE", ""))
     # Language codes name the packs ("en"): they choose rules, they are none.
