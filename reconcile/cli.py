@@ -247,8 +247,20 @@ def feed(sources, engine, scheduler, workers, chunk, window_days, single_pass, r
     report as `compare` gives for its articles. The output is the same whatever the engine,
     the workers or the chunk size.
     """
-    result = run_feed(read_feed(sources), _rules(rule_dirs), engine=engine, workers=workers, chunk=chunk,
-                      window_days=window_days, single_pass=single_pass, scheduler=scheduler)
+    articles, rules = read_feed(sources), _rules(rule_dirs)
+    options = {"engine": engine, "workers": workers, "chunk": chunk, "window_days": window_days,
+               "single_pass": single_pass, "scheduler": scheduler}
+    if sys.stderr.isatty():
+        # A long run shows how far it is on the terminal; the JSON on stdout stays clean.
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task(f"{len(articles)} articles: clustering, then stories", total=None)
+            result = run_feed(articles, rules, **options,
+                              progress=lambda done, total: bar.update(task, completed=done, total=total))
+    else:
+        result = run_feed(articles, rules, **options)
     text = json.dumps(result, ensure_ascii=False, indent=1) + "\n"
     if output is None:
         click.echo(text, nl=False)

@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -94,40 +94,56 @@ def reconcile_story(story_id: str, articles: tuple[Source, ...], rules: RuleSet)
 
 def run_feed(sources: tuple[Source, ...], rules: RuleSet, *, engine: str = "process", workers: int | None = None,
              chunk: int = DEFAULT_CHUNK, window_days: int | None = None,
-             single_pass: bool = False, scheduler: str | None = None) -> dict[str, Any]:
+             single_pass: bool = False, scheduler: str | None = None,
+             progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
     """Cluster a feed into stories and reconcile each: `{"stories": [...]}`, sorted by story id.
 
     `single_pass` clusters as a stream would (each article joins the closest story so far)
     instead of by average link over the whole feed; `window_days` applies to the latter. The
     `dask` engine runs on the cluster at `scheduler`, or on a local cluster of `workers`
-    processes.
+    processes. `progress(done, total)` is called as stories are reconciled.
     """
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
     sources = tuple(with_language(s, rules) for s in sources)
     stories = cluster_stream(sources, rules) if single_pass else cluster(sources, rules, window_days=window_days)
+    tick = _Ticker(len(stories), progress)
     if engine == "serial" or len(stories) < 2:
-        results = [reconcile_story(s.id, s.sources, rules) for s in stories]
+        results = [tick([reconcile_story(s.id, s.sources, rules)])[0] for s in stories]
     elif engine == "dask":
-        results = _on_dask(stories, rules, workers, chunk, scheduler)
+        results = _on_dask(stories, rules, workers, chunk, scheduler, tick)
     else:
-        results = _in_processes(stories, rules, workers, chunk)
+        results = _in_processes(stories, rules, workers, chunk, tick)
     return {"stories": sorted(results, key=lambda r: r["id"])}
 
 
-def _in_processes(stories: list[Story], rules: RuleSet, workers: int | None, chunk: int) -> list[dict[str, Any]]:
+class _Ticker:
+    """Counts reconciled stories and reports them to a progress callback, if any."""
+
+    def __init__(self, total: int, progress: Callable[[int, int], None] | None):
+        self.total, self.done, self.progress = total, 0, progress
+
+    def __call__(self, results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        self.done += len(results)
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+        return results
+
+
+def _in_processes(stories: list[Story], rules: RuleSet, workers: int | None, chunk: int,
+                  tick: _Ticker) -> list[dict[str, Any]]:
     # Spawned workers start clean on every platform; the rules are sent once to each.
     context = multiprocessing.get_context("spawn")
     chunks = [[(s.id, _portable(s.sources)) for s in stories[i:i + chunk]] for i in range(0, len(stories), chunk)]
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
                              initargs=(rules,)) as pool:
-        return [result for done in pool.map(_reconcile_chunk, chunks) for result in done]
+        return [result for done in pool.map(_reconcile_chunk, chunks) for result in tick(done)]
 
 
 def _on_dask(stories: list[Story], rules: RuleSet, workers: int | None, chunk: int,
-             scheduler: str | None) -> list[dict[str, Any]]:
+             scheduler: str | None, tick: _Ticker) -> list[dict[str, Any]]:
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client, LocalCluster, as_completed
     except ImportError:
         raise InputError("the dask engine needs dask.distributed: pip install 'reconcile[dask]'") from None
     chunks = [[(s.id, _portable(s.sources)) for s in stories[i:i + chunk]] for i in range(0, len(stories), chunk)]
@@ -145,7 +161,7 @@ def _on_dask(stories: list[Story], rules: RuleSet, workers: int | None, chunk: i
         # The rules go to each worker once, as data; each compiles them once (cached per rule set).
         shared = client.scatter(rules, broadcast=True)
         futures = client.map(_reconcile_chunk_with, chunks, rules=shared, pure=False)
-        return [result for done in client.gather(futures) for result in done]
+        return [result for future in as_completed(futures) for result in tick(future.result())]
     finally:
         client.close()
         if cluster is not None:

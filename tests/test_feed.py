@@ -152,3 +152,11 @@ def test_a_single_pass_finds_the_same_stories_on_every_engine_and_order(articles
 def test_the_dask_engine_on_a_local_cluster_gives_byte_identical_output(articles, rules, serial):
     pytest.importorskip("dask.distributed")
     assert canonical(run_feed(articles, rules, engine="dask", workers=2, chunk=1)) == serial
+
+
+@pytest.mark.parametrize("engine", ["serial", "process"])
+def test_progress_is_reported_up_to_every_story(articles, rules, engine):
+    seen = []
+    run_feed(articles, rules, engine=engine, workers=2, chunk=2,
+             progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (3, 3) and [d for d, _ in seen] == sorted(d for d, _ in seen)
