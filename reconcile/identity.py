@@ -136,7 +136,7 @@ def persons(claims: Iterable[Claim], compiled: IdentityRules) -> dict[tuple[str,
     blocks: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for m in full:
         given = split[m][0][0]
-        initials = {given[0], *(name[0] for name in compiled.related.get(given, ()))}
+        initials = sorted({given[0], *(name[0] for name in compiled.related.get(given, ()))})
         for key in _surname_keys(split[m][1]):
             for initial in initials:
                 blocks[(key, initial)].append(m)
@@ -157,7 +157,8 @@ def persons(claims: Iterable[Claim], compiled: IdentityRules) -> dict[tuple[str,
 
     index = {m: i for i, m in enumerate(mentions)}
     compared: set[tuple[int, int]] = set()
-    for block in blocks.values():
+    # Blocks in a fixed order: which names join first must not depend on string hashing.
+    for _, block in sorted(blocks.items()):
         for x, a in enumerate(block):
             for b in block[x + 1:]:
                 pair = (index[a], index[b])
@@ -180,9 +181,9 @@ def persons(claims: Iterable[Claim], compiled: IdentityRules) -> dict[tuple[str,
     return {m: find(index[m]) for m in mentions}
 
 
-def _surname_keys(surname: str) -> set[str]:
+def _surname_keys(surname: str) -> list[str]:
     """The surname and each form of it less one letter: surnames one edit (or swap) apart share one."""
-    return {surname, *(surname[:k] + surname[k + 1:] for k in range(len(surname)))}
+    return sorted({surname, *(surname[:k] + surname[k + 1:] for k in range(len(surname)))})
 
 
 def _people_of(claim: Claim) -> list[str]:
