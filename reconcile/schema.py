@@ -145,7 +145,7 @@ TYPES: dict[str, dict[str, Any]] = {
                            "cross_source": _RELATIONS,
                            "same_source": _RELATIONS},
                  "value_bonus": _RELATIONS, "translated": {**_RELATIONS, "unit": "number", "topic": "number"}},
-        "stories": {"floor!": "number", "link!": "number", "chunk_rows!": "int",
+        "stories": {"floor!": "number", "link!": "number", "join_cells!": "int",
                     "stream_link!": "number"},
         "copies": {"shingle_words!": "int", "permutations!": "int", "threshold!": "number"},
         "quotes": {"variant": "number", "min_words": "int", "shared_words": "number",

@@ -35,7 +35,7 @@ class StoryRules:
 
     floor: float
     link: float
-    chunk: int
+    join_cells: int
     stream_link: float
 
 
@@ -43,7 +43,7 @@ class StoryRules:
 def story_rules(rules: RuleSet) -> StoryRules:
     """Compile the story clustering tolerances (cached per rule set)."""
     data = rules.of_type("align")["stories"]
-    return StoryRules(float(data["floor"]), float(data["link"]), int(data["chunk_rows"]), float(data["stream_link"]))
+    return StoryRules(float(data["floor"]), float(data["link"]), int(data["join_cells"]), float(data["stream_link"]))
 
 
 def story_id(article_ids: list[str]) -> str:
@@ -81,8 +81,10 @@ def _clusters(sources: list[Source], rules: RuleSet, compiled: StoryRules,
         return [[0]]
     vectors = _vectors(sources, rules)
     rows, cols, sims = [], [], []
-    for start in range(0, len(sources), compiled.chunk):
-        block = (vectors[start:start + compiled.chunk] @ vectors.T).tocoo()
+    # Rows joined at a time: a block holds at most `join_cells` similarities, however big the feed.
+    step = max(1, compiled.join_cells // len(sources))
+    for start in range(0, len(sources), step):
+        block = (vectors[start:start + step] @ vectors.T).tocoo()
         keep = (block.data >= compiled.floor) & (block.row + start < block.col)
         rows += (block.row[keep] + start).tolist()
         cols += block.col[keep].tolist()
