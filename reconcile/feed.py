@@ -86,9 +86,10 @@ def _jsonl(path: Path) -> Iterator[Source]:
 
 def reconcile_story(story_id: str, articles: tuple[Source, ...], rules: RuleSet) -> dict[str, Any]:
     """The report of one story, as `compare` gives it for these articles, with the story's id."""
-    records = report_records(build_report(articles, rules))
+    reprints = copies(articles, rules)
+    records = report_records(build_report(articles, rules, copies=dict(reprints)))
     return {"id": story_id, "sources": [s.id for s in articles],
-            "copies": [list(pair) for pair in copies(articles, rules)],
+            "copies": [list(pair) for pair in reprints],
             "sources_detail": records["sources"], "claims": records["claims"], "groups": records["groups"]}
 
 

@@ -42,11 +42,13 @@ def judge_rules(rules: RuleSet) -> JudgeRules:
 
 
 def judge(group_id: str, claims: tuple[Claim, ...], names: dict[str, str], rules: RuleSet,
-          languages: Mapping[str, str | None] | None = None) -> Group:
+          languages: Mapping[str, str | None] | None = None, copies: Mapping[str, str] | None = None) -> Group:
     """The verdict on one group of aligned claims, with its flags and explanation.
 
     `languages` gives each source's language: quotations in different languages are not
-    compared word by word, and their group carries the flag `translated`.
+    compared word by word, and their group carries the flag `translated`. `copies` maps a
+    source that reprints another to the original: a group whose only other outlets reprint
+    one source is that source's alone (flag `copies`), since a reprint confirms nothing.
     """
     compiled = judge_rules(rules)
     kind = claims[0].kind
@@ -55,9 +57,16 @@ def judge(group_id: str, claims: tuple[Claim, ...], names: dict[str, str], rules
     spoken = sorted({(languages or {}).get(c.source) or "" for c in claims})
     if kind is Kind.QUOTE and len(spoken) > 1:
         flags = (*flags, "translated")
-    if len(outlets) == 1:
+    reprints = [o for o in outlets if (copies or {}).get(o) in outlets]
+    if reprints:
+        flags = (*flags, "copies")
+    if len(outlets) - len(reprints) == 1:
         verdict = Verdict.SINGLE_SOURCE
-        explanation = f"only {_name(names, outlets[0])} states this: {_said(claims[0])}"
+        original = next(o for o in outlets if o not in reprints)
+        explanation = f"only {_name(names, original)} states this: {_said(claims[0])}"
+        if reprints:
+            verb = "reprints" if len(reprints) == 1 else "reprint"
+            explanation += f" ({_listed([_name(names, r) for r in reprints])} {verb} it)"
         if kind is Kind.NAME and len({_spelling(c) for c in claims}) > 1:
             verdict, explanation, more = _judge_names(claims, names, identity_rules(rules))
             verdict, flags = Verdict.SINGLE_SOURCE, (*flags, *more)

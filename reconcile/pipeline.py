@@ -15,8 +15,12 @@ from .model import Report, Skipped, Source, display_names
 from .rules import RuleSet
 
 
-def build_report(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[Skipped, ...] = ()) -> Report:
-    """The report for these sources: all claims in source order, grouped by fact and judged."""
+def build_report(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[Skipped, ...] = (),
+                 copies: dict[str, str] | None = None) -> Report:
+    """The report for these sources: all claims in source order, grouped by fact and judged.
+
+    `copies` maps each source that reprints another to the original (feed mode finds them).
+    """
     # An undated source is read in the story's time frame: the latest date among the others.
     story_date = max((s.published for s in sources if s.published), default=None)
     # Each source is read with its own language's pack; the story is aligned and judged with
@@ -26,7 +30,7 @@ def build_report(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[
     story_rules = rules.for_languages({s.language for s in sources if s.language})
     names = display_names(sources)
     languages = {s.id: s.language for s in sources}
-    groups = tuple(judge(group_id(tuple(c.id for c in members)), members, names, story_rules, languages)
+    groups = tuple(judge(group_id(tuple(c.id for c in members)), members, names, story_rules, languages, copies)
                    for members in align(sources, claims, story_rules))
     return Report(sources=sources, claims=claims, groups=groups, skipped=skipped)
 

@@ -160,3 +160,18 @@ def test_progress_is_reported_up_to_every_story(articles, rules, engine):
     run_feed(articles, rules, engine=engine, workers=2, chunk=2,
              progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (3, 3) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_a_reprint_confirms_nothing_the_original_states(rules):
+    import datetime as dt
+
+    from reconcile.model import Source
+
+    wire = Source(id="wire", path="<t>", text=WIRE, published=dt.date(2024, 5, 8), outlet="Wire")
+    reprint = Source(id="reprint", path="<t>", text=WIRE + " Call the city for details.",
+                     published=dt.date(2024, 5, 9), outlet="Gazette")
+    story = reconcile_story("s-test", (reprint, wire), rules)
+    assert story["copies"] == [["reprint", "wire"]]
+    counted = [g for g in story["groups"] if len(g["claims"]) == 2]
+    assert counted and all(g["verdict"] == "single_source" and "copies" in g["flags"] for g in counted)
+    assert "Gazette reprints it" in counted[0]["explanation"]
