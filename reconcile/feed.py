@@ -188,4 +188,4 @@ def _start_worker(rules: RuleSet) -> None:
 
 def _reconcile_chunk(chunk: list[tuple[str, tuple[Source, ...]]]) -> list[dict[str, Any]]:
     assert _WORKER_RULES is not None
-    return [reconcile_story(story_id, articles, _WORKER_RULES) for story_id, articles in chunk]
+    return _reconcile_chunk_with(chunk, _WORKER_RULES)

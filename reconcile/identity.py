@@ -41,6 +41,7 @@ class IdentityRules:
     substitution_letters: int
     given_similarity: float
     surname_similarity: float
+    spelling_min_letters: int
 
 
 @lru_cache(maxsize=8)
@@ -64,6 +65,7 @@ def identity_rules(rules: RuleSet) -> IdentityRules:
         substitution_letters=int(data["substitution_letters"]),
         given_similarity=float(data["given_name_similarity"]),
         surname_similarity=float(data["surname_similarity"]),
+        spelling_min_letters=int(data["spelling_min_letters"]),
     )
 
 
@@ -99,7 +101,7 @@ def surname_relation(a: str, b: str, compiled: IdentityRules) -> str | None:
     """"same", "spelling" (one edit apart in a name of four letters or more, or nearly alike), or None."""
     if a == b:
         return "same"
-    if min(len(a), len(b)) >= 4 and (OSA.distance(a, b) <= 1
+    if min(len(a), len(b)) >= compiled.spelling_min_letters and (OSA.distance(a, b) <= 1
                                       or JaroWinkler.similarity(a, b) >= compiled.surname_similarity):
         return "spelling"
     return None
@@ -137,7 +139,7 @@ def persons(claims: Iterable[Claim], compiled: IdentityRules) -> dict[tuple[str,
     for m in full:
         given = split[m][0][0]
         initials = sorted({given[0], *(name[0] for name in compiled.related.get(given, ()))})
-        for key in _surname_keys(split[m][1]):
+        for key in _one_edit_keys(split[m][1]):
             for initial in initials:
                 blocks[(key, initial)].append(m)
 
@@ -181,9 +183,9 @@ def persons(claims: Iterable[Claim], compiled: IdentityRules) -> dict[tuple[str,
     return {m: find(index[m]) for m in mentions}
 
 
-def _surname_keys(surname: str) -> list[str]:
-    """The surname and each form of it less one letter: surnames one edit (or swap) apart share one."""
-    return sorted({surname, *(surname[:k] + surname[k + 1:] for k in range(len(surname)))})
+def _one_edit_keys(word: str) -> list[str]:
+    """The word and each form of it less one letter: words one edit (or swap) apart share one."""
+    return sorted({word, *(word[:k] + word[k + 1:] for k in range(len(word)))})
 
 
 def _people_of(claim: Claim) -> list[str]:
@@ -237,13 +239,13 @@ def _misspelled_acronyms(groups: dict[tuple[str, object], list[Claim]], compiled
     spelled_out = {name for name, members in acronyms.items() if any(_long_form(c) for c in members)}
     near: dict[str, set[str]] = defaultdict(set)
     for name in acronyms:
-        for key in _surname_keys(name):
+        for key in _one_edit_keys(name):
             near[key].add(name)
     for rare, members in sorted(acronyms.items()):
         if len(sources[rare]) != 1 or rare in spelled_out:
             continue
         marked = any(isinstance(c.value, NameValue) and c.value.sic for c in members)
-        candidates = {other for key in _surname_keys(rare) for other in near[key]} - {rare}
+        candidates = {other for key in _one_edit_keys(rare) for other in near[key]} - {rare}
         usual = [other for other in sorted(candidates)
                  if _one_slip(rare, other, marked, compiled) and (marked or not sources[rare] & sources[other])
                  and (len(sources[other]) > 1 or other in spelled_out)]

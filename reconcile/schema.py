@@ -124,6 +124,7 @@ TYPES: dict[str, dict[str, Any]] = {
         "decade_frame": _WORDS, "decade_endings": _WORDS, "decade_possessives": _WORDS,
         "appositive_before": _WORDS, "appositive_after": _WORDS, "longer_name_joiners": _WORDS,
         "long_form_joiners": _WORDS, "given_name_similarity": "number", "surname_similarity": "number",
+        "spelling_min_letters": "int",
         "decade_parts": {"*": ("int", "int")}, "age_link_words": _WORDS, "age_end_words": _WORDS,
         "place_words": _WORDS, "headline_share": "number", "headline_min_words": "int", "capitals_share": "number",
         "name_words": ("int", "int"),

@@ -74,6 +74,7 @@ def _clusters(sources: list[Source], rules: RuleSet, compiled: StoryRules,
               window_days: int | None) -> list[list[int]]:
     import numpy as np
     from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
     from scipy.spatial.distance import squareform
 
@@ -89,16 +90,17 @@ def _clusters(sources: list[Source], rules: RuleSet, compiled: StoryRules,
         rows += (block.row[keep] + start).tolist()
         cols += block.col[keep].tolist()
         sims += block.data[keep].tolist()
-    pairs = [(i, j, s) for i, j, s in zip(rows, cols, sims, strict=True) if _near_in_time(sources[i], sources[j],
-                                                                                               window_days)]
-    from scipy.sparse import coo_matrix
+    pairs = [(i, j, s) for i, j, s in zip(rows, cols, sims, strict=True)
+             if _near_in_time(sources[i], sources[j], window_days)]
     graph = coo_matrix(([1] * len(pairs), ([p[0] for p in pairs], [p[1] for p in pairs])),
                        shape=(len(sources), len(sources)))
-    count, labels = connected_components(graph, directed=False)
+    _, labels = connected_components(graph, directed=False)
     similarity = {(i, j): s for i, j, s in pairs}
+    components: dict[int, list[int]] = defaultdict(list)
+    for i, label in enumerate(labels.tolist()):
+        components[label].append(i)
     groups: list[list[int]] = []
-    for component in range(count):
-        members = [i for i in range(len(sources)) if labels[i] == component]
+    for members in components.values():
         if len(members) == 1:
             groups.append(members)
             continue

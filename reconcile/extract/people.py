@@ -285,7 +285,7 @@ def _person(toks: list[Tok], i: int, run: list[Tok], names: NameRules, compiled:
 
 def _titles(toks: list[Tok], i: int, j: int, person: str, names: NameRules, compiled: PeopleRules) -> list[Found]:
     """The titles stated right before a name or in an appositive right after it."""
-    found = []
+    found: list[Found | None] = []
     # "Executive Director Jo Lee", "GBI spokeswoman Jo Lee", "Sen. Jo Lee"; and "the school's
     # principal, Jo Lee," with a comma between.
     k = i - 1
@@ -308,7 +308,7 @@ def _titles(toks: list[Tok], i: int, j: int, person: str, names: NameRules, comp
         ends = k + len(title)
         if title and (ends >= len(toks) or not toks[ends].text[:1].isalpha() or toks[ends].low in names.function_words):
             found.append(_title(title, person, compiled))
-    return [f for f in found if f is not None]  # type: ignore[misc]
+    return [f for f in found if f is not None]
 
 
 def _is_title_tok(tok: Tok, names: NameRules) -> bool:
@@ -347,7 +347,7 @@ def _title(run: list[Tok], person: str, compiled: PeopleRules) -> Found | None:
 
 def _ages(prepared: Prepared, compiled: PeopleRules, names: NameRules, people: People,
           sentences: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> list[Found]:
-    view, start, end = prepared.view, prepared.start, prepared.end
+    view = prepared.view
     found = []
     for m in (m for s_start, s_end in sentences for m in compiled.age.finditer(view, s_start, s_end)):
         # The person stands in the age's own sentence.
