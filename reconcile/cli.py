@@ -8,7 +8,9 @@ unexpected internal error (a bug: rerun with --debug for the traceback).
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import itertools
 import json
 import sys
 from collections.abc import Callable
@@ -24,11 +26,12 @@ from .check import write_baseline as write_baseline_file
 from .config import find_config
 from .errors import ReconcileError
 from .examples import run_examples
-from .feed import DEFAULT_CHUNK, ENGINES, read_feed, run_feed
+from .feed import DEFAULT_CHUNK, ENGINES, iter_feed, read_feed
 from .model import Report
 from .pipeline import build_report
 from .report import FORMATS, render, report_records
 from .report.checks import CHECK_FORMATS, check_records
+from .report.feeds import FEED_FORMATS
 from .report.packs import render_rule_files
 from .rules import RuleSet, default_rules_dir, load_rules
 from .sources import parse_assignments, read_sources
@@ -237,38 +240,49 @@ def _fail_on(flag: str | None, configured: tuple[str, ...] | None) -> tuple[str,
               help="Cluster as a stream: each article joins the closest story so far, or opens one.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="A folder of rule files that extends the built-in packs. Repeatable.")
+@click.option("--format", "format_name", type=click.Choice(sorted(FEED_FORMATS)), default="json",
+              show_default=True,
+              help="json: one document of stories; jsonl: one story a line; csv: one row per claim, with its story.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              help="Write the JSON to this file instead of standard output.")
-def feed(sources, engine, scheduler, workers, chunk, window_days, single_pass, rule_dirs, output) -> None:
-    """Cluster a feed into stories and reconcile each story (JSON).
+              help="Write to this file instead of standard output.")
+def feed(sources, engine, scheduler, workers, chunk, window_days, single_pass, rule_dirs, format_name,
+         output) -> None:
+    """Cluster a feed into stories and reconcile each story.
 
     SOURCES are folders or files of articles, or JSON Lines files (.jsonl: one article a line
     with id and text, and optionally published, outlet and title). Each story holds the same
     report as `compare` gives for its articles. The output is the same whatever the engine,
-    the workers or the chunk size.
+    the workers or the chunk size, and is written story by story as the stories are done.
     """
-    articles, rules = read_feed(sources), _rules(rule_dirs)
+    (articles, skipped), rules = read_feed(sources), _rules(rule_dirs)
+    for item in skipped:
+        click.echo(f"reconcile: skipped {item.path}: {item.reason}", err=True)
     options = {"engine": engine, "workers": workers, "chunk": chunk, "window_days": window_days,
                "single_pass": single_pass, "scheduler": scheduler}
-    if sys.stderr.isatty():
-        # A long run shows how far it is on the terminal; the JSON on stdout stays clean.
-        from rich.console import Console
-        from rich.progress import Progress
+    write = FEED_FORMATS[format_name]
+    listed = [{"path": s.path, "reason": s.reason} for s in skipped]
+    with contextlib.ExitStack() as stack:
+        if sys.stderr.isatty():
+            # A long run shows how far it is on the terminal; what goes to stdout stays clean.
+            from rich.console import Console
+            from rich.progress import Progress
 
-        with Progress(console=Console(stderr=True), transient=True) as bar:
+            bar = stack.enter_context(Progress(console=Console(stderr=True), transient=True))
             task = bar.add_task(f"{len(articles)} articles: clustering, then stories", total=None)
-            result = run_feed(articles, rules, **options,
-                              progress=lambda done, total: bar.update(task, completed=done, total=total))
-    else:
-        result = run_feed(articles, rules, **options)
-    text = json.dumps(result, ensure_ascii=False, indent=1) + "\n"
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise UserError(f"{output}: cannot write ({err.strerror or err})") from None
+            options["progress"] = lambda done, total: bar.update(task, completed=done, total=total)
+        stories = iter_feed(articles, rules, **options)
+        # The first story is asked for before anything is written, so that an error in
+        # clustering or in reaching the engine leaves no half-written output.
+        first = next(stories, None)
+        everything = itertools.chain([] if first is None else [first], stories)
+        if output is None:
+            write(everything, sys.stdout, listed)
+            return
+        try:
+            with output.open("w", encoding="utf-8", newline="") as out:
+                write(everything, out, listed)
+        except OSError as err:
+            raise UserError(f"{output}: cannot write ({err.strerror or err})") from None
 
 
 @main.group()

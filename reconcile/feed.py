@@ -23,7 +23,7 @@ from typing import Any
 from .copies import copies
 from .errors import InputError
 from .language import with_language
-from .model import Source, line_starts
+from .model import Skipped, Source, line_starts
 from .pipeline import build_report
 from .report import report_records
 from .rules import RuleSet
@@ -33,15 +33,19 @@ from .stories import Story, cluster, cluster_stream
 ENGINES = ("serial", "process", "dask")
 # Stories per task sent to a worker.
 DEFAULT_CHUNK = 64
+# A task: (story id, its articles) for each of its stories.
+Chunk = list[tuple[str, tuple[Source, ...]]]
 
 
-def read_feed(paths: Iterable[str | Path]) -> tuple[Source, ...]:
-    """The articles of a feed: folders and files of articles, and JSON Lines files (.jsonl).
+def read_feed(paths: Iterable[str | Path]) -> tuple[tuple[Source, ...], tuple[Skipped, ...]]:
+    """The articles of a feed, and the files skipped: folders and files of articles, and JSON Lines.
 
-    A JSON Lines file holds one article a line: `id` and `text`, and optionally `published`
-    (ISO date), `outlet` and `title`. A bad line is an error naming its file and line.
+    A JSON Lines file (.jsonl) holds one article a line: `id` and `text`, and optionally
+    `published` (ISO date), `outlet` and `title`. A bad line is an error naming its file and
+    line; an unreadable article file is skipped and listed, as `compare` does.
     """
     sources: list[Source] = []
+    skipped: tuple[Skipped, ...] = ()
     files = []
     for path in map(Path, paths):
         if path.suffix == ".jsonl":
@@ -49,13 +53,14 @@ def read_feed(paths: Iterable[str | Path]) -> tuple[Source, ...]:
         else:
             files.append(path)
     if files:
-        sources.extend(read_sources(files)[0])
+        read, skipped = read_sources(files)
+        sources.extend(read)
     seen: dict[str, str] = {}
     for source in sources:
         if source.id in seen:
             raise InputError(f"{source.path}: article id {source.id!r} is also used by {seen[source.id]}")
         seen[source.id] = source.path
-    return tuple(sources)
+    return tuple(sources), skipped
 
 
 def _jsonl(path: Path) -> Iterator[Source]:
@@ -93,12 +98,23 @@ def reconcile_story(story_id: str, articles: tuple[Source, ...], rules: RuleSet)
             "sources_detail": records["sources"], "claims": records["claims"], "groups": records["groups"]}
 
 
-def run_feed(sources: tuple[Source, ...], rules: RuleSet, *, engine: str = "process", workers: int | None = None,
-             chunk: int = DEFAULT_CHUNK, window_days: int | None = None,
-             single_pass: bool = False, scheduler: str | None = None,
-             progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
-    """Cluster a feed into stories and reconcile each: `{"stories": [...]}`, sorted by story id.
+def run_feed(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[Skipped, ...] = (),
+             **options: Any) -> dict[str, Any]:
+    """Cluster a feed into stories and reconcile each: `{"stories": [...], "skipped": [...]}`.
 
+    The stories are sorted by id; `options` are those of `iter_feed`.
+    """
+    return {"stories": list(iter_feed(sources, rules, **options)),
+            "skipped": [{"path": s.path, "reason": s.reason} for s in skipped]}
+
+
+def iter_feed(sources: tuple[Source, ...], rules: RuleSet, *, engine: str = "process", workers: int | None = None,
+              chunk: int = DEFAULT_CHUNK, window_days: int | None = None,
+              single_pass: bool = False, scheduler: str | None = None,
+              progress: Callable[[int, int], None] | None = None) -> Iterator[dict[str, Any]]:
+    """The report of each story of a feed, one at a time, in story id order.
+
+    One at a time, so that a feed of any size is written as it is reconciled, never held whole.
     `single_pass` clusters as a stream would (each article joins the closest story so far)
     instead of by average link over the whole feed; `window_days` applies to the latter. The
     `dask` engine runs on the cluster at `scheduler`, or on a local cluster of `workers`
@@ -109,13 +125,15 @@ def run_feed(sources: tuple[Source, ...], rules: RuleSet, *, engine: str = "proc
     sources = tuple(with_language(s, rules) for s in sources)
     stories = cluster_stream(sources, rules) if single_pass else cluster(sources, rules, window_days=window_days)
     tick = _Ticker(len(stories), progress)
+    chunks = [[(s.id, _portable(s.sources)) for s in stories[i:i + chunk]] for i in range(0, len(stories), chunk)]
     if engine == "serial" or len(stories) < 2:
-        results = [tick([reconcile_story(s.id, s.sources, rules)])[0] for s in stories]
+        done: Iterator[list[dict[str, Any]]] = (_reconcile_chunk_with(c, rules) for c in chunks)
     elif engine == "dask":
-        results = _on_dask(stories, rules, workers, chunk, scheduler, tick)
+        done = _on_dask(chunks, rules, workers, scheduler)
     else:
-        results = _in_processes(stories, rules, workers, chunk, tick)
-    return {"stories": sorted(results, key=lambda r: r["id"])}
+        done = _in_processes(chunks, rules, workers)
+    for results in done:
+        yield from tick(results)
 
 
 class _Ticker:
@@ -131,23 +149,20 @@ class _Ticker:
         return results
 
 
-def _in_processes(stories: list[Story], rules: RuleSet, workers: int | None, chunk: int,
-                  tick: _Ticker) -> list[dict[str, Any]]:
+def _in_processes(chunks: list[Chunk], rules: RuleSet, workers: int | None) -> Iterator[list[dict[str, Any]]]:
     # Spawned workers start clean on every platform; the rules are sent once to each.
     context = multiprocessing.get_context("spawn")
-    chunks = [[(s.id, _portable(s.sources)) for s in stories[i:i + chunk]] for i in range(0, len(stories), chunk)]
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
                              initargs=(rules,)) as pool:
-        return [result for done in pool.map(_reconcile_chunk, chunks) for result in tick(done)]
+        yield from pool.map(_reconcile_chunk, chunks)
 
 
-def _on_dask(stories: list[Story], rules: RuleSet, workers: int | None, chunk: int,
-             scheduler: str | None, tick: _Ticker) -> list[dict[str, Any]]:
+def _on_dask(chunks: list[Chunk], rules: RuleSet, workers: int | None,
+             scheduler: str | None) -> Iterator[list[dict[str, Any]]]:
     try:
-        from dask.distributed import Client, LocalCluster, as_completed
+        from dask.distributed import Client, LocalCluster
     except ImportError:
         raise InputError("the dask engine needs dask.distributed: pip install 'reconcile[dask]'") from None
-    chunks = [[(s.id, _portable(s.sources)) for s in stories[i:i + chunk]] for i in range(0, len(stories), chunk)]
     if scheduler:
         try:
             client = Client(scheduler, timeout="10s")
@@ -162,14 +177,17 @@ def _on_dask(stories: list[Story], rules: RuleSet, workers: int | None, chunk: i
         # The rules go to each worker once, as data; each compiles them once (cached per rule set).
         shared = client.scatter(rules, broadcast=True)
         futures = client.map(_reconcile_chunk_with, chunks, rules=shared, pure=False)
-        return [result for future in as_completed(futures) for result in tick(future.result())]
+        # Taken in order, each released once read, so the cluster never holds the whole feed's reports.
+        for future in futures:
+            yield future.result()
+            future.release()
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _reconcile_chunk_with(chunk: list[tuple[str, tuple[Source, ...]]], rules: RuleSet) -> list[dict[str, Any]]:
+def _reconcile_chunk_with(chunk: Chunk, rules: RuleSet) -> list[dict[str, Any]]:
     return [reconcile_story(story_id, articles, rules) for story_id, articles in chunk]
 
 
@@ -186,6 +204,6 @@ def _start_worker(rules: RuleSet) -> None:
     _WORKER_RULES = rules
 
 
-def _reconcile_chunk(chunk: list[tuple[str, tuple[Source, ...]]]) -> list[dict[str, Any]]:
+def _reconcile_chunk(chunk: Chunk) -> list[dict[str, Any]]:
     assert _WORKER_RULES is not None
     return _reconcile_chunk_with(chunk, _WORKER_RULES)

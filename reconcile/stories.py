@@ -72,52 +72,89 @@ def cluster(sources: tuple[Source, ...], rules: RuleSet, *, window_days: int | N
 
 def _clusters(sources: list[Source], rules: RuleSet, compiled: StoryRules,
               window_days: int | None) -> list[list[int]]:
-    import numpy as np
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-    from scipy.spatial.distance import squareform
-
     if len(sources) == 1:
         return [[0]]
-    vectors = _vectors(sources, rules)
-    rows, cols, sims = [], [], []
-    # Rows joined at a time: a block holds at most `join_cells` similarities, however big the feed.
-    step = max(1, compiled.join_cells // len(sources))
-    for start in range(0, len(sources), step):
-        block = (vectors[start:start + step] @ vectors.T).tocoo()
-        keep = (block.data >= compiled.floor) & (block.row + start < block.col)
-        rows += (block.row[keep] + start).tolist()
-        cols += block.col[keep].tolist()
-        sims += block.data[keep].tolist()
-    pairs = [(i, j, s) for i, j, s in zip(rows, cols, sims, strict=True)
-             if _near_in_time(sources[i], sources[j], window_days)]
-    graph = coo_matrix(([1] * len(pairs), ([p[0] for p in pairs], [p[1] for p in pairs])),
-                       shape=(len(sources), len(sources)))
-    _, labels = connected_components(graph, directed=False)
-    similarity = {(i, j): s for i, j, s in pairs}
-    components: dict[int, list[int]] = defaultdict(list)
-    for i, label in enumerate(labels.tolist()):
-        components[label].append(i)
-    groups: list[list[int]] = []
-    for members in components.values():
-        if len(members) == 1:
-            groups.append(members)
-            continue
-        # Average link inside the component: pairs below the floor count as unrelated.
-        distances = np.ones((len(members), len(members)))
-        np.fill_diagonal(distances, 0.0)
-        for a, i in enumerate(members):
-            for b in range(a + 1, len(members)):
-                s = similarity.get((i, members[b]), 0.0)
-                distances[a, b] = distances[b, a] = max(0.0, 1.0 - s)
-        labels_here = fcluster(linkage(squareform(distances, checks=False), method="average"),
-                               t=1.0 - compiled.link, criterion="distance")
-        split: dict[int, list[int]] = defaultdict(list)
-        for member, label in zip(members, labels_here, strict=True):
-            split[int(label)].append(member)
-        groups.extend(split.values())
-    return groups
+    pairs = _similar_pairs(_vectors(sources, rules), sources, compiled, window_days)
+    return _average_link(len(sources), pairs, compiled.link)
+
+
+def _average_link(count: int, pairs: list[tuple[int, int, float]], link: float) -> list[list[int]]:
+    """Average-link clusters over a sparse graph: merge while two clusters' mean similarity reaches `link`.
+
+    A pair not in `pairs` counts as similarity 0, so the mean of two clusters is the sum of
+    their pairs' similarities over the product of their sizes; only clusters with a pair
+    between them can ever merge. The best pair merges first (ties by cluster number), as in
+    UPGMA, so no all-pairs matrix is built, however large a connected group of articles grows.
+    """
+    import heapq
+
+    sizes = [1] * count
+    members: list[list[int]] = [[i] for i in range(count)]
+    sums: list[dict[int, float]] = [{} for _ in range(count)]
+    for i, j, similarity in pairs:
+        sums[i][j] = sums[j][i] = similarity
+    heap = [(-similarity, i, j) for i, j, similarity in pairs if similarity >= link]
+    heapq.heapify(heap)
+    alive = [True] * count
+    while heap:
+        _, a, b = heapq.heappop(heap)
+        if not (alive[a] and alive[b]):
+            continue  # one side has merged since: its new cluster has its own entries
+        merged = len(sizes)
+        alive[a] = alive[b] = False
+        small, large = sorted((sums[a], sums[b]), key=len)
+        for neighbour, total in small.items():
+            large[neighbour] = large.get(neighbour, 0.0) + total
+        large.pop(a, None), large.pop(b, None)
+        sums[a] = sums[b] = {}
+        sizes.append(sizes[a] + sizes[b])
+        members.append(members[a] + members[b])
+        members[a] = members[b] = []
+        sums.append(large)
+        alive.append(True)
+        for neighbour, total in large.items():
+            theirs = sums[neighbour]
+            theirs.pop(a, None), theirs.pop(b, None)
+            theirs[merged] = total
+            mean = total / (sizes[merged] * sizes[neighbour])
+            if mean >= link:
+                heapq.heappush(heap, (-mean, neighbour, merged))
+    return [sorted(group) for group, living in zip(members, alive, strict=True) if living]
+
+
+def _similar_pairs(vectors: Any, sources: list[Source], compiled: StoryRules,
+                   window_days: int | None) -> list[tuple[int, int, float]]:
+    """(i, j, similarity), i < j, for the articles above the floor and within the window of each other.
+
+    With a window, each day's articles are joined only with those of the days in reach (and the
+    undated ones), so a feed of many days costs in proportion to its length, not its square.
+    """
+    import numpy as np
+
+    everyone = np.arange(len(sources))
+    if window_days is None:
+        reach = [(everyone, everyone)]
+    else:
+        days: dict[int | None, list[int]] = defaultdict(list)
+        for i, source in enumerate(sources):
+            days[source.published.toordinal() if source.published else None].append(i)
+        undated = days.pop(None, [])
+        dated = sorted(days)
+        reach = [(np.array(undated), everyone)] if undated else []
+        for day in dated:
+            near = [i for d in dated if abs(d - day) <= window_days for i in days[d]]
+            reach.append((np.array(days[day]), np.array(sorted(near + undated))))
+    pairs = []
+    for rows, cols in reach:
+        columns = vectors[cols].T.tocsc()
+        # Rows joined at a time: a block holds at most `join_cells` similarities, however big the feed.
+        step = max(1, compiled.join_cells // len(cols))
+        for start in range(0, len(rows), step):
+            block = (vectors[rows[start:start + step]] @ columns).tocoo()
+            i, j = rows[start + block.row], cols[block.col]
+            keep = (block.data >= compiled.floor) & (i < j)
+            pairs += zip(i[keep].tolist(), j[keep].tolist(), block.data[keep].tolist(), strict=True)
+    return pairs
 
 
 def cluster_stream(sources: Iterable[Source], rules: RuleSet) -> list[Story]:
@@ -180,7 +217,3 @@ def _stop_words(rules: RuleSet) -> list[str]:
                    for w in rules.for_language(language).of_type("text").get("function_words") or ()})
 
 
-def _near_in_time(a: Source, b: Source, window_days: int | None) -> bool:
-    if window_days is None or a.published is None or b.published is None:
-        return True
-    return abs((a.published - b.published).days) <= window_days

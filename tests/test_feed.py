@@ -30,7 +30,9 @@ def canonical(result) -> str:
 
 @pytest.fixture(scope="module")
 def articles():
-    return read_feed([DAY])
+    articles, skipped = read_feed([DAY])
+    assert skipped == ()
+    return articles
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +63,7 @@ def test_each_story_holds_the_report_compare_gives_for_its_articles(articles, ru
 def test_a_story_run_alone_gives_what_it_gives_inside_the_feed(articles, rules, serial):
     stories = cluster(articles, rules)
     alone = [reconcile_story(s.id, s.sources, rules) for s in stories]
-    assert canonical({"stories": alone}) == serial
+    assert canonical({"stories": alone, "skipped": []}) == serial
 
 
 def test_the_process_engine_gives_byte_identical_output(articles, rules, serial):
@@ -175,3 +177,90 @@ def test_a_reprint_confirms_nothing_the_original_states(rules):
     counted = [g for g in story["groups"] if len(g["claims"]) == 2]
     assert counted and all(g["verdict"] == "single_source" and "copies" in g["flags"] for g in counted)
     assert "Gazette reprints it" in counted[0]["explanation"]
+
+
+def test_the_json_written_story_by_story_is_one_dump_of_the_whole(articles, rules):
+    import io
+
+    from reconcile.report.feeds import write_json
+
+    whole = run_feed(articles, rules, engine="serial", skipped=())
+    for stories in (whole["stories"], whole["stories"][:1], []):
+        out = io.StringIO()
+        write_json(iter(stories), out, [{"path": "x.bin", "reason": "binary"}])
+        assert out.getvalue() == json.dumps({"stories": stories, "skipped": [{"path": "x.bin", "reason": "binary"}]},
+                                            ensure_ascii=False, indent=1) + "\n"
+
+
+@pytest.mark.parametrize("format_name", ["json", "jsonl", "csv"])
+def test_every_feed_format_holds_every_story(tmp_path, format_name):
+    import pandas as pd
+
+    out = tmp_path / f"feed.{format_name}"
+    result = CliRunner().invoke(main, ["feed", str(DAY), "--engine", "serial", "--format", format_name,
+                                       "--output", str(out)])
+    assert result.exit_code == EXIT_OK, result.output
+    text = out.read_text(encoding="utf-8")
+    if format_name == "json":
+        stories = {s["id"]: s["sources"] for s in json.loads(text)["stories"]}
+    elif format_name == "jsonl":
+        stories = {s["id"]: s["sources"] for s in map(json.loads, text.splitlines())}
+    else:
+        frame = pd.read_csv(out, dtype=str)
+        assert list(frame.columns[:3]) == ["story", "claim", "group"]
+        stories = {story: sorted(set(rows["source"])) for story, rows in frame.groupby("story")}
+    assert sorted(stories.values()) == sorted(STORIES)
+    assert all(story == story_id(members) for story, members in stories.items())
+
+
+def test_an_unreadable_article_file_is_skipped_and_said_so(tmp_path):
+    folder = tmp_path / "day"
+    folder.mkdir()
+    (folder / "a.txt").write_text(WIRE, encoding="utf-8")
+    (folder / "b.txt").write_text(WIRE.replace("six weeks", "seven weeks"), encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02" * 40)
+    result = CliRunner().invoke(main, ["feed", str(folder), "--engine", "serial"])
+    assert result.exit_code == EXIT_OK, result.output
+    assert "skipped" in result.output and "broken.txt" in result.output
+    paths = [s["path"] for s in json.loads(result.stdout)["skipped"]]
+    assert len(paths) == 1 and paths[0].endswith("broken.txt")
+
+
+def test_average_link_over_pairs_gives_what_scipy_gives_on_the_full_matrix():
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    from reconcile.stories import _average_link
+
+    rng = np.random.default_rng(5)
+    for _ in range(20):
+        count = int(rng.integers(2, 30))
+        similarity = np.triu(rng.random((count, count)) ** 3, 1)
+        similarity[similarity < 0.1] = 0.0  # below the floor: no pair
+        pairs = [(i, j, float(similarity[i, j])) for i, j in zip(*np.nonzero(similarity), strict=True)]
+        ours = sorted(_average_link(count, pairs, 0.3))
+        distances = 1.0 - (similarity + similarity.T)
+        np.fill_diagonal(distances, 0.0)
+        labels = fcluster(linkage(squareform(distances, checks=False), "average"), t=0.7, criterion="distance")
+        theirs = sorted(sorted(int(i) for i in np.flatnonzero(labels == label)) for label in set(labels))
+        assert ours == theirs
+
+
+def test_a_window_keeps_apart_what_a_week_separates_and_costs_no_pairs_beyond_it(rules):
+    import datetime as dt
+
+    from reconcile.model import Source
+    from reconcile.stories import _similar_pairs, _vectors, story_rules
+
+    day = dt.date(2024, 5, 8)
+    first = [Source(id=f"a{i}", path="<t>", text=WIRE, published=day) for i in range(2)]
+    later = [Source(id=f"b{i}", path="<t>", text=WIRE, published=day + dt.timedelta(days=7)) for i in range(2)]
+    undated = [Source(id="c", path="<t>", text=WIRE)]
+    together = cluster(tuple(first + later + undated), rules)
+    assert [len(s.sources) for s in together] == [5]
+    apart = sorted(sorted(a.id for a in s.sources) for s in cluster(tuple(first + later), rules, window_days=1))
+    assert apart == [["a0", "a1"], ["b0", "b1"]]
+    sources = first + later + undated
+    pairs = _similar_pairs(_vectors(sources, rules), sources, story_rules(rules), 1)
+    assert sorted((i, j) for i, j, _ in pairs) == [(0, 1), (0, 4), (1, 4), (2, 3), (2, 4), (3, 4)]
