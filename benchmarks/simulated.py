@@ -72,6 +72,7 @@ def simulate(articles: int, seed: int, root: Path) -> Iterator[tuple[dict[str, A
                 continue
             kept = [d for d in documents if rng.random() < KEPT] or [rng.choice(documents)]
             gold = f"{key}@{day}"
+            last = FIRST_DAY + dt.timedelta(days=day + 1)
             for document in kept:
                 if made >= articles:
                     return
@@ -82,8 +83,10 @@ def simulate(articles: int, seed: int, root: Path) -> Iterator[tuple[dict[str, A
                 made += 1
                 yield record, gold
                 if made < articles and rng.random() < REPRINTED:
+                    # The same day or a day later, but within the story's two days.
+                    later = min(published + dt.timedelta(days=rng.randint(0, 1)), last)
                     reprint = {**record, "id": f"sim-{made:06d}", "outlet": rng.choice(OUTLETS),
-                               "published": (published + dt.timedelta(days=rng.randint(0, 1))).isoformat()}
+                               "published": later.isoformat()}
                     made += 1
                     yield reprint, gold
         day += 1
@@ -95,7 +98,9 @@ def rewrite(text: str, rng: random.Random) -> str:
     parts = _SENTENCE_END.split(text)  # sentence, space, sentence, ...: the spacing is kept
     if len(parts) > 4 and rng.random() < DROPPED:
         dropped = 2 * rng.randint(1, len(parts) // 2)
-        del parts[dropped - 1:dropped + 1]
+        # With the space after it (before it, for the last): a paragraph break stays a break.
+        start = dropped if dropped + 1 < len(parts) else dropped - 1
+        del parts[start:start + 2]
     return "".join(parts)
 
 

@@ -2,9 +2,9 @@
 
 One deterministic step in the driver. Each language's articles are turned into TF-IDF vectors
 (scikit-learn) over title and body; a sparse similarity join keeps the pairs above a low floor
-(and, where asked, published within a few days of each other); the connected components of
-those pairs are split by average-link clustering, so that no all-pairs matrix of the whole
-feed is ever built. A story's id is a digest of its sorted article ids: the same articles are
+(and, where asked, published within a few days of each other, so that a feed of many days
+costs in proportion to its days); average-link clustering runs over those pairs alone, so no
+all-pairs matrix is ever built, however large a connected group of articles grows. A story's id is a digest of its sorted article ids: the same articles are
 the same story in any order, on any machine, under any hash seed.
 """
 

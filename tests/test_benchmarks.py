@@ -59,3 +59,38 @@ def test_the_feed_benchmark_scores_a_clustering_by_b_cubed_and_pairs():
     merged = scores({"a": 1, "b": 1, "c": 1, "d": 1}, gold)
     assert (merged["b3_precision"], merged["b3_recall"]) == (0.5, 1.0)
     assert (merged["pairwise_precision"], merged["pairwise_recall"]) == (round(2 / 6, 4), 1.0)
+
+
+def test_the_simulated_feed_is_seeded_and_keeps_replays_of_a_story_apart_in_time():
+    import datetime as dt
+    from collections import defaultdict
+
+    from benchmarks.simulated import simulate
+
+    if not (SHARED / "gvc" / "incidents.jsonl").is_file():
+        pytest.skip(f"{SHARED} is not on this machine")
+    first, again = list(simulate(3000, 7, SHARED)), list(simulate(3000, 7, SHARED))
+    assert first == again and first != list(simulate(3000, 8, SHARED))
+    assert len(first) == 3000 and len({record["id"] for record, _ in first}) == 3000
+    days: dict[str, dict[str, set[dt.date]]] = defaultdict(lambda: defaultdict(set))
+    for record, story in first:
+        real, _ = story.rsplit("@", 1)
+        days[real][story].add(dt.date.fromisoformat(record["published"]))
+    replayed = [replays for replays in days.values() if len(replays) > 1]
+    assert replayed  # 3,000 articles replay some stories
+    for replays in replayed:
+        spans = sorted((min(d), max(d)) for d in replays.values())
+        # A one-day window must never reach from one replay to the next.
+        assert all((later[0] - earlier[1]).days > 1 for earlier, later in zip(spans, spans[1:]))
+
+
+def test_a_light_rewrite_keeps_the_spacing_and_drops_at_most_one_sentence():
+    import random
+
+    from benchmarks.simulated import rewrite
+
+    text = "Police said the road closed.\n\nIt reopened at noon. Officials said no one was hurt. Traffic resumed."
+    for seed in range(20):
+        out = rewrite(text, random.Random(seed))
+        assert out.startswith(("Police said", "Police stated", "officers said", "officers stated"))
+        assert out.count(".") in (3, 4) and "\n\n" in out
