@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import itertools
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +32,7 @@ from .report import FORMATS, render, report_records
 from .report.checks import CHECK_FORMATS, check_records
 from .report.feeds import FEED_FORMATS
 from .report.packs import render_rule_files
+from .report.records import skipped_record
 from .rules import RuleSet, default_rules_dir, load_rules
 from .sources import parse_assignments, read_sources
 
@@ -260,7 +260,7 @@ def feed(sources, engine, scheduler, workers, chunk, window_days, single_pass, r
     options = {"engine": engine, "workers": workers, "chunk": chunk, "window_days": window_days,
                "single_pass": single_pass, "scheduler": scheduler}
     write = FEED_FORMATS[format_name]
-    listed = [{"path": s.path, "reason": s.reason} for s in skipped]
+    listed = [skipped_record(s) for s in skipped]
     with contextlib.ExitStack() as stack:
         if sys.stderr.isatty():
             # A long run shows how far it is on the terminal; what goes to stdout stays clean.

@@ -26,9 +26,10 @@ from .language import with_language
 from .model import Skipped, Source, line_starts
 from .pipeline import build_report
 from .report import report_records
+from .report.records import skipped_record
 from .rules import RuleSet
 from .sources import read_sources
-from .stories import Story, cluster, cluster_stream
+from .stories import cluster, cluster_stream
 
 ENGINES = ("serial", "process", "dask")
 # Stories per task sent to a worker.
@@ -105,7 +106,7 @@ def run_feed(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[Skip
     The stories are sorted by id; `options` are those of `iter_feed`.
     """
     return {"stories": list(iter_feed(sources, rules, **options)),
-            "skipped": [{"path": s.path, "reason": s.reason} for s in skipped]}
+            "skipped": [skipped_record(s) for s in skipped]}
 
 
 def iter_feed(sources: tuple[Source, ...], rules: RuleSet, *, engine: str = "process", workers: int | None = None,

@@ -4,8 +4,9 @@ One deterministic step in the driver. Each language's articles are turned into T
 (scikit-learn) over title and body; a sparse similarity join keeps the pairs above a low floor
 (and, where asked, published within a few days of each other, so that a feed of many days
 costs in proportion to its days); average-link clustering runs over those pairs alone, so no
-all-pairs matrix is ever built, however large a connected group of articles grows. A story's id is a digest of its sorted article ids: the same articles are
-the same story in any order, on any machine, under any hash seed.
+all-pairs matrix is ever built, however large a connected group of articles grows. A story's
+id is a digest of its sorted article ids: the same articles are the same story in any order,
+on any machine, under any hash seed.
 """
 
 from __future__ import annotations

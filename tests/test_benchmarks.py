@@ -81,7 +81,7 @@ def test_the_simulated_feed_is_seeded_and_keeps_replays_of_a_story_apart_in_time
     for replays in replayed:
         spans = sorted((min(d), max(d)) for d in replays.values())
         # A one-day window must never reach from one replay to the next.
-        assert all((later[0] - earlier[1]).days > 1 for earlier, later in zip(spans, spans[1:]))
+        assert all((later[0] - earlier[1]).days > 1 for earlier, later in zip(spans, spans[1:], strict=False))
 
 
 def test_a_light_rewrite_keeps_the_spacing_and_drops_at_most_one_sentence():

@@ -17,6 +17,7 @@ from ..model import (
     Quantity,
     QuoteValue,
     Report,
+    Skipped,
     Source,
     TitleValue,
     Value,
@@ -33,8 +34,13 @@ def report_records(report: Report, *, groups: bool = True) -> dict[str, Any]:
     }
     if groups:
         records["groups"] = [group_record(g) for g in report.groups]
-    records["skipped"] = [{"path": s.path, "reason": s.reason} for s in report.skipped]
+    records["skipped"] = [skipped_record(s) for s in report.skipped]
     return records
+
+
+def skipped_record(skipped: Skipped) -> dict[str, str]:
+    """A file that was not read, and why."""
+    return {"path": skipped.path, "reason": skipped.reason}
 
 
 def source_record(source: Source) -> dict[str, Any]:
