@@ -546,11 +546,13 @@ def _key_words(context: Context, idf: dict[str, float], compiled: AlignRules) ->
 
 def _overlap(a: dict[str, float], b: dict[str, float], idf: dict[str, float]) -> float:
     """Cosine similarity of two contexts as TF-IDF vectors: 0 (nothing shared) to 1."""
-    shared = sum(a[w] * b[w] * idf.get(w, 1.0) ** 2 for w in a.keys() & b.keys())
+    # fsum is exact, so the result does not hang on the order of the words, which follows the
+    # hash seed: a plain sum's last bits would, enough to flip a tie between two runs.
+    shared = math.fsum(a[w] * b[w] * idf.get(w, 1.0) ** 2 for w in a.keys() & b.keys())
     if not shared:
         return 0.0
-    norm_a = math.sqrt(sum((v * idf.get(w, 1.0)) ** 2 for w, v in a.items()))
-    norm_b = math.sqrt(sum((v * idf.get(w, 1.0)) ** 2 for w, v in b.items()))
+    norm_a = math.sqrt(math.fsum((v * idf.get(w, 1.0)) ** 2 for w, v in a.items()))
+    norm_b = math.sqrt(math.fsum((v * idf.get(w, 1.0)) ** 2 for w, v in b.items()))
     return shared / (norm_a * norm_b)
 
 

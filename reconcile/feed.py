@@ -180,7 +180,12 @@ def _on_dask(chunks: list[Chunk], rules: RuleSet, workers: int | None,
         futures = client.map(_reconcile_chunk_with, chunks, rules=shared, pure=False)
         # Taken in order, each released once read, so the cluster never holds the whole feed's reports.
         for future in futures:
-            yield future.result()
+            try:
+                yield future.result()
+            except ImportError as err:
+                # A worker of someone else's cluster that lacks the package: say so, not a traceback.
+                raise InputError(f"a dask worker cannot run reconcile ({err}); install reconcile "
+                                 "on every worker") from None
             future.release()
     finally:
         client.close()

@@ -156,6 +156,23 @@ def test_the_dask_engine_on_a_local_cluster_gives_byte_identical_output(articles
     assert canonical(run_feed(articles, rules, engine="dask", workers=2, chunk=1)) == serial
 
 
+def test_the_dask_engine_runs_on_an_existing_cluster_by_its_address(articles, rules, serial):
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as running:
+        result = run_feed(articles, rules, engine="dask", scheduler=running.scheduler_address, chunk=1)
+        assert canonical(result) == serial
+        # The stories ran there, not on a cluster of the command's own.
+        assert any("reconcile_chunk" in prefix for prefix in running.scheduler.task_prefixes)
+
+
+def test_an_unreachable_scheduler_is_an_input_error():
+    pytest.importorskip("dask.distributed")
+    result = CliRunner().invoke(main, ["feed", str(DAY), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == EXIT_ERROR
+    assert "cannot reach the dask scheduler at tcp://127.0.0.1:9" in result.output
+
+
 @pytest.mark.parametrize("engine", ["serial", "process"])
 def test_progress_is_reported_up_to_every_story(articles, rules, engine):
     seen = []

@@ -81,7 +81,7 @@ def attribution_rules(rules: RuleSet) -> AttributionRules:
 
 
 def _alternation(words) -> str:
-    ordered = sorted({str(w) for w in words}, key=len, reverse=True)
+    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
 
 

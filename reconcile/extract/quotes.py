@@ -47,14 +47,14 @@ def quote_rules(rules: RuleSet) -> QuoteRules:
     double_open = frozenset(data.get("double_open") or ()) | {'"'}
     double_close = frozenset(data.get("double_close") or ()) | {'"'}
     # Longest first: a doubled single mark ('' or \u2019\u2019) is one double mark.
-    alternation = "|".join(re.escape(m) for m in sorted(double_open | double_close, key=len, reverse=True))
+    alternation = "|".join(re.escape(m) for m in sorted(double_open | double_close, key=lambda m: (-len(m), m)))
     return QuoteRules(
         double_open=double_open,
         double_close=double_close,
         marks=re.compile(alternation),
         elisions=frozenset(str(w).lower() for w in data.get("elisions") or ()),
         single_marks=re.compile("|".join(re.escape(m) for m in sorted(
-            frozenset(data.get("single_close") or ()) | {"'"}, key=len, reverse=True))),
+            frozenset(data.get("single_close") or ()) | {"'"}, key=lambda m: (-len(m), m)))),
         single_open=frozenset(data.get("single_open") or ()) | {"'"},
         single_close=frozenset(data.get("single_close") or ()) | {"'"},
         short_below=int(data["short_below_words"]),
