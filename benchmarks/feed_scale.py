@@ -30,7 +30,7 @@ from typing import Any
 from reconcile import load_rules
 from reconcile.feed import read_feed
 from reconcile.language import with_language
-from reconcile.stories import cluster
+from reconcile.stories import cluster, cluster_stream
 
 from . import simulated
 from .feed import OUT, ROOT, scores
@@ -63,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         gold = simulated.write(feed, size, args.seed, corpora)
         figures: dict[str, Any] = {"articles": size, "gold_stories": len(set(gold.values())),
                                    "days": _days(feed), "feed_mb": round(feed.stat().st_size / 1e6, 1)}
-        figures["clustering"] = _clustering(feed, gold, args.window_days)
+        figures["clustering"] = _clustering(feed, gold, args.window_days, cluster)
+        figures["clustering_single_pass"] = _clustering(feed, gold, args.window_days, cluster_stream)
         engines = ("process", "serial", "dask") if size == args.engines_at else ("process",)
         figures["end_to_end"] = {engine: _end_to_end(feed, work / f"out-{size}-{engine}.json", engine, args)
                                  for engine in engines}
@@ -87,14 +88,17 @@ def _days(feed: Path) -> int:
         return len({json.loads(line)["published"] for line in lines})
 
 
-def _clustering(feed: Path, gold: dict[str, str], window_days: int) -> dict[str, Any]:
-    """Clustering alone, as `reconcile feed` does it (languages told first), and its scores."""
+def _clustering(feed: Path, gold: dict[str, str], window_days: int, method: Any) -> dict[str, Any]:
+    """Clustering alone by `method` (`cluster`, or `cluster_stream`), and its scores.
+
+    As `reconcile feed` does it: the languages told first, then the stories.
+    """
     rules = load_rules()
     sources, _ = read_feed([feed])
     started = time.perf_counter()
     sources = tuple(with_language(s, rules) for s in sources)
     languages = time.perf_counter() - started
-    stories = cluster(sources, rules, window_days=window_days)
+    stories = method(sources, rules, window_days=window_days)
     seconds = time.perf_counter() - started
     found = {s.id: story.id for story in stories for s in story.sources}
     return {"seconds": round(seconds, 1), "of_which_languages": round(languages, 1), "stories": len(stories),
@@ -180,6 +184,16 @@ def markdown(result: dict[str, Any]) -> str:
             lines.append(f"| {size} | {f['days']} | {f['gold_stories']} | {c['seconds']} | {c['stories']} "
                          f"| {c['b3_f1']} | {c['pairwise_f1']} | {engine} | {run['seconds']} "
                          f"| {run['peak_memory_mb']} | {run['output_mb']} |")
+    lines += ["", "Clustering alone, batch (average link, as above) and single pass (`--single-pass`, "
+              "the same window):", "",
+              "| articles | mode | seconds | stories found | B³ precision | B³ recall | B³ F1 | pairwise F1 |",
+              "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for size, f in result["sizes"].items():
+        for mode, key in (("batch", "clustering"), ("single pass", "clustering_single_pass")):
+            if key in f:
+                c = f[key]
+                lines.append(f"| {size} | {mode} | {c['seconds']} | {c['stories']} | {c['b3_precision']} "
+                             f"| {c['b3_recall']} | {c['b3_f1']} | {c['pairwise_f1']} |")
     for size, f in result["sizes"].items():
         if len(f["end_to_end"]) > 1:
             lines += ["", f"At {size} articles the engines' outputs are "

@@ -235,7 +235,8 @@ def _fail_on(flag: str | None, configured: tuple[str, ...] | None) -> tuple[str,
 @click.option("--chunk", type=click.IntRange(min=1), default=DEFAULT_CHUNK, show_default=True,
               help="Stories sent to a worker at a time.")
 @click.option("--window-days", type=click.IntRange(min=0),
-              help="Compare only articles published this many days apart or less (undated ones always).")
+              help="Compare only articles published this many days apart or less (undated ones always); "
+                   "with --single-pass, close a story once its latest article is older.")
 @click.option("--single-pass", is_flag=True,
               help="Cluster as a stream: each article joins the closest story so far, or opens one.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
@@ -250,7 +251,8 @@ def feed(sources, engine, scheduler, workers, chunk, window_days, single_pass, r
     """Cluster a feed into stories and reconcile each story.
 
     SOURCES are folders or files of articles, or JSON Lines files (.jsonl: one article a line
-    with id and text, and optionally published, outlet and title). Each story holds the same
+    with id and text, and optionally published, outlet and title); a folder stands for its
+    .txt, .md and .jsonl files. Each story holds the same
     report as `compare` gives for its articles. The output is the same whatever the engine,
     the workers or the chunk size, and is written story by story as the stories are done.
     """

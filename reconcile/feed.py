@@ -28,7 +28,7 @@ from .pipeline import build_report
 from .report import report_records
 from .report.records import skipped_record
 from .rules import RuleSet
-from .sources import read_sources
+from .sources import SUFFIXES, files_in, read_sources
 from .stories import cluster, cluster_stream
 
 ENGINES = ("serial", "process", "dask")
@@ -36,39 +36,61 @@ ENGINES = ("serial", "process", "dask")
 DEFAULT_CHUNK = 64
 # A task: (story id, its articles) for each of its stories.
 Chunk = list[tuple[str, tuple[Source, ...]]]
+_JSONL = ".jsonl"
 
 
 def read_feed(paths: Iterable[str | Path]) -> tuple[tuple[Source, ...], tuple[Skipped, ...]]:
     """The articles of a feed, and the files skipped: folders and files of articles, and JSON Lines.
 
     A JSON Lines file (.jsonl) holds one article a line: `id` and `text`, and optionally
-    `published` (ISO date), `outlet` and `title`. A bad line is an error naming its file and
-    line; an unreadable article file is skipped and listed, as `compare` does.
+    `published` (ISO date), `outlet` and `title`. A folder stands for its article files and its
+    JSON Lines files alike, so a folder of feed exports needs no listing. A bad line is an error
+    naming its file and line; a file inside a folder that cannot be read is skipped and listed,
+    as `compare` does.
     """
     sources: list[Source] = []
-    skipped: tuple[Skipped, ...] = ()
+    skipped: list[Skipped] = []
     files = []
     for path in map(Path, paths):
-        if path.suffix == ".jsonl":
-            sources.extend(_jsonl(path))
+        if path.is_dir():
+            feeds = files_in(path, (_JSONL,))
+            if files_in(path, SUFFIXES):
+                files.append(path)
+            elif not feeds:
+                raise InputError(f"{path}: no .txt, .md or .jsonl files in this folder")
+            for feed in feeds:
+                try:
+                    lines = _lines(feed)
+                except InputError as err:
+                    skipped.append(Skipped(str(feed), str(err).removeprefix(f"{feed}: ")))
+                    continue
+                sources.extend(_jsonl(feed, lines))
+        elif path.suffix.lower() == _JSONL:
+            sources.extend(_jsonl(path, _lines(path)))
         else:
             files.append(path)
     if files:
-        read, skipped = read_sources(files)
+        read, unread = read_sources(files)
         sources.extend(read)
+        skipped.extend(unread)
+    if skipped and not sources:
+        raise InputError("nothing readable: " + "; ".join(f"{s.path}: {s.reason}" for s in skipped))
     seen: dict[str, str] = {}
     for source in sources:
         if source.id in seen:
             raise InputError(f"{source.path}: article id {source.id!r} is also used by {seen[source.id]}")
         seen[source.id] = source.path
-    return tuple(sources), skipped
+    return tuple(sources), tuple(skipped)
 
 
-def _jsonl(path: Path) -> Iterator[Source]:
+def _lines(path: Path) -> list[str]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        return path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"{path}: cannot read ({err})") from None
+
+
+def _jsonl(path: Path, lines: list[str]) -> Iterator[Source]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -117,14 +139,15 @@ def iter_feed(sources: tuple[Source, ...], rules: RuleSet, *, engine: str = "pro
 
     One at a time, so that a feed of any size is written as it is reconciled, never held whole.
     `single_pass` clusters as a stream would (each article joins the closest story so far)
-    instead of by average link over the whole feed; `window_days` applies to the latter. The
+    instead of by average link over the whole feed. `window_days` bounds both: the pairs
+    compared, or how long a story stays open to new articles. The
     `dask` engine runs on the cluster at `scheduler`, or on a local cluster of `workers`
     processes. `progress(done, total)` is called as stories are reconciled.
     """
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
     sources = tuple(with_language(s, rules) for s in sources)
-    stories = cluster_stream(sources, rules) if single_pass else cluster(sources, rules, window_days=window_days)
+    stories = (cluster_stream if single_pass else cluster)(sources, rules, window_days=window_days)
     tick = _Ticker(len(stories), progress)
     chunks = [[(s.id, _portable(s.sources)) for s in stories[i:i + chunk]] for i in range(0, len(stories), chunk)]
     if engine == "serial" or len(stories) < 2:

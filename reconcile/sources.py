@@ -47,9 +47,7 @@ def _found(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            # A link that leads nowhere (or round in a loop) is kept, to be reported as skipped.
-            inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES
-                            and (p.is_file() or p.is_symlink()) and not _hidden(p.relative_to(path)))
+            inside = files_in(path, SUFFIXES)
             if not inside:
                 raise InputError(f"{given}: no .txt or .md files in this folder")
             found.extend((p, True) for p in inside)
@@ -58,6 +56,15 @@ def _found(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
         else:
             raise InputError(f"{given}: no such file or folder")
     return found
+
+
+def files_in(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """The files under `folder` with one of `suffixes`, by name, hidden ones left out.
+
+    A link that leads nowhere (or round in a loop) is kept, to be reported as skipped.
+    """
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in suffixes
+                  and (p.is_file() or p.is_symlink()) and not _hidden(p.relative_to(folder)))
 
 
 def load_sources(paths: Iterable[str | Path], *, published: Mapping[str, str | dt.date] | None = None,

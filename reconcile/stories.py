@@ -158,16 +158,17 @@ def _similar_pairs(vectors: Any, sources: list[Source], compiled: StoryRules,
     return pairs
 
 
-def cluster_stream(sources: Iterable[Source], rules: RuleSet) -> list[Story]:
-    """Stories in one pass, for a stream: each article joins the closest story, or opens one.
+def cluster_stream(sources: Iterable[Source], rules: RuleSet, *, window_days: int | None = None) -> list[Story]:
+    """Stories in one pass, for a stream: each article joins the closest open story, or opens one.
 
-    An article joins the story whose centroid is most like it (cosine above
-    `stories.stream_link`). Articles are taken by publication date, then id, and compared only with earlier ones of
-    their language; the TF-IDF weights are those of the whole input. A centroid's similarity
-    and norm are kept from article-to-article products, so no centroid vector is ever built.
+    Articles are taken by publication date, then id, per language (undated ones last). An
+    article joins the story whose centroid is most like it (cosine above
+    `stories.stream_link`); with `window_days`, only a story whose latest article is at most
+    that many days older is still open, so a story that has gone quiet is never joined again
+    (an undated article may join any). The TF-IDF weights are those of the whole input. A
+    centroid's similarity and norm are kept from article-to-article products, so no centroid
+    vector is ever built, and each day's articles are joined at once with the open stories'.
     """
-    import numpy as np
-
     compiled = story_rules(rules)
     by_language: dict[str, list[Source]] = defaultdict(list)
     for source in sources:
@@ -175,32 +176,64 @@ def cluster_stream(sources: Iterable[Source], rules: RuleSet) -> list[Story]:
     stories = []
     for language in sorted(by_language):
         ordered = sorted(by_language[language], key=lambda s: (s.published is None, s.published or 0, s.id))
-        vectors = _vectors(ordered, rules)
-        story_of: list[int] = []
-        norms: list[float] = []  # squared norms of each story's sum of vectors
-        members: list[list[int]] = []
-        for i in range(len(ordered)):
-            row = (vectors[i] @ vectors[:i].T).tocoo() if i else None
-            dots: dict[int, float] = defaultdict(float)
-            if row is not None:
-                for j, value in zip(row.col.tolist(), row.data.tolist(), strict=True):
-                    dots[story_of[j]] += value
-            best, best_sim = -1, compiled.stream_link
-            for story, dot in sorted(dots.items()):
-                sim = dot / float(np.sqrt(norms[story]))
-                if sim > best_sim:
-                    best, best_sim = story, sim
-            if best < 0:
-                best = len(members)
-                members.append([])
-                norms.append(0.0)
-            norms[best] += 2 * dots.get(best, 0.0) + 1.0
-            members[best].append(i)
-            story_of.append(best)
-        for group in members:
+        for group in _stream(ordered, rules, compiled, window_days):
             chosen = tuple(sorted((ordered[i] for i in group), key=lambda s: s.id))
             stories.append(Story(story_id([s.id for s in chosen]), chosen))
     return sorted(stories, key=lambda s: s.id)
+
+
+def _stream(ordered: list[Source], rules: RuleSet, compiled: StoryRules, window_days: int | None) -> list[list[int]]:
+    import numpy as np
+
+    vectors = _vectors(ordered, rules)
+    days = [s.published.toordinal() if s.published else None for s in ordered]
+    story_of = np.full(len(ordered), -1, dtype=np.int64)
+    norms = np.zeros(len(ordered))  # squared norm of each story's sum of vectors (at most one story an article)
+    latest: list[int | None] = []  # each story's latest publication day
+    members: list[list[int]] = []
+    start = 0
+    while start < len(ordered):
+        end = start
+        while end < len(ordered) and days[end] == days[start]:
+            end += 1
+        day = days[start]
+        if window_days is None or day is None:
+            earlier = np.arange(start)
+        else:
+            reach = day - window_days
+            earlier = np.array(sorted(i for story, last in enumerate(latest) if last is not None and last >= reach
+                                      for i in members[story]), dtype=np.int64)
+        cols = np.concatenate([earlier, np.arange(start, end)])
+        columns = vectors[cols].T.tocsc()
+        # Rows joined at a time: a block holds at most `join_cells` products, however big the day.
+        step = max(1, compiled.join_cells // len(cols))
+        for first in range(start, end, step):
+            block = (vectors[first:min(first + step, end)] @ columns).tocsr()
+            for offset in range(block.shape[0]):
+                i = first + offset
+                cells = slice(block.indptr[offset], block.indptr[offset + 1])
+                j = cols[block.indices[cells]]
+                dots = block.data[cells][j < i]
+                j = j[j < i]
+                best = -1
+                if len(j):
+                    order = np.argsort(j, kind="stable")  # sums in article order, whatever the product's order
+                    found, at = np.unique(story_of[j[order]], return_inverse=True)
+                    totals = np.bincount(at, weights=dots[order])
+                    similarity = totals / np.sqrt(norms[found])
+                    top = int(np.argmax(similarity))  # the first of equals: the oldest story
+                    if similarity[top] > compiled.stream_link:
+                        best, dot = int(found[top]), float(totals[top])
+                if best < 0:
+                    best, dot = len(members), 0.0
+                    members.append([])
+                    latest.append(None)
+                norms[best] += 2 * dot + 1.0
+                members[best].append(i)
+                latest[best] = day if day is not None else latest[best]
+                story_of[i] = best
+        start = end
+    return members
 
 
 def _vectors(sources: list[Source], rules: RuleSet) -> Any:

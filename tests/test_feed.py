@@ -281,3 +281,136 @@ def test_a_window_keeps_apart_what_a_week_separates_and_costs_no_pairs_beyond_it
     sources = first + later + undated
     pairs = _similar_pairs(_vectors(sources, rules), sources, story_rules(rules), 1)
     assert sorted((i, j) for i, j, _ in pairs) == [(0, 1), (0, 4), (1, 4), (2, 3), (2, 4), (3, 4)]
+
+
+def test_a_stream_closes_a_story_that_has_gone_quiet_for_longer_than_the_window(rules):
+    import datetime as dt
+
+    from reconcile.model import Source
+    from reconcile.stories import cluster_stream
+
+    day = dt.date(2024, 5, 8)
+    # Published day after day: each keeps the story open for the next; then a week of silence.
+    running = [Source(id=f"a{i}", path="<t>", text=WIRE, published=day + dt.timedelta(days=i)) for i in range(3)]
+    week_later = Source(id="b", path="<t>", text=WIRE, published=day + dt.timedelta(days=9))
+    undated = Source(id="c", path="<t>", text=WIRE)
+    feed = (*running, week_later, undated)
+
+    def stories(window_days):
+        return sorted(sorted(a.id for a in s.sources) for s in cluster_stream(feed, rules, window_days=window_days))
+
+    assert stories(None) == [["a0", "a1", "a2", "b", "c"]]
+    assert stories(1) == [["a0", "a1", "a2", "c"], ["b"]]  # the undated article joins the oldest of equals
+    assert stories(7) == [["a0", "a1", "a2", "b", "c"]]
+
+
+def _topic_feed(count: int, seed: int):
+    """Articles drawn from a few overlapping topic vocabularies over a few days: a stream to cluster."""
+    import datetime as dt
+
+    from reconcile.model import Source
+
+    topics = [("harbor bridge repairs detour drivers crews deck lanes", "council budget"),
+              ("council budget vote taxes spending deficit auditor reserve", "school teachers"),
+              ("school teachers strike wages classes union pupils district", "storm flood"),
+              ("storm flood river levee evacuation rain shelters sandbags", "fire warehouse"),
+              ("fire warehouse firefighters blaze smoke alarm roof ladder", "election mayor"),
+              ("election mayor ballots turnout precincts recount polls campaign", "hospital nurses"),
+              ("hospital nurses shortage beds patients ward surgeons clinic", "court trial"),
+              ("court trial jury verdict judge witness defense prosecutors", "harbor bridge")]
+    topics = [(own + " " + shared).split() for own, shared in topics]  # neighbours share two words
+    words = sorted({w for topic in topics for w in topic})
+    rng = random.Random(seed)
+    feed = []
+    for i in range(count):
+        topic = rng.choice(topics)
+        text = " ".join(rng.choice(topic if rng.random() < 0.8 else words) for _ in range(rng.randint(8, 30)))
+        published = None if rng.random() < 0.1 else dt.date(2024, 3, 1) + dt.timedelta(days=rng.randint(0, 6))
+        feed.append(Source(id=f"t{i:03d}", path="<t>", text=text.capitalize() + ".", published=published))
+    return feed
+
+
+def _stream_by_dense_centroids(ordered, rules, window_days):
+    """The single pass as its definition reads: every centroid built, every cosine taken."""
+    import numpy as np
+
+    from reconcile.stories import _vectors, story_rules
+
+    vectors = _vectors(ordered, rules).toarray()
+    link = story_rules(rules).stream_link
+    centroids, latest, members = [], [], []
+    for i, source in enumerate(ordered):
+        day = source.published.toordinal() if source.published else None
+        best, best_similarity = -1, link
+        for story, centroid in enumerate(centroids):
+            if day is not None and window_days is not None and latest[story] < day - window_days:
+                continue  # gone quiet: closed
+            similarity = float(vectors[i] @ centroid / np.linalg.norm(centroid))
+            if similarity > best_similarity:
+                best, best_similarity = story, similarity
+        if best < 0:
+            best = len(centroids)
+            centroids.append(np.zeros(vectors.shape[1]))
+            latest.append(None)
+            members.append([])
+        centroids[best] = centroids[best] + vectors[i]
+        latest[best] = day if day is not None else latest[best]
+        members[best].append(i)
+    return members
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("window_days", [None, 0, 1, 3])
+def test_a_stream_joins_each_article_to_the_open_centroid_most_like_it(rules, seed, window_days):
+    from dataclasses import replace
+
+    from reconcile.stories import _stream, story_rules
+
+    feed = _topic_feed(120, seed)
+    ordered = sorted(feed, key=lambda s: (s.published is None, s.published or 0, s.id))
+    expected = _stream_by_dense_centroids(ordered, rules, window_days)
+    assert len(expected) >= 6  # several stories: the choice of centroid matters
+    compiled = story_rules(rules)
+    assert _stream(ordered, rules, compiled, window_days) == expected
+    # Joined a row at a time instead of a day at a time: the same stories.
+    assert _stream(ordered, rules, replace(compiled, join_cells=1), window_days) == expected
+
+
+def test_the_cli_applies_the_window_to_a_single_pass(tmp_path):
+    feed = tmp_path / "week.jsonl"
+    feed.write_text("".join(json.dumps({"id": f"a{k}", "text": WIRE, "published": day}) + "\n"
+                            for k, day in enumerate(["2024-05-08", "2024-05-09", "2024-05-16"])), encoding="utf-8")
+
+    def stories(*options):
+        result = CliRunner().invoke(main, ["feed", str(feed), "--engine", "serial", "--single-pass", *options])
+        assert result.exit_code == EXIT_OK, result.output
+        return sorted(s["sources"] for s in json.loads(result.stdout)["stories"])
+
+    assert stories() == [["a0", "a1", "a2"]]
+    assert stories("--window-days", "1") == [["a0", "a1"], ["a2"]]
+
+
+def test_a_folder_of_feed_exports_is_read_with_its_article_files(tmp_path):
+    folder = tmp_path / "exports"
+    (folder / "monday").mkdir(parents=True)
+    (folder / "monday" / "wire.jsonl").write_text(json.dumps({"id": "wire", "text": WIRE}) + "\n", encoding="utf-8")
+    (folder / "tuesday.jsonl").write_text(json.dumps({"id": "copy", "text": WIRE}) + "\n", encoding="utf-8")
+    (folder / "own.txt").write_text(WIRE.replace("six weeks", "seven weeks"), encoding="utf-8")
+    (folder / ".hidden.jsonl").write_text("not json\n", encoding="utf-8")
+    (folder / "unreadable.jsonl").write_bytes(b"\xff\xfe\xfa not utf-8\n")
+    articles, skipped = read_feed([folder])
+    assert sorted(a.id for a in articles) == ["copy", "own", "wire"]
+    assert [(s.path.endswith("unreadable.jsonl"), "cannot read" in s.reason) for s in skipped] == [(True, True)]
+
+
+@pytest.mark.parametrize("files, message", [
+    ({"notes.csv": "a,b\n"}, "no .txt, .md or .jsonl files in this folder"),
+    ({"day.jsonl": '{"id": "x"}\n'}, "day.jsonl:1: an article needs a string 'id' and 'text'"),
+    ({"day.jsonl": b"\xff\xfe\xfa\n"}, "nothing readable"),
+])
+def test_a_folder_with_no_articles_or_a_bad_export_is_an_error(tmp_path, files, message):
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    result = CliRunner().invoke(main, ["feed", str(tmp_path), "--engine", "serial"])
+    assert result.exit_code == EXIT_ERROR
+    assert message in result.output and "Traceback" not in result.output
