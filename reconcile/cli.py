@@ -252,9 +252,9 @@ def feed(sources, engine, scheduler, workers, chunk, window_days, single_pass, r
 
     SOURCES are folders or files of articles, or JSON Lines files (.jsonl: one article a line
     with id and text, and optionally published, outlet and title); a folder stands for its
-    .txt, .md and .jsonl files. Each story holds the same
-    report as `compare` gives for its articles. The output is the same whatever the engine,
-    the workers or the chunk size, and is written story by story as the stories are done.
+    .txt, .md and .jsonl files. Each story holds the same report as `compare` gives for its
+    articles. The output is the same whatever the engine, the workers or the chunk size, and
+    is written story by story as the stories are done.
     """
     (articles, skipped), rules = read_feed(sources), _rules(rule_dirs)
     for item in skipped:

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from typing import Any
 
 from .model import Source
@@ -183,26 +184,23 @@ def cluster_stream(sources: Iterable[Source], rules: RuleSet, *, window_days: in
 
 
 def _stream(ordered: list[Source], rules: RuleSet, compiled: StoryRules, window_days: int | None) -> list[list[int]]:
+    """The single pass over articles in stream order: each story's members, by position."""
     import numpy as np
 
     vectors = _vectors(ordered, rules)
     days = [s.published.toordinal() if s.published else None for s in ordered]
     story_of = np.full(len(ordered), -1, dtype=np.int64)
     norms = np.zeros(len(ordered))  # squared norm of each story's sum of vectors (at most one story an article)
-    latest: list[int | None] = []  # each story's latest publication day
+    latest = np.full(len(ordered), -1, dtype=np.int64)  # each story's latest publication day (-1: undated)
     members: list[list[int]] = []
-    start = 0
-    while start < len(ordered):
-        end = start
-        while end < len(ordered) and days[end] == days[start]:
-            end += 1
-        day = days[start]
+    for day, rows in groupby(range(len(ordered)), key=days.__getitem__):
+        rows = list(rows)
+        start, end = rows[0], rows[-1] + 1
         if window_days is None or day is None:
             earlier = np.arange(start)
         else:
-            reach = day - window_days
-            earlier = np.array(sorted(i for story, last in enumerate(latest) if last is not None and last >= reach
-                                      for i in members[story]), dtype=np.int64)
+            still_open = np.flatnonzero(latest[:len(members)] >= day - window_days)
+            earlier = np.array(sorted(i for story in still_open for i in members[story]), dtype=np.int64)
         cols = np.concatenate([earlier, np.arange(start, end)])
         columns = vectors[cols].T.tocsc()
         # Rows joined at a time: a block holds at most `join_cells` products, however big the day.
@@ -213,27 +211,34 @@ def _stream(ordered: list[Source], rules: RuleSet, compiled: StoryRules, window_
                 i = first + offset
                 cells = slice(block.indptr[offset], block.indptr[offset + 1])
                 j = cols[block.indices[cells]]
-                dots = block.data[cells][j < i]
-                j = j[j < i]
-                best = -1
-                if len(j):
-                    order = np.argsort(j, kind="stable")  # sums in article order, whatever the product's order
-                    found, at = np.unique(story_of[j[order]], return_inverse=True)
-                    totals = np.bincount(at, weights=dots[order])
-                    similarity = totals / np.sqrt(norms[found])
-                    top = int(np.argmax(similarity))  # the first of equals: the oldest story
-                    if similarity[top] > compiled.stream_link:
-                        best, dot = int(found[top]), float(totals[top])
+                earlier_only = j < i
+                best, dot = _closest(j[earlier_only], block.data[cells][earlier_only], story_of, norms,
+                                     compiled.stream_link)
                 if best < 0:
-                    best, dot = len(members), 0.0
+                    best = len(members)
                     members.append([])
-                    latest.append(None)
                 norms[best] += 2 * dot + 1.0
                 members[best].append(i)
-                latest[best] = day if day is not None else latest[best]
+                if day is not None:
+                    latest[best] = day
                 story_of[i] = best
-        start = end
     return members
+
+
+def _closest(articles: Any, dots: Any, story_of: Any, norms: Any, link: float) -> tuple[int, float]:
+    """The story whose centroid is most like an article (above `link`), and their dot product; or (-1, 0)."""
+    import numpy as np
+
+    if not len(articles):
+        return -1, 0.0
+    order = np.argsort(articles, kind="stable")  # sums in article order, whatever the product's order
+    found, at = np.unique(story_of[articles[order]], return_inverse=True)
+    totals = np.bincount(at, weights=dots[order])
+    similarity = totals / np.sqrt(norms[found])
+    top = int(np.argmax(similarity))  # the first of equals: the oldest story
+    if similarity[top] > link:
+        return int(found[top]), float(totals[top])
+    return -1, 0.0
 
 
 def _vectors(sources: list[Source], rules: RuleSet) -> Any:
