@@ -20,16 +20,19 @@ from pathlib import Path
 from .align import align
 from .errors import InputError
 from .extract import extract_claims
-from .identity import identity_rules, name_difference, titles_agree
-from .judge import judge_rules, speaker_surname
+from .judge import FLAGS, judge, quotes_more
 from .language import with_language
-from .model import Claim, Entity, Kind, NameValue, QuoteValue, Source, TitleValue, display_names, line_starts
+from .model import Claim, Kind, QuoteValue, Source, Verdict, display_names, line_starts
 from .rules import RuleSet
 from .sources import load_sources
-from .values import CONFLICT, quote_words, relation, value_rules
 
 DEFAULT_FAIL_ON = ("conflict", "quote_variant", "attribution_conflict")
-VERDICTS = ("conflict", "quote_variant", "attribution_conflict", "unsupported")
+# A finding's verdict, the nearest match first: an agreeing quotation given to another speaker,
+# other words, values that cannot both be true; and a claim no source states.
+SEVERITY = ("attribution_conflict", "quote_variant", "conflict")
+VERDICTS = (*SEVERITY, "unsupported")
+# What --fail-on accepts: every verdict of a finding and every flag the judge gives.
+FAIL_ON = (*VERDICTS, *FLAGS)
 _IGNORE = re.compile(r"<!--\s*reconcile:\s*ignore\s*-->", re.IGNORECASE)
 
 
@@ -169,95 +172,55 @@ def _numbered(found: list[Finding]) -> list[Finding]:
 
 def _judge(claim: Claim, backing: list[Claim], names: dict[str, str], by_id: dict[str, Source],
            rules: RuleSet, options: CheckOptions) -> Finding | None:
-    """What is wrong with one draft claim, judged against the source claims aligned with it."""
+    """What is wrong with one draft claim, judged against the source claims aligned with it.
+
+    Each source claim is judged with the draft claim as a group of two, by the judge `compare`
+    uses. The draft fails only if no source bears it out: one source agreeing is support.
+    """
     supports = tuple(_support(c, names, by_id) for c in backing)
     if not backing:
         if not options.unsupported:
             return None
         return _finding(claim, "unsupported", (), "no source states this", supports, (), by_id)
-    notes = _source_notes(backing, names, rules)
-    if claim.kind is Kind.QUOTE:
-        return _judge_quote(claim, backing, supports, names, notes, by_id, rules)
-    if claim.kind in (Kind.NAME, Kind.TITLE):
-        return _judge_name(claim, backing, supports, names, notes, by_id, rules)
-    compiled = value_rules(rules)
-    relations = [relation(claim, c, compiled) for c in backing]
-    # The draft fails only if no source bears it out: one source agreeing is support.
-    if relations and all(r == CONFLICT for r in relations):
-        said = "; ".join(f"{names[c.source]} says {_words(c)}" for c in backing[:3])
-        return _finding(claim, "conflict", (), f"the draft says {_words(claim)}; {said}: these cannot both be "
-                        "true", supports, notes, by_id)
+    languages = {sid: source.language for sid, source in by_id.items()}
+    faults = []
+    for other in backing:
+        fault = _fault(claim, other, {**names, claim.source: "the draft"}, rules, languages)
+        if fault is None:
+            return None
+        faults.append(fault)
+    # Of the ways the draft differs, the nearest says what is wrong; every source's flags stay.
+    verdict, _, explanation = min(faults, key=lambda f: SEVERITY.index(f[0]))
+    flags = tuple(f for f in FLAGS if any(f in fault[1] for fault in faults))
+    return _finding(claim, verdict, flags, explanation, supports, _source_notes(backing, names, rules, languages),
+                    by_id)
+
+
+def _fault(claim: Claim, other: Claim, names: dict[str, str], rules: RuleSet,
+           languages: dict[str, str | None]) -> tuple[str, tuple[str, ...], str] | None:
+    """How the draft claim differs from one source claim (verdict, flags, explanation), or None."""
+    pair = judge("", (claim, other), names, rules, languages)
+    if pair.verdict in (Verdict.CONFLICT, Verdict.QUOTE_VARIANT):
+        return pair.verdict.value, pair.flags, pair.explanation
+    # The draft is judged, not the source: it may quote less than a source prints, never more.
+    if claim.kind is Kind.QUOTE and "translated" not in pair.flags and quotes_more(claim, other):
+        assert isinstance(claim.value, QuoteValue) and isinstance(other.value, QuoteValue)
+        return "quote_variant", pair.flags, (f"the draft quotes \u201c{claim.value.text}\u201d; "
+                                             f"{names[other.source]} prints only \u201c{other.value.text}\u201d")
+    if "attribution_conflict" in pair.flags:
+        return "attribution_conflict", pair.flags, pair.explanation
     return None
 
 
-def _judge_quote(claim: Claim, backing: list[Claim], supports: tuple[Support, ...], names: dict[str, str],
-                 notes: tuple[str, ...], by_id: dict[str, Source], rules: RuleSet) -> Finding | None:
-    value = claim.value
-    assert isinstance(value, QuoteValue)
-    words = quote_words(value)
-    flags: list[str] = []
-    explanation = ""
-    sources = [c for c in backing if isinstance(c.value, QuoteValue)]
-
-    def printed_by(c: Claim) -> bool:
-        # The draft may quote less than a source prints, never more.
-        return _inside(quote_words(c.value), words)  # type: ignore[arg-type]
-
-    # A translation is not compared word by word: only quotations in the draft's language are.
-    comparable = [c for c in sources if by_id[c.source].language == by_id[claim.source].language]
-    faithful = [c for c in comparable if printed_by(c)]
-    verdict = None
-    if comparable and not faithful:
-        verdict = "quote_variant"
-        nearest = comparable[0]
-        explanation = f"the draft quotes \u201c{value.text}\u201d; {names[nearest.source]} prints " \
-                      f"\u201c{nearest.value.text}\u201d"  # type: ignore[union-attr]
-    elif faithful:
-        marked = ["sic" in c.value.markers for c in faithful]  # type: ignore[union-attr]
-        # One faithful source printing it as the draft does is enough: where sources differ
-        # on the [sic], that is theirs to settle, not the draft's.
-        if ("sic" in value.markers) not in marked:
-            verdict = "quote_variant"
-            flags.append("sic")
-            explanation = ("the draft adds a [sic] its sources do not print" if "sic" in value.markers
-                           else "the draft drops the [sic] its sources print")
-    compiled = judge_rules(rules)
-    speaker = speaker_surname(value.speaker, compiled)
-    others = {s for c in sources if (s := speaker_surname(c.value.speaker, compiled))}  # type: ignore[union-attr]
-    if speaker and others and speaker not in others:
-        flags.append("attribution_conflict")
-        said = ", ".join(f"{names[c.source]}: {c.value.speaker}" for c in sources  # type: ignore[union-attr]
-                         if c.value.speaker)  # type: ignore[union-attr]
-        extra = f"the draft gives the words to {value.speaker}; the sources to {said}"
-        explanation = f"{explanation}; {extra}" if explanation else extra
-        verdict = verdict or "attribution_conflict"
-    if verdict is None:
-        return None
-    return _finding(claim, verdict, tuple(flags), explanation, supports, notes, by_id)
-
-
-def _inside(longer: list[str], shorter: list[str]) -> bool:
-    n = len(shorter)
-    return 0 < n <= len(longer) and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
-
-
-def _source_notes(backing: list[Claim], names: dict[str, str], rules: RuleSet) -> tuple[str, ...]:
+def _source_notes(backing: list[Claim], names: dict[str, str], rules: RuleSet,
+                  languages: dict[str, str | None]) -> tuple[str, ...]:
     """Where the sources disagree among themselves: worth knowing, never the draft's fault."""
-    notes = []
-    compiled = value_rules(rules)
-    for i, a in enumerate(backing):
-        for b in backing[i + 1:]:
-            if a.source == b.source:
-                continue
-            if relation(a, b, compiled) == CONFLICT:
-                notes.append(f"the sources disagree: {names[a.source]} says {_words(a)}, "
-                             f"{names[b.source]} says {_words(b)}")
-            va, vb = a.value, b.value
-            if isinstance(va, QuoteValue) and isinstance(vb, QuoteValue) and va.medium and vb.medium \
-                    and va.medium != vb.medium:
-                notes.append(f"the sources disagree on the medium: {names[a.source]} says {va.medium}, "
-                             f"{names[b.source]} says {vb.medium}")
-    return tuple(dict.fromkeys(notes))
+    if len({c.source for c in backing}) < 2:
+        return ()
+    group = judge("", tuple(backing), names, rules, languages)
+    if group.verdict in (Verdict.CONFLICT, Verdict.QUOTE_VARIANT) or "attribution_conflict" in group.flags:
+        return (f"the sources disagree: {group.explanation}",)
+    return ()
 
 
 def _words(claim: Claim) -> str:
@@ -267,34 +230,6 @@ def _words(claim: Claim) -> str:
 def _support(claim: Claim, names: dict[str, str], by_id: dict[str, Source]) -> Support:
     return Support(claim.source, names[claim.source], by_id[claim.source].path, claim.span.line, claim.span.col,
                    _words(claim), " ".join(claim.sentence.split()))
-
-
-def _judge_name(claim: Claim, backing: list[Claim], supports: tuple[Support, ...], names: dict[str, str],
-                notes: tuple[str, ...], by_id: dict[str, Source], rules: RuleSet) -> Finding | None:
-    """A name the draft spells as no source does, or a title no source gives the person."""
-    compiled = identity_rules(rules)
-    value = claim.value
-    if isinstance(value, TitleValue):
-        titles = [c.value.title for c in backing if isinstance(c.value, TitleValue)]
-        if any(titles_agree(value.title, t, compiled) for t in titles):
-            return None
-        said = "; ".join(f"{names[c.source]} calls {c.value.person} {_words(c)}" for c in backing[:3]
-                         if isinstance(c.value, TitleValue))
-        return _finding(claim, "conflict", ("title_conflict",), f"the draft calls {value.person} {_words(claim)}; "
-                        f"{said}: different roles", supports, notes, by_id)
-    assert isinstance(value, NameValue)
-    spellings = [c.value.name for c in backing if isinstance(c.value, NameValue)]
-    if value.entity is Entity.ORGANISATION:
-        if value.name in spellings:
-            return None
-        flag, why = "possible_misspelling", "possibly a misspelling"
-    else:
-        if any(name_difference(value.name, s, compiled) == "compatible" for s in spellings):
-            return None
-        flag, why = "name_spelling", "the name is spelled differently"
-    said = "; ".join(f"{names[c.source]} writes {_words(c)}" for c in backing[:3])
-    return _finding(claim, "conflict", (flag,), f"the draft writes {_words(claim)}; {said}: {why}",
-                    supports, notes, by_id)
 
 
 def _finding(claim: Claim, verdict: str, flags: tuple[str, ...], explanation: str, supports: tuple[Support, ...],

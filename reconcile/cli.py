@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .check import DEFAULT_FAIL_ON, VERDICTS, CheckOptions, accept_all, read_baseline
+from .check import DEFAULT_FAIL_ON, FAIL_ON, CheckOptions, accept_all, read_baseline
 from .check import check as run_check
 from .check import write_baseline as write_baseline_file
 from .config import find_config
@@ -40,9 +40,6 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 EXIT_INTERNAL = 3
-
-# Flags a finding may carry besides its verdict.
-FLAGS = ("sic",)
 
 
 class UserError(click.ClickException):
@@ -218,10 +215,10 @@ def _fail_on(flag: str | None, configured: tuple[str, ...] | None) -> tuple[str,
         given = list(DEFAULT_FAIL_ON if configured is None else configured)
     if given in (["never"], []):
         return ()
-    unknown = sorted(set(given) - set(VERDICTS) - set(FLAGS))
+    unknown = sorted(set(given) - set(FAIL_ON))
     if unknown:
         raise UserError(f"--fail-on: unknown verdict or flag {unknown[0]!r} "
-                        f"(one of: {', '.join((*VERDICTS, *FLAGS))}, or never)")
+                        f"(one of: {', '.join(FAIL_ON)}, or never)")
     return tuple(given)
 
 

@@ -1,8 +1,10 @@
 """Groups of claims -> verdicts, flags and a one-line explanation.
 
-Typed values decide (see `values`): quantities and dates are intervals compared across
-sources with closed bounds; quotations are compared word by word, and their editorial
-markers with them.
+The one judge of values: `compare` judges each group of aligned claims here, and `check`
+judges a draft claim here against each source claim aligned with it (a group of two), so
+both read values by the same rules. Typed values decide (see `values`): quantities and dates
+are intervals compared across sources with closed bounds; quotations are compared word by
+word, and their editorial markers with them.
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ from .rules import RuleSet
 from .values import COMPATIBLE, CONFLICT, ValueRules, quote_words, relation, value_rules
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+
+# Every flag a group (or a draft finding) may carry, in the order reports list them; the
+# check's --fail-on accepts each of them.
+FLAGS = ("sic", "attribution_conflict", "unresolved_date", "inferred_date", "translated", "copies",
+         "name_spelling", "title_conflict", "possible_misspelling")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +185,7 @@ def _judge_quotes(claims: tuple[Claim, ...], names: dict[str, str], compiled: Ju
         for marker in sorted(marks ^ main_marks):
             has, lacks = (members, main) if marker in marks else (main, members)
             notes.append(f"[{marker}] present in {outlets(has)}, absent in {outlets(lacks)}")
-        if _contains(list(main_words), list(words)) or _contains(list(words), list(main_words)):
+        if contains(list(main_words), list(words)) or contains(list(words), list(main_words)):
             excerpt = True
             continue
         notes.append(f"{outlets(main)} vs {outlets(members)}: {_word_diff(list(main_words), list(words))}")
@@ -210,9 +217,16 @@ def _markers(claim: Claim, compiled: JudgeRules) -> frozenset[str]:
     return frozenset(m for m in claim.value.markers if m in compiled.variant_markers)
 
 
-def _contains(longer: list[str], shorter: list[str]) -> bool:
+def contains(longer: list[str], shorter: list[str]) -> bool:
+    """Whether `shorter` is a run of `longer`'s words: an excerpt of the same quotation."""
     n = len(shorter)
     return 0 < n <= len(longer) and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def quotes_more(a: Claim, b: Claim) -> bool:
+    """Whether quotation `a` prints words beyond `b`'s: `b` is a shorter excerpt of `a`."""
+    words_a, words_b = _quote_words(a), _quote_words(b)
+    return len(words_a) > len(words_b) and contains(words_a, words_b)
 
 
 def _word_diff(a: list[str], b: list[str], most: int = 6) -> str:

@@ -1,0 +1,130 @@
+"""One judge for `compare` and `check`: every pair of the judging tables, judged both ways.
+
+Each GROUP row of `test_align.py` states one fact in two or three invented sources. For every
+two of its claims from different sources, the pair is run through `compare` (the two sources
+alone) and through `check` (one source as the draft, the other as its only source, both ways
+round). Both must read the pair alike:
+
+- `compare` finds a discrepancy (conflict, quote_variant) exactly when `check` fails the draft,
+  with the same verdict and the same flags;
+- an agreeing pair with different speakers or media (flag attribution_conflict) is a finding
+  `attribution_conflict` in `check`, with the same flags;
+- otherwise `check` finds nothing, with one exception that is the check's own, since the draft
+  is judged and not the source: a draft may quote less than its source prints, never more.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pytest
+from click.testing import CliRunner
+
+from reconcile import compare
+from reconcile.check import FAIL_ON, check
+from reconcile.cli import main
+from reconcile.judge import quotes_more
+from reconcile.pipeline import build_report
+
+from . import test_align
+from .test_align import GROUPS, OUTLETS, PUBLISHED, group, story
+
+DISCREPANCIES = ("conflict", "quote_variant")
+
+# Rows on what a draft most often gets wrong in a quotation: editorial marks and attribution.
+CLINIC = "\u201cWe will open the {} clinic before the winter storms arrive,\u201d {} said on Wednesday."
+QUOTED = [
+    group((CLINIC.format("[new]", "Dr. Lena Park"), CLINIC.format("", "Dr. Lena Park").replace("the  ", "the ")),
+          [("a", "We will open the [new] clinic before the winter storms arrive,"),
+           ("b", "We will open the clinic before the winter storms arrive,")], "quote_variant",
+          id="quote-insertion-in-one"),
+    group((CLINIC.format("\u2026", "Dr. Lena Park"), CLINIC.format("", "Dr. Lena Park").replace("the  ", "the ")),
+          [("a", "We will open the \u2026 clinic before the winter storms arrive,"),
+           ("b", "We will open the clinic before the winter storms arrive,")], "quote_variant",
+          id="quote-ellipsis-in-one"),
+    group(("In a statement, Dr. Lena Park said: \u201cWe will open the clinic before the winter storms arrive.\u201d",
+           "In an interview, Dr. Lena Park said: \u201cWe will open the clinic before the winter storms "
+           "arrive.\u201d"),
+          [("a", "We will open the clinic before the winter storms arrive."),
+           ("b", "We will open the clinic before the winter storms arrive.")], "agree", ["attribution_conflict"],
+          id="quote-statement-and-interview"),
+    group((CLINIC.format("", "Dr. Lena Park").replace("the  ", "the "),
+           CLINIC.format("", "Mayor Tom Baird").replace("the  ", "the ")),
+          [("a", "We will open the clinic before the winter storms arrive,"),
+           ("b", "We will open the clinic before the winter storms arrive,")], "agree", ["attribution_conflict"],
+          id="quote-two-speakers"),
+]
+
+
+@pytest.mark.parametrize("texts, published, claims, verdict, flags", QUOTED)
+def test_compare_reads_marks_and_attribution(rules, texts, published, claims, verdict, flags):
+    test_align.test_group(rules, texts, published, claims, verdict, flags)
+
+
+def write(folder, sid, text, day):
+    """An invented source as a file with front matter (its date, when it has one, and outlet)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{sid}.txt"
+    dated = f"date: {day.isoformat()}\n" if day else ""
+    path.write_text(f"---\n{dated}outlet: {OUTLETS[sid]}\n---\n{text}", encoding="utf-8")
+    return path
+
+
+def pairs():
+    """(row id, texts, published, first claim, second claim) for every cross-source pair of a row."""
+    for row in GROUPS + QUOTED:
+        texts, published, claims, _, _ = row.values
+        days = published if published is not None else (PUBLISHED,) * len(texts)
+        for first, second in combinations(claims, 2):
+            if first[0] != second[0]:
+                yield pytest.param(texts, days, first[:2], second[:2], id=f"{row.id}:{first[0]}{second[0]}")
+
+
+def _named(claims, ref, path):
+    return next(c for c in claims if c.text == ref[1] and c.source == path.stem)
+
+
+@pytest.mark.parametrize("texts, days, first, second", list(pairs()))
+def test_compare_and_check_judge_a_pair_alike(rules, tmp_path, texts, days, first, second):
+    index = {sid: k for k, sid in enumerate(("a", "b", "c"))}
+    paths = {sid: write(tmp_path / sid, sid, texts[index[sid]], days[index[sid]]) for sid in (first[0], second[0])}
+    report = compare([paths[first[0]], paths[second[0]]], rules=rules)
+    x, y = _named(report.claims, first, paths[first[0]]), _named(report.claims, second, paths[second[0]])
+    group = next(g for g in report.groups if x.id in g.claims)
+    if group.claims != tuple(sorted((x.id, y.id), key=group.claims.index)) or len(group.claims) != 2:
+        pytest.skip("the pair is not a group of two when its sources are compared alone")
+    for draft, source, claim, other in ((first, second, x, y), (second, first, y, x)):
+        result = check([paths[draft[0]]], [paths[source[0]]], rules)
+        found = [f for f in result.findings if f.text == draft[1]]
+        verdict, flags = group.verdict.value, set(group.flags)
+        if verdict in DISCREPANCIES:
+            expected = (verdict, flags)
+        elif "attribution_conflict" in flags:
+            expected = ("attribution_conflict", flags)
+        elif claim.kind.value == "quote" and "translated" not in flags and quotes_more(claim, other):
+            expected = ("quote_variant", flags)  # the draft quotes words its source does not print
+        else:
+            expected = None
+        assert [(f.verdict, set(f.flags)) for f in found] == ([expected] if expected else []), (
+            group.explanation, [f.explanation for f in found])
+
+
+def test_the_pairs_cover_every_verdict_the_check_can_fail_on():
+    verdicts = {row.values[3] for row in GROUPS}
+    assert {"agree", "compatible", "conflict", "quote_variant"} <= verdicts
+    assert len(list(pairs())) >= 40
+
+
+def test_every_flag_the_judge_gives_is_one_the_check_can_fail_on(rules):
+    given = {flag for row in GROUPS + QUOTED
+             for g in build_report(story(*row.values[0], published=row.values[1]), rules).groups for flag in g.flags}
+    assert {"sic", "attribution_conflict", "inferred_date", "unresolved_date"} <= given <= set(FAIL_ON)
+
+
+@pytest.mark.parametrize("name", FAIL_ON)
+def test_fail_on_accepts_every_verdict_and_flag(tmp_path, name):
+    source = write(tmp_path / "src", "a", "The Dayton plant will close in June with the loss of 412 jobs.", PUBLISHED)
+    draft = write(tmp_path / "draft", "b", "The Dayton plant will close in June with the loss of 421 jobs.", PUBLISHED)
+    result = CliRunner().invoke(main, ["check", str(draft), "--against", str(source), "--fail-on", name,
+                                       "--format", "json"])
+    assert result.exit_code == (1 if name == "conflict" else 0), result.output
