@@ -5,8 +5,8 @@ different values about the same thing (a conflict) meet like two equal ones.
 
 1. Each claim gets a context: the content words of its sentence (words near the claim count
    more, the sentence before counts less, names count more), and for quantities the kinds of
-   thing it may count (its unit's synonym set, and with the verb after it: "employees who
-   signed" are signatures).
+   thing it may count (its unit's synonym set; for people, what the verb beside it says they
+   did: "300 residents signed" counts signatures).
 2. Candidates are proposed per kind through an inverted index of context words, skipping
    words too common to tell anything, and scored in bulk with rapidfuzz.process.cdist, so the
    work grows with the story roughly linearly.
@@ -75,12 +75,16 @@ class AlignRules:
     quote_shared: float
     stop_words: frozenset[str]
     unit_classes: dict[str, frozenset[int]]
-    class_heads: tuple[frozenset[str], ...]
+    # What people did or underwent, counted in its own right: a verb -> the classes it makes a
+    # count of people one of ("300 tenants signed" counts signatures).
+    acts: dict[str, frozenset[int]]
+    act_classes: frozenset[int]
+    persons: frozenset[str]
+    known_nouns: frozenset[str]
     verb_skips: frozenset[str]
     verb_chars: int
     spoken_words: int
     more_words: frozenset[str]
-    unit_phrases: tuple[str, ...]
     # Stems already worked out: a story repeats its words, and stemming is the hot path.
     stems: dict[str, str]
 
@@ -101,13 +105,11 @@ def align_rules(rules: RuleSet) -> AlignRules:
                                      *(numbers.get("words") or {}), *(numbers.get("scales") or {}),
                                      *(numbers.get("money_scales") or {})]}
     classes: dict[str, set[int]] = defaultdict(set)
-    heads = []
     for n, members in enumerate(counts.get("synonyms") or ()):
-        words = [" ".join(str(m).lower().split()) for m in members]
-        for word in words:
+        for word in (" ".join(str(m).lower().split()) for m in members):
             classes[word].add(n)
-        # The nouns the phrases of a class are about: "people killed" is about people.
-        heads.append(frozenset(w.split()[0] for w in words if " " in w))
+    acts = {str(verb).lower(): frozenset(classes.get(str(noun).lower(), ()))
+            for verb, noun in (counts.get("acts") or {}).items()}
     return AlignRules(
         near_words=int(context["near_words"]),
         date_near_words=int(context["date_near_words"]),
@@ -147,12 +149,15 @@ def align_rules(rules: RuleSet) -> AlignRules:
         quote_shared=float(quotes["shared_words"]),
         stop_words=frozenset(stop),
         unit_classes={word: frozenset(ns) for word, ns in classes.items()},
-        class_heads=tuple(heads),
+        acts=acts,
+        act_classes=frozenset(n for ns in acts.values() for n in ns),
+        persons=frozenset(str(w).lower() for w in counts.get("persons") or ()),
+        known_nouns=frozenset(str(w).lower() for key in ("nouns", "irregular_plurals")
+                              for w in counts.get(key) or ()) | frozenset(classes),
         verb_skips=frozenset(str(w).lower() for w in context.get("verb_skips") or ()),
         verb_chars=int(context["verb_chars"]),
         spoken_words=int(context["spoken_words"]),
         more_words=frozenset(str(w).lower() for w in counts.get("more_words") or ()),
-        unit_phrases=tuple(str(t) for t in context.get("unit_phrases") or ()),
         stems={},
     )
 
@@ -358,13 +363,17 @@ def _topic(prepared: Prepared, names: frozenset[str], compiled: AlignRules) -> s
 def _units(claim: Claim, view: str, compiled: AlignRules) -> tuple[frozenset[int], frozenset[int], str | None]:
     """The synonym classes a count's unit belongs to, and those its verb makes more specific.
 
-    "400 employees signed" counts signatures; "two people were killed" counts the killed.
+    A count of people whose verb names an act counts that act: "300 tenants signed" counts
+    signatures, "killed five people" the dead. A count of things is never made one of people's
+    acts ("40 letters were signed" counts letters).
     """
     value = claim.value
     if not isinstance(value, Quantity) or claim.kind is not Kind.COUNT or not value.unit:
         return frozenset(), frozenset(), None
     unit = value.unit.lower()
     base = compiled.unit_classes.get(unit, frozenset())
+    if not _of_people(unit, compiled):
+        return base, frozenset(), unit
     reach = compiled.verb_chars
     after = [m.group().lower() for m in _WORD.finditer(view, claim.span.end, min(len(view), claim.span.end + reach))]
     before = [m.group().lower() for m in _WORD.finditer(view, max(0, claim.span.start - reach), claim.span.start)]
@@ -372,9 +381,13 @@ def _units(claim: Claim, view: str, compiled: AlignRules) -> tuple[frozenset[int
     # The verb after the count ("two people were killed") or before it ("killed five people").
     for verb in [w for w in after if w not in compiled.verb_skips][:1] + [w for w in before
                                                                           if w not in compiled.verb_skips][-1:]:
-        for template in compiled.unit_phrases:
-            specific |= compiled.unit_classes.get(template.format(unit=unit, verb=verb), frozenset())
+        specific |= compiled.acts.get(verb, frozenset())
     return base | specific, frozenset(specific) - base, unit
+
+
+def _of_people(unit: str, compiled: AlignRules) -> bool:
+    """Whether a counted noun counts people: a known person noun, or a plural the rules do not know."""
+    return unit in compiled.persons or unit not in compiled.known_nouns
 
 
 def _idf(prepared: Iterable[Prepared], compiled: AlignRules) -> dict[str, float]:
@@ -698,7 +711,7 @@ def _disagree(a: Context, b: Context, compiled: AlignRules) -> bool:
 
 
 def _related_units(a: Context, b: Context, compiled: AlignRules) -> bool:
-    """Counts of the same kind of thing, or of things one class is about (people ~ killed).
+    """Counts of the same kind of thing, or of people and what they did (people ~ killed).
 
     Two counts made specific by their verbs must agree on it: "two people were killed" and
     "three people were wounded" count different things.
@@ -711,9 +724,9 @@ def _related_units(a: Context, b: Context, compiled: AlignRules) -> bool:
         return False  # two different nouns no synonym set relates: teachers are not students
     if a.units & b.units:
         return True
-    heads_a = {h for n in a.units for h in compiled.class_heads[n]}
-    heads_b = {h for n in b.units for h in compiled.class_heads[n]}
-    return bool(heads_a & {a.unit_word, b.unit_word} | heads_b & {a.unit_word, b.unit_word})
+    # A count of an act and a bare count of people: "three people" may be "three deaths".
+    return bool(a.units & compiled.act_classes and _of_people(b.unit_word, compiled)
+                or b.units & compiled.act_classes and _of_people(a.unit_word, compiled))
 
 
 def _groups(contexts: list[Context], links: list[tuple[float, int, int]],

@@ -91,7 +91,7 @@ TYPES: dict[str, dict[str, Any]] = {
     "counts": {
         "window": "int", "partitives": _WORDS, "determiners": _WORDS, "more_words": _WORDS, "toll_words": _WORDS,
         "toll_skips": _WORDS, "toll_not_after": _WORDS, "ratio_joiners": _WORDS, "nouns": _WORDS,
-        "synonyms": [_WORDS], "plural_endings": _WORDS, "not_plural_endings": _WORDS, "plural_min_chars": "int",
+        "synonyms": [_WORDS], "persons": _WORDS, "acts": {"*": "word"}, "plural_endings": _WORDS, "not_plural_endings": _WORDS, "plural_min_chars": "int",
         "irregular_plurals": _WORDS, "not_counted": _WORDS, "age": {"after": _WORDS, "before": _WORDS, "max": "int"}},
     "text": {
         "abbreviations": _WORDS, "sentence_reach_chars": "int", "trailing_boilerplate": _PATTERNS,
@@ -137,7 +137,7 @@ TYPES: dict[str, dict[str, Any]] = {
         "context": {"near_words": "int", "date_near_words": "int", "near_weight": "number",
                     "previous_weight": "number", "entity_weight": "number", "endings": [("word", "text")],
                     "keep": _WORDS, "min_stem": "int", "owner_words": "int", "verb_chars": "int",
-                    "unit_phrases": _WORDS, "spoken_words": "int", "verb_skips": _WORDS},
+                    "spoken_words": "int", "verb_skips": _WORDS},
         "propose": {"key_words": "int", "posting_cap": "int", "posting_per_source": "int",
                     "candidate_budget": "int", "max_candidates": "int", "floor": "number"},
         "link": {"quantities": {"cross_source": _RELATIONS, "same_source": _RELATIONS},
