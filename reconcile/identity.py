@@ -7,9 +7,9 @@ of the other, one goes by the other (a nickname in the `people` rules), or, acro
 they are spelled nearly alike. Two people with one surname ("Jo Lee", "Ann Lee") stay apart,
 and an initial ("J. Lee") joins a person only where it can stand for one alone.
 
-Acronyms group by spelling; one spelled only in one source, one swap or one letter away from an
-acronym named elsewhere in the story (in acronyms of four letters or more, or where the source
-wrote [sic]), joins that organisation's group as a possible misspelling.
+Acronyms group by spelling; one that few sources write, one swap or one letter away from an
+acronym many more sources write (or spell out), joins that organisation's group as a possible
+misspelling; short acronyms only where the odd form is marked [sic] or stands in a quotation.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ class IdentityRules:
     suffixes: frozenset[str]
     titles: dict[str, str]
     substitution_letters: int
+    misspelling_ratio: int
+    acronym_plurals: tuple[str, ...]
     given_similarity: float
     surname_similarity: float
     spelling_min_letters: int
@@ -63,6 +65,8 @@ def identity_rules(rules: RuleSet) -> IdentityRules:
         suffixes=frozenset(_fold(str(s)) for s in data.get("name_suffixes") or ()),
         titles=titles,
         substitution_letters=int(data["substitution_letters"]),
+        misspelling_ratio=int(data["misspelling_ratio"]),
+        acronym_plurals=tuple(str(e) for e in data.get("acronym_plurals") or ()),
         given_similarity=float(data["given_name_similarity"]),
         surname_similarity=float(data["surname_similarity"]),
         spelling_min_letters=int(data["spelling_min_letters"]),
@@ -228,11 +232,20 @@ def group_people(claims: tuple[Claim, ...], rules: RuleSet) -> tuple[list[tuple[
 
 
 def _misspelled_acronyms(groups: dict[tuple[str, object], list[Claim]], compiled: IdentityRules) -> None:
-    """Move an acronym found in one source only into the group of the acronym it misspells.
+    """Move an acronym few sources write into the group of the acronym it may misspell.
 
-    Not when that source also writes the other acronym ("LAPD and LAFD" name two bodies) unless
-    it marked the odd one [sic], nor when the acronym is spelled out in the story: then it names
-    an organisation of its own.
+    1. The odd form is one swap or one letter from the usual one, and is not spelled out
+       itself (then it names an organisation of its own).
+    2. The usual form is the story's: at least `misspelling_ratio` times as many sources write
+       it (spelling it out counts as one more source).
+    3. Short acronyms one slip apart are too often two bodies ("NBA", "NAB"): there the odd
+       form must be marked [sic] or stand in a quotation, where an outlet prints another's
+       slip as written.
+    4. A source that writes both forms names two bodies ("LAPD and LAFD"), unless it marked
+       the odd one [sic], prints it only in a quotation while its own words use the other, or
+       swapped two letters of a long one: a typing slip, where two bodies differ by a letter.
+    A plural ("SEALS" beside "SEAL") is the same name, never a slip.
+    Of several usual forms within reach, none is chosen.
     """
     acronyms = {str(key[1]): members for key, members in groups.items() if key[0] == "org"}
     sources = {name: {c.source for c in members} for name, members in acronyms.items()}
@@ -241,29 +254,48 @@ def _misspelled_acronyms(groups: dict[tuple[str, object], list[Claim]], compiled
     for name in acronyms:
         for key in _one_edit_keys(name):
             near[key].add(name)
-    for rare, members in sorted(acronyms.items()):
-        if len(sources[rare]) != 1 or rare in spelled_out:
+
+    def attested(name: str) -> int:
+        return len(sources[name]) + (name in spelled_out)
+
+    for rare, members in sorted(acronyms.items(), key=lambda item: (len(sources[item[0]]), item[0])):
+        if not members or rare in spelled_out:
             continue
         marked = any(isinstance(c.value, NameValue) and c.value.sic for c in members)
+        quoted = any(_quoted(c) for c in members)
         candidates = {other for key in _one_edit_keys(rare) for other in near[key]} - {rare}
-        usual = [other for other in sorted(candidates)
-                 if _one_slip(rare, other, marked, compiled) and (marked or not sources[rare] & sources[other])
-                 and (len(sources[other]) > 1 or other in spelled_out)]
+        usual = []
+        for other in sorted(candidates):
+            if OSA.distance(rare, other) != 1 or _plural(rare, other, compiled):
+                continue
+            long = min(len(rare), len(other)) >= compiled.substitution_letters
+            swapped = long and sorted(rare) == sorted(other)
+            if (marked or quoted or long) and attested(other) >= compiled.misspelling_ratio * len(sources[rare]) \
+                    and (marked or swapped or not any(_both(c, acronyms[other]) for c in members)):
+                usual.append(other)
         if len(usual) == 1:
             groups[("org", usual[0])].extend(members)
             members.clear()
 
 
+def _plural(a: str, b: str, compiled: IdentityRules) -> bool:
+    """Whether one acronym is the other with a plural ending ("SEALS", "SEAL")."""
+    short, long = sorted((a, b), key=len)
+    return any(long == short + ending for ending in compiled.acronym_plurals)
+
+
+def _quoted(claim: Claim) -> bool:
+    return isinstance(claim.value, NameValue) and claim.value.quoted
+
+
+def _both(claim: Claim, others: list[Claim]) -> bool:
+    """Whether the claim's source writes the other form too, other than as the quoted's slip."""
+    theirs = [o for o in others if o.source == claim.source]
+    return bool(theirs) and (not _quoted(claim) or any(_quoted(o) for o in theirs))
+
+
 def _long_form(claim: Claim) -> str | None:
     return claim.value.long_form if isinstance(claim.value, NameValue) else None
-
-
-def _one_slip(a: str, b: str, marked: bool, compiled: IdentityRules) -> bool:
-    """One swap or one letter apart, in long acronyms or where the source wrote [sic].
-
-    Short acronyms one slip apart are too often two organisations ("NBA", "NAB").
-    """
-    return OSA.distance(a, b) == 1 and (marked or min(len(a), len(b)) >= compiled.substitution_letters)
 
 
 def name_difference(a: str, b: str, compiled: IdentityRules) -> str:

@@ -132,7 +132,9 @@ TYPES: dict[str, dict[str, Any]] = {
         "reach": {"age_chars!": "int", "title_before_chars!": "int", "title_after_chars!": "int",
                   "employer_words!": "int"},
         "sentence_openers": _WORDS,
-        "acronym_letters": ("int", "int"), "substitution_letters": "int", "not_acronyms": _WORDS},
+        "acronym_letters": ("int", "int"), "substitution_letters": "int", "misspelling_ratio": "int",
+        "acronym_plurals": _WORDS,
+        "not_acronyms": _WORDS},
     "align": {
         "context": {"near_words": "int", "date_near_words": "int", "near_weight": "number",
                     "previous_weight": "number", "entity_weight": "number", "endings": [("word", "text")],

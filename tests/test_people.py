@@ -22,7 +22,7 @@ from reconcile.identity import given_relation, identity_rules, name_difference, 
 from reconcile.model import Kind, Source
 from reconcile.pipeline import build_report
 
-OUTLETS = ("Ledger", "Courier", "Sentinel")
+OUTLETS = ("Ledger", "Courier", "Sentinel", "Herald", "Gazette", "Tribune")
 FRIDAY = dt.date(2024, 5, 3)
 
 
@@ -299,6 +299,44 @@ def test_an_acronym_quoted_sic_in_one_outlet_is_a_possible_misspelling_of_the_st
 def test_acronyms_one_letter_apart_stay_apart_unless_marked(rules, texts, expected):
     got = groups(rules, *texts, kind="name")
     assert sorted((v, [t for _, t in m]) for v, _, m in got) == sorted(expected)
+
+
+AUDIT = "The {} released the audit of the harbor budget on Monday."
+QUOTED = '"The {} has ignored our letters for years," said Ruth Abernathy, a harbor tenant.'
+
+
+@pytest.mark.parametrize("texts, misspelled", [
+    # A long acronym one swap away from the one most sources write: a slip, marked or not.
+    ([AUDIT.format("KVRA"), AUDIT.format("KVRA"), AUDIT.format("KRVA")], ["KRVA"]),
+    ([AUDIT.format("KVRA"), AUDIT.format("KVRA"), AUDIT.format("KVRB")], ["KVRB"]),
+    # A short one only where the odd form is marked or quoted: another's slip, printed as written.
+    ([AUDIT.format("OBR"), AUDIT.format("OBR"), QUOTED.format("ORB")], ["ORB"]),
+    ([AUDIT.format("OBR"), AUDIT.format("OBR"), QUOTED.format("ORB [sic]")], ["ORB"]),
+    ([AUDIT.format("OBR"), AUDIT.format("OBR"), AUDIT.format("ORB")], []),
+    # A source that swaps two letters of a long acronym it writes right elsewhere: a typing slip.
+    ([AUDIT.format("KVRA"), AUDIT.format("KVRA") + " " + AUDIT.format("KRVA")], ["KRVA"]),
+    # ... where one letter for another in its own words names a second body.
+    ([AUDIT.format("KVRA"), AUDIT.format("KVRA") + " " + AUDIT.format("KVRB")], []),
+    # A plural is the same name.
+    ([AUDIT.format("KVRA"), AUDIT.format("KVRA"), AUDIT.format("KVRAS")], []),
+    # A source quoting the odd form while its own words use the usual one.
+    ([AUDIT.format("OBR"), AUDIT.format("OBR") + " " + QUOTED.format("ORB")], ["ORB"]),
+    # Spelled out once, the usual form counts one source more.
+    (["The Office of Budget Review (OBR) released the audit of the harbor budget.", QUOTED.format("ORB")],
+     ["ORB"]),
+    # The odd form spelled out names a body of its own.
+    ([AUDIT.format("KVRA"), AUDIT.format("KVRA"), "The Kern River Valley Authority (KRVA) released the audit."],
+     []),
+    # One source against one: nothing says which is the story's.
+    ([AUDIT.format("KVRA"), AUDIT.format("KRVA")], []),
+    # The odd form in two sources needs the usual one in twice as many.
+    ([AUDIT.format("KVRA")] * 3 + [AUDIT.format("KRVA")] * 2, []),
+    ([AUDIT.format("KVRA")] * 4 + [AUDIT.format("KRVA")] * 2, ["KRVA", "KRVA"]),
+])
+def test_an_acronym_few_sources_write_near_the_storys_is_a_possible_misspelling(rules, texts, misspelled):
+    flagged = [g for g in groups(rules, *texts, kind="name") if "possible_misspelling" in g[1]]
+    assert [t for g in flagged for _, t in g[2] if t != flagged[0][2][0][1]] == misspelled
+    assert all(verdict == "conflict" for verdict, _, _ in flagged)
 
 
 # --- invariants --------------------------------------------------------------------------------
