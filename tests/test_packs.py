@@ -24,7 +24,8 @@ EVACUEES = """\
     language: en
     description: Evacuees and the people evacuated are one count.
     synonyms:
-      - [evacuees, people evacuated, residents evacuated]
+      - [evacuees, evacuated]
+    acts: {evacuated: evacuees}
     examples:
       - text: "Officials said 300 evacuees spent the night in the school gym."
         claims:
