@@ -91,10 +91,15 @@ TYPES: dict[str, dict[str, Any]] = {
     "counts": {
         "window": "int", "partitives": _WORDS, "determiners": _WORDS, "more_words": _WORDS, "toll_words": _WORDS,
         "toll_skips": _WORDS, "toll_not_after": _WORDS, "ratio_joiners": _WORDS, "nouns": _WORDS,
-        "synonyms": [_WORDS], "persons": _WORDS, "acts": {"*": "word"}, "plural_endings": _WORDS, "not_plural_endings": _WORDS, "plural_min_chars": "int",
+        "synonyms": [_WORDS], "persons": _WORDS, "acts": {"*": "word"}, "plural_endings": _WORDS,
+        "not_plural_endings": _WORDS, "plural_min_chars": "int",
         "irregular_plurals": _WORDS, "not_counted": _WORDS, "age": {"after": _WORDS, "before": _WORDS, "max": "int"}},
     "text": {
         "abbreviations": _WORDS, "sentence_reach_chars": "int", "trailing_boilerplate": _PATTERNS,
+        "furniture": {"labels": _WORDS, "trailing_labels": _WORDS, "prompts": _WORDS, "heading_words": _WORDS,
+                      "minor_words": _WORDS, "bullets": _WORDS, "short_line_words": "int", "title_case_share": "number",
+                      "link_share": "number", "label_line_words": "int", "heading_line_words": "int",
+                      "min_run_lines": "int"},
         "debris": _PATTERNS, "markdown_syntax": _PATTERNS, "function_words": _WORDS,
         "language_sample_chars": "int", "conjunctions": _WORDS,
         "street_reach_words": "int", "street_suffixes": _WORDS, "label_words": _WORDS},
