@@ -3,7 +3,9 @@
 Each command loads sources, makes one call into reconcile, hands the records to a reporter
 and returns an exit code. Exit codes: 0 the report was written; 1 findings at or above the
 threshold (the CI gate, `reconcile check`); 2 usage, input or rule-file errors; 3 an
-unexpected internal error (a bug: rerun with --debug for the traceback).
+unexpected internal error (a bug: rerun with --debug for the traceback); 141 standard output
+was closed before everything was written (`reconcile feed ... | head`): the run stops quietly,
+with the status a Unix tool killed by SIGPIPE gives (128 + 13).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import itertools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -40,6 +43,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 EXIT_INTERNAL = 3
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE, as a shell reports `yes | head`
 
 
 class UserError(click.ClickException):
@@ -53,7 +57,14 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            # Flushed here, where a closed pipe is handled, rather than at exit, where it is not.
+            sys.stdout.flush()
+            return result
+        except BrokenPipeError:
+            # The reader went away (`| head`): nothing left to say and no one to say it to.
+            _silence_stdout()
+            ctx.exit(EXIT_CLOSED_PIPE)
         except ReconcileError as err:
             raise UserError(str(err)) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
@@ -64,6 +75,17 @@ class _Group(click.Group):
             click.echo(f"reconcile: unexpected error: {type(err).__name__}: {err} "
                        "(run with --debug for the traceback)", err=True)
             ctx.exit(EXIT_INTERNAL)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that Python's flush at exit cannot fail again."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (OSError, ValueError):  # no descriptor (a test runner's buffer): nothing goes to a pipe
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, descriptor)
+    os.close(devnull)
 
 
 @click.group(cls=_Group)
@@ -227,8 +249,10 @@ def _fail_on(flag: str | None, configured: tuple[str, ...] | None) -> tuple[str,
 @click.option("--engine", type=click.Choice(ENGINES), default="process", show_default=True,
               help="serial: one process (debugging); process: a pool of worker processes; dask: a Dask "
                    "cluster (--scheduler, or a local one).")
-@click.option("--scheduler", metavar="ADDRESS", help="A Dask scheduler to run on (with --engine dask).")
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: every core).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="A Dask scheduler to run on (--engine dask only; its cluster has its own workers).")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Worker processes of --engine process or of a local Dask cluster (default: every core).")
 @click.option("--chunk", type=click.IntRange(min=1), default=DEFAULT_CHUNK, show_default=True,
               help="Stories sent to a worker at a time.")
 @click.option("--window-days", type=click.IntRange(min=0),
@@ -253,6 +277,7 @@ def feed(sources, engine, scheduler, workers, chunk, window_days, single_pass, r
     articles. The output is the same whatever the engine, the workers or the chunk size, and
     is written story by story as the stories are done.
     """
+    _check_engine_options(engine, scheduler, workers)
     (articles, skipped), rules = read_feed(sources), _rules(rule_dirs)
     for item in skipped:
         click.echo(f"reconcile: skipped {item.path}: {item.reason}", err=True)
@@ -282,6 +307,18 @@ def feed(sources, engine, scheduler, workers, chunk, window_days, single_pass, r
                 write(everything, out, listed)
         except OSError as err:
             raise UserError(f"{output}: cannot write ({err.strerror or err})") from None
+
+
+def _check_engine_options(engine: str, scheduler: str | None, workers: int | None) -> None:
+    """An engine option the chosen engine would not use is said, never silently dropped."""
+    if scheduler is not None and engine != "dask":
+        raise UserError(f"--scheduler applies only to --engine dask, not --engine {engine}")
+    if workers is not None and scheduler is not None:
+        raise UserError("--workers does not apply with --scheduler: the cluster's workers are its own")
+    if workers is not None and engine == "serial":
+        # A warning, not an error: the feed benchmark passes one --workers to every engine.
+        click.echo("reconcile: warning: --workers does not apply to --engine serial (one process); ignored",
+                   err=True)
 
 
 @main.group()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .extract import claims_from_text
-from .model import Source, line_starts
+from .model import Group, Source, line_starts
 from .pipeline import build_report
 from .report.records import value_record
 from .rules import ANY_LANGUAGE, RuleFile, RuleSet
@@ -68,32 +68,52 @@ def problems(example: dict[str, Any], rule_file: RuleFile, rules: RuleSet) -> It
 
 
 def _story_problems(example: dict[str, Any], language: str, rules: RuleSet) -> Iterator[str]:
-    """A story example: its sources, read together, group and judge as the example says."""
+    """A story example: its sources, read together, group and judge exactly as the example says.
+
+    Like a row of tests/test_align.py, a group names every claim it holds (one text per source,
+    null for a source with none): a claim missing or one more, another verdict or another set of
+    flags is a problem.
+    """
     sources = tuple(Source(id=f"s{n}", path=f"s{n}", text=text, outlet=f"Outlet {n}", line_starts=line_starts(text),
                            language=language)
                     for n, text in enumerate(example["sources"], start=1))
     report = build_report(sources, rules)
-    by_text = {(c.source, c.text): c.id for c in report.claims}
+    by_id = {c.id: c for c in report.claims}
     group_of = {cid: g for g in report.groups for cid in g.claims}
+
+    def found(source: str, text: str, kind: str | None = None) -> list[str]:
+        return [c.id for c in report.claims if c.source == source and c.text == text
+                and kind in (None, c.kind.value)]
+
+    def shown(group: Group) -> str:
+        return "[" + ", ".join(f"{by_id[i].source} {by_id[i].text!r}" for i in group.claims) + "]"
+
     for want in example.get("groups") or ():
-        missing = [t for n, t in enumerate(want["texts"], start=1) if t and (f"s{n}", t) not in by_text]
-        if missing:
-            yield f"no claim {missing[0]!r}"
+        texts, kind = want["texts"], want.get("kind")
+        wanted = [(f"s{n}", t) for n, t in enumerate(texts, start=1) if t]
+        candidates = [found(source, text, kind) for source, text in wanted]
+        if not all(candidates):
+            source, text = next(w for w, ids in zip(wanted, candidates, strict=True) if not ids)
+            yield f"no {kind or 'claim'} {text!r} in {source}"
             continue
-        ids = [by_text[(f"s{n}", text)] for n, text in enumerate(want["texts"], start=1) if text]
-        if len({group_of[cid].id for cid in ids}) != 1:
-            yield f"{want['texts']} are not one group"
+        common = set.intersection(*({group_of[i].id for i in ids} for ids in candidates))
+        if not common:
+            held = sorted({shown(group_of[i]) for ids in candidates for i in ids})
+            yield f"{texts} are not one group: {'; '.join(held)}"
             continue
-        group = group_of[ids[0]]
+        group = next(g for g in report.groups if g.id in common)
+        members = sorted((by_id[i].source, by_id[i].text) for i in group.claims)
+        if members != sorted(wanted):
+            yield f"{texts} are not the whole group: {shown(group)}"
         if group.verdict.value != want["verdict"]:
-            yield f"{want['texts']}: verdict {group.verdict.value}, expected {want['verdict']} ({group.explanation})"
-        lacking = set(want.get("flags") or ()) - set(group.flags)
-        if lacking:
-            yield f"{want['texts']}: no flag {sorted(lacking)[0]}"
+            yield f"{texts}: verdict {group.verdict.value}, expected {want['verdict']} ({group.explanation})"
+        if set(group.flags) != set(want.get("flags") or ()):
+            yield f"{texts}: flags {sorted(group.flags)}, expected {sorted(want.get('flags') or ())}"
     for first, second in example.get("apart") or ():
-        if ("s1", first) not in by_text or ("s2", second) not in by_text:
-            yield f"no claim {first!r} or {second!r}"
-        elif group_of[by_text[("s1", first)]].id == group_of[by_text[("s2", second)]].id:
+        ones, others = found("s1", first), found("s2", second)
+        if not ones or not others:
+            yield f"no claim {first!r} in s1 or {second!r} in s2"
+        elif {group_of[i].id for i in ones} & {group_of[i].id for i in others}:
             yield f"{first!r} and {second!r} were grouped"
 
 

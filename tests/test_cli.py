@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
 from click.testing import CliRunner
 
 from reconcile import __version__
-from reconcile.cli import EXIT_ERROR, EXIT_INTERNAL, EXIT_OK, main
+from reconcile.cli import EXIT_CLOSED_PIPE, EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, main
 from reconcile.model import Verdict
+
+from .conftest import ROOT
 
 
 def invoke(args, exit_code=EXIT_OK, **kwargs):
@@ -119,7 +124,8 @@ def test_terminal_report_leads_with_what_differs(story):
     assert out.index("Flagged") < out.index("Agreements")
     assert "Alpha says $4.5 million; Beta says $4 million: figures rounded differently, compatible" in out
     assert "attribution_conflict" in out
-    assert "Single source" not in out or "--all lists them" in out
+    # Claims only one source makes close the report, counted, not listed.
+    assert out.endswith("\nSingle source: 3 more groups (claims only one source makes); --all lists them.\n")
 
 
 def test_markdown_report_has_a_section_per_kind_of_finding(story):
@@ -192,3 +198,111 @@ def test_markdown_escapes_source_text_and_keeps_claims_bold(tmp_path):
     for escaped in ("\\`Monday\\`", "\\*raised\\*", "\\<b\\>organisers\\</b\\>", "\\[sic\\]"):
         assert escaped in out
     assert " **$5 million**" in out
+
+
+# --- a reader that stops early (`reconcile ... | head`) ends the run quietly, as Unix tools do ----------
+
+def run_into_closed_pipe(args):
+    """Run the command with its standard output a pipe nobody reads: closed before it starts."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    # Buffered, as standard output is for a user: what is still buffered at the end must not fail.
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    try:
+        return subprocess.run([sys.executable, "-m", "reconcile", *map(str, args)], stdout=write_end,
+                              stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env, check=False, timeout=300)
+    finally:
+        os.close(write_end)
+
+
+@pytest.mark.parametrize("args", [
+    ["feed", "tests/fixtures/feed/day.jsonl", "--engine", "serial"],
+    ["feed", "tests/fixtures/feed/day.jsonl", "--engine", "process", "--workers", "2", "--chunk", "1"],
+    # one story, small enough to stay in the buffer until the command returns
+    ["feed", "tests/fixtures/mixed/ledger.md", "--engine", "serial", "--format", "jsonl"],
+    ["compare", "seeds"],
+    ["claims", "seeds", "--format", "csv"],
+    ["rules", "list"],
+], ids=["feed-serial", "feed-process", "feed-small", "compare", "claims-csv", "rules-list"])
+def test_a_closed_pipe_ends_every_command_quietly_with_the_sigpipe_status(args):
+    done = run_into_closed_pipe(args)
+    assert (done.returncode, done.stderr) == (EXIT_CLOSED_PIPE, "")
+
+
+def test_a_broken_pipe_raised_inside_a_command_is_not_an_internal_error(seeds_dir, monkeypatch):
+    def closed(*args, **kwargs):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr("reconcile.cli.render", closed)
+    result = invoke(["compare", seeds_dir], EXIT_CLOSED_PIPE)
+    assert (result.stdout, result.stderr) == ("", "")
+
+
+# --- feed: an engine option the engine would not use is said, not silently dropped --------------------
+
+@pytest.mark.parametrize("options, message", [
+    (["--scheduler", "tcp://127.0.0.1:9"], "--scheduler applies only to --engine dask, not --engine process"),
+    (["--engine", "serial", "--scheduler", "tcp://127.0.0.1:9"],
+     "--scheduler applies only to --engine dask, not --engine serial"),
+    (["--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "--workers", "2"],
+     "--workers does not apply with --scheduler: the cluster's workers are its own"),
+])
+def test_a_feed_option_the_engine_does_not_use_is_a_usage_error(options, message):
+    result = invoke(["feed", ROOT / "tests" / "fixtures" / "feed" / "day.jsonl", *options], EXIT_ERROR)
+    assert (result.stdout, result.stderr) == ("", f"Error: {message}\n")
+
+
+def test_workers_with_the_serial_engine_are_ignored_with_a_warning():
+    # A warning, not an error: the feed benchmark gives every engine the same --workers.
+    result = invoke(["feed", ROOT / "tests" / "fixtures" / "feed" / "day.jsonl", "--engine", "serial",
+                     "--workers", "2"])
+    assert result.stderr == "reconcile: warning: --workers does not apply to --engine serial (one process); ignored\n"
+    assert json.loads(result.stdout)["stories"]
+
+
+# --- a rule file's story example states its groups exactly, as a row of tests/test_align.py does ---------
+
+HARBOUR = ("\u201cWe will rebuild the pier by June,\u201d harbour master Lena Brook said in a statement. "
+           "Repairs to the pier will cost $2.4 million.",
+           "\u201cWe will rebuild the pier by June,\u201d Lena Brook said in an interview. Repairs to the pier "
+           "will cost $2.4 million, she said.",
+           "Repairs to the pier will cost $2.4 million, the harbour office said.")
+MONEY = ["$2.4 million"] * 3
+QUOTE = ["We will rebuild the pier by June,"] * 2
+
+
+def expect(texts, kind="money", verdict="agree", flags=None):
+    """One group an example names, as a rule file would write it."""
+    return {"kind": kind, "texts": texts, "verdict": verdict, **({"flags": flags} if flags else {})}
+
+
+@pytest.mark.parametrize("expected, problem", [
+    pytest.param({"groups": [expect(MONEY)]}, None, id="the-whole-group-holds"),
+    pytest.param({"groups": [expect(QUOTE, "quote", flags=["attribution_conflict"])]}, None,
+                 id="the-flags-it-carries-hold"),
+    pytest.param({"groups": [expect(MONEY[:2])]},
+                 "['$2.4 million', '$2.4 million'] are not the whole group: "
+                 "[s1 '$2.4 million', s2 '$2.4 million', s3 '$2.4 million']", id="a-claim-left-out"),
+    pytest.param({"groups": [expect(["$2.4 million", None, "$2.4 million"])]},
+                 "['$2.4 million', None, '$2.4 million'] are not the whole group: "
+                 "[s1 '$2.4 million', s2 '$2.4 million', s3 '$2.4 million']", id="a-source-said-to-have-none"),
+    pytest.param({"groups": [expect(QUOTE, "quote")]},
+                 f"{QUOTE}: flags ['attribution_conflict'], expected []", id="a-flag-not-named"),
+    pytest.param({"groups": [expect(QUOTE, "quote", flags=["attribution_conflict", "sic"])]},
+                 f"{QUOTE}: flags ['attribution_conflict'], expected ['attribution_conflict', 'sic']",
+                 id="a-flag-it-lacks"),
+    pytest.param({"groups": [expect(MONEY, verdict="compatible")]},
+                 f"{MONEY}: verdict agree, expected compatible (Outlet 1, Outlet 2 and Outlet 3 all say $2.4 million)",
+                 id="another-verdict"),
+    pytest.param({"groups": [expect(MONEY[:2], "count")]}, "no count '$2.4 million' in s1", id="another-kind"),
+    pytest.param({"apart": [MONEY[:2]]}, "'$2.4 million' and '$2.4 million' were grouped", id="not-apart"),
+])
+def test_a_story_example_must_state_its_groups_exactly(tmp_path, expected, problem):
+    rule_file = {"name": "harbour", "type": "judge", "language": "any",
+                 "description": "One story, and the groups its claims must form.",
+                 "examples": [{"sources": list(HARBOUR), **expected}]}
+    # JSON is YAML: the file is written as JSON to keep the test free of indentation.
+    (tmp_path / "harbour.yaml").write_text(json.dumps(rule_file, indent=1), encoding="utf-8")
+    result = invoke(["rules", "test", tmp_path], EXIT_OK if problem is None else EXIT_FINDINGS)
+    problems = [line.strip() for line in result.output.splitlines() if line.startswith("       ")]
+    assert problems == ([] if problem is None else [problem])

@@ -88,6 +88,30 @@ def test_the_output_does_not_depend_on_the_hash_seed(tmp_path):
     assert outputs[0] == outputs[1]
 
 
+@pytest.mark.parametrize("engine", ["serial", "process"])
+def test_a_reader_that_stops_early_ends_the_feed_quietly(tmp_path, engine):
+    # `reconcile feed ... | head -c 10`. Twenty days of the fixture's stories, ten days apart, make
+    # sixty stories: several times what a pipe holds, so the feed is still writing them when the
+    # reader goes away, and stops as Unix tools do: no message, the status of SIGPIPE.
+    import datetime as dt
+
+    from reconcile.cli import EXIT_CLOSED_PIPE
+
+    day = [json.loads(line) for line in DAY.read_text(encoding="utf-8").splitlines()]
+    feed = tmp_path / "days.jsonl"
+    feed.write_text("".join(json.dumps({**a, "id": f"{a['id']}-{n}",
+                                        "published": str(dt.date(2024, 1, 1) + dt.timedelta(days=10 * n))}) + "\n"
+                            for n in range(20) for a in day), encoding="utf-8")
+    command = [sys.executable, "-m", "reconcile", "feed", str(feed), "--engine", engine, "--window-days", "1"]
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}  # as a user runs it
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env,
+                          bufsize=0) as process:
+        assert process.stdout.read(10) == b'{\n "storie'
+        process.stdout.close()
+        assert process.wait(timeout=300) == EXIT_CLOSED_PIPE
+        assert process.stderr.read() == b""
+
+
 def test_the_cli_writes_the_feed_as_json(tmp_path):
     out = tmp_path / "feed.json"
     result = CliRunner().invoke(main, ["feed", str(DAY), "--engine", "serial", "--output", str(out)])

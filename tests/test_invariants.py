@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconcile import claims_from_text, extract_claims, load_rules
 from reconcile.model import Source
+
+from .conftest import ROOT
 
 RULES = load_rules()
 
@@ -55,16 +61,37 @@ def test_offsets_hold_after_a_date_prefix(text):
         assert claim.span.start >= source.body_start
 
 
-def test_adversarial_long_input_ends_in_linear_time():
-    # Long runs of the characters the patterns care about must not backtrack.
-    chunks = ["1," * 50_000, "$" * 100_000, "more than " * 10_000, "1-" * 50_000, "(" * 100_000,
-              "“" * 100_000, "“a ‘b " * 20_000, "“x,” he said. " * 7_000, "‘" * 100_000,
-              "July " * 20_000, "the beginning of " * 6_000, "Jane Doe said " * 8_000, "\"" * 100_000,
-              "“Words,” Ortiz said; " * 5_000, "“" + "…" * 50_000 + "”", "Tom Lee spoke. “No,” she said. " * 3_000]
-    for chunk in chunks:
-        started = time.perf_counter()
-        claims_from_text(chunk, RULES)
-        assert time.perf_counter() - started < 10, chunk[:10]
+# Long runs of the characters the patterns care about, and how many repeats make a long one.
+LONG_RUNS = [("1,", 50_000), ("$", 100_000), ("more than ", 10_000), ("1-", 50_000), ("(", 100_000),
+             ("“", 100_000), ("“a ‘b ", 20_000), ("“x,” he said. ", 7_000), ("‘", 100_000),
+             ("July ", 20_000), ("the beginning of ", 6_000), ("Jane Doe said ", 8_000), ("\"", 100_000),
+             ("“Words,” Ortiz said; ", 5_000), ("“{}”", 50_000), ("Tom Lee spoke. “No,” she said. ", 3_000)]
+
+
+def run_of(piece: str, repeats: int) -> str:
+    """`piece` repeated; "“{}”" is a quotation that opens, runs on through ellipses, and closes."""
+    return "“" + "…" * repeats + "”" if piece == "“{}”" else piece * repeats
+
+
+def cpu_seconds(text: str, tries: int) -> float:
+    """The least processor time extraction took over `tries` runs (time the process spent waiting,
+    for the processor or anything else, is not counted, so a busy machine does not inflate it)."""
+    def once() -> float:
+        started = time.process_time()
+        claims_from_text(text, RULES)
+        return time.process_time() - started
+
+    return min(once() for _ in range(tries))
+
+
+@pytest.mark.parametrize("piece, repeats", LONG_RUNS, ids=[piece for piece, _ in LONG_RUNS])
+def test_adversarial_long_input_ends_in_linear_time(piece, repeats):
+    # Extraction must not backtrack: eight times the text takes about eight times as long (a
+    # quadratic pattern would take 64 times, a catastrophic one forever). A ratio of two runs on
+    # one machine holds on any machine, however slow; three times linear leaves room for noise.
+    short = cpu_seconds(run_of(piece, repeats // 8), tries=3)
+    long = cpu_seconds(run_of(piece, repeats), tries=2)
+    assert long < 3 * 8 * max(short, 0.005), f"{long:.3f} s for {repeats} repeats, {short:.3f} s for an eighth"
 
 
 @settings(max_examples=60, deadline=None)
@@ -80,3 +107,19 @@ def test_groups_partition_the_claims_and_every_source_is_reported(texts):
     grouped = [cid for group in report.groups for cid in group.claims]
     assert sorted(grouped) == sorted(c.id for c in report.claims)
     assert len(grouped) == len(set(grouped))
+
+
+@pytest.mark.parametrize("environment, chosen", [
+    ({"CI": "true"}, "derandomized, no deadline, 100 examples"),
+    ({}, "random, no deadline, 500 examples"),
+    ({"CI": "false"}, "random, no deadline, 500 examples"),
+    ({"CI": "true", "HYPOTHESIS_PROFILE": "dev"}, "random, no deadline, 500 examples"),
+    ({"HYPOTHESIS_PROFILE": "ci"}, "derandomized, no deadline, 100 examples"),
+], ids=["ci", "local", "ci-false", "dev-by-hand", "ci-by-hand"])
+def test_ci_tries_the_same_examples_every_run_and_a_local_run_new_ones(environment, chosen):
+    code = ("import tests.conftest; from hypothesis import settings; d = settings.default; "
+            "print('derandomized' if d.derandomize else 'random', 'no deadline' if d.deadline is None else 'deadline',"
+            " f'{d.max_examples} examples', sep=', ')")
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "HYPOTHESIS_PROFILE")} | environment
+    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout == chosen + "\n"

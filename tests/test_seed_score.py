@@ -10,10 +10,7 @@ import pytest
 from reconcile import compare
 from reconcile.report import render, report_records
 
-from .conftest import SHARED
-
-SCORER = SHARED / "eval" / "score.py"
-GOLD = SHARED / "gold" / "seeds.gold.json"
+from .conftest import require_shared
 
 # Floors once reached are kept: numeric claims (issue 2), dates and quotations (issue 3),
 # alignment and verdicts (issue 4).
@@ -30,13 +27,21 @@ THRESHOLDS = [
 ]
 
 
-@pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py is not beside this checkout")
 def test_seed_score_keeps_its_thresholds(seeds_dir, tmp_path):
+    scorer, gold = require_shared("eval", "score.py"), require_shared("gold", "seeds.gold.json")
     report = tmp_path / "report.json"
     report.write_text(render("json", report_records(compare([seeds_dir]))), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(SCORER), str(GOLD), str(report), str(seeds_dir), *THRESHOLDS],
+    result = subprocess.run([sys.executable, str(scorer), str(gold), str(report), str(seeds_dir), *THRESHOLDS],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("ci, outcome", [("true", pytest.fail.Exception), ("", pytest.skip.Exception)],
+                         ids=["in-ci-fails", "locally-skips"])
+def test_a_missing_shared_file_fails_in_ci_and_is_skipped_elsewhere(monkeypatch, ci, outcome):
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match=r"no-such-file is absent: the shared folder .* is not beside this checkout"):
+        require_shared("no-such-file")
 
 
 def test_the_seeds_quoted_misspelled_acronym_is_a_possible_misspelling(seeds_dir):
