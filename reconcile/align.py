@@ -33,7 +33,7 @@ from .identity import group_people
 from .model import Claim, DateValue, Granularity, Kind, Quantity, QuoteValue, Source
 from .rules import RuleSet
 from .text import Prepared, prepare
-from .values import CONFLICT, SAME, ValueRules, quote_words, relation, value_rules
+from .values import CONFLICT, SAME, ValueRules, contains, quote_words, relation, value_rules
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
@@ -266,12 +266,12 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
     else:
         if previous is not None:
             # The sentence before says whom this one is about: through its names, or wholly
-            # when this one opens with a pronoun ("It raised $20 million").
+            # when this one opens with a pronoun ("It sank in 40 metres of water").
             add(*previous, compiled.previous_weight, names_only=not opens_with_pronoun)
         add(s_start, s_end, 1.0)
         add(near_start, near_end, compiled.near_weight)
     # Whose fact it is: a name inside the claim ("400 Acme employees") or a possessive name in
-    # its clause ("Acme's letter had 300 signatures"); failing that, the article's main name.
+    # its clause ("Acme's budget set aside 300 places"); failing that, the article's main name.
     owners = _owners(claim, view, s_start, s_end, names, compiled)
     owner_is_topic = not owners and topic is not None
     if owner_is_topic:
@@ -306,7 +306,7 @@ def _names_of(prepared: Prepared, compiled: AlignRules) -> frozenset[str]:
     """A source's names (lower-cased).
 
     These are the words it capitalises inside a sentence, or in a possessive opening one
-    ("Globex's letter drew ...").
+    ("Globex's budget set aside ...").
     """
     names = set()
     view, stop = prepared.view, compiled.stop_words
@@ -636,7 +636,7 @@ def _translated_quote_links(contexts: list[Context], members: list[int],
 def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
     """Whether two claims could state the same fact at all."""
     ca, cb = a.claim, b.claim
-    # "Acme's letter" and "Globex's letter" are two letters. An article's main name stands in
+    # "Acme's budget" and "Globex's budget" are two budgets. An article's main name stands in
     # for an owner only within that article: another article may name its subject otherwise.
     stand_in = a.owner_is_topic or b.owner_is_topic
     if a.owners and b.owners and not a.owners & b.owners and not (a.owner_is_topic and b.owner_is_topic) \
@@ -706,7 +706,7 @@ def _disagree(a: Context, b: Context, compiled: AlignRules) -> bool:
         if a.language != b.language:
             return False  # a translation is not compared word by word
         few, many = sorted((a.words, b.words), key=len)
-        return not any(many[k:k + len(few)] == few for k in range(len(many) - len(few) + 1))
+        return bool(few) and not contains(list(many), list(few))
     return relation(a.claim, b.claim, compiled.values) == CONFLICT
 
 

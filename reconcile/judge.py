@@ -19,7 +19,7 @@ from itertools import combinations
 from .identity import IdentityRules, identity_rules, name_difference, titles_agree
 from .model import Claim, DateValue, Entity, Group, Kind, NameValue, Quantity, QuoteValue, TitleValue, Verdict
 from .rules import RuleSet
-from .values import COMPATIBLE, CONFLICT, ValueRules, quote_words, relation, value_rules
+from .values import COMPATIBLE, CONFLICT, ValueRules, contains, quote_words, relation, value_rules
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
@@ -215,12 +215,6 @@ def _judge_translations(claims: tuple[Claim, ...], names: dict[str, str], compil
 def _markers(claim: Claim, compiled: JudgeRules) -> frozenset[str]:
     assert isinstance(claim.value, QuoteValue)
     return frozenset(m for m in claim.value.markers if m in compiled.variant_markers)
-
-
-def contains(longer: list[str], shorter: list[str]) -> bool:
-    """Whether `shorter` is a run of `longer`'s words: an excerpt of the same quotation."""
-    n = len(shorter)
-    return 0 < n <= len(longer) and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 def quotes_more(a: Claim, b: Claim) -> bool:

@@ -59,7 +59,7 @@ def relation(a: Claim, b: Claim, compiled: ValueRules) -> str | None:
     (la, ha), rounded_a = _interval(a, compiled)
     (lb, hb), rounded_b = _interval(b, compiled)
     if rounded_a and rounded_b:
-        # Two rounded figures ("$19 million", "$20 million") only touch at their edges: they
+        # Two rounded figures ("$14 million", "$15 million") only touch at their edges: they
         # must share more than an edge to be the same figure rounded differently.
         overlaps = la < hb and lb < ha  # type: ignore[operator]
     else:
@@ -87,7 +87,7 @@ def _stated(value: Quantity) -> tuple[float | None, float | None]:
 def _interval(claim: Claim, compiled: ValueRules) -> tuple[tuple[float | None, float | None], bool]:
     """The values a quantity allows, in SI units for measures, and whether it is a rounded figure.
 
-    A rounded figure ("$19 million") allows the rules' share of a unit of its last digit either
+    A rounded figure ("$14 million") allows the rules' share of a unit of its last digit either
     side (half of one: what rounds to it).
     """
     value = claim.value
@@ -116,8 +116,8 @@ def _rounding_step(text: str, compiled: ValueRules) -> float | None:
 
 def _date_relation(a: DateValue, b: DateValue) -> str:
     if a.start is None or b.start is None or a.end is None or b.end is None:
-        # Unplaced dates compare by what they give: "July 8" and "July 8" agree, "July" and
-        # "August" do not.
+        # Unplaced dates compare by what they give: "March 3" and "March 3" agree, "March" and
+        # "April" do not.
         if a.month and b.month:
             if a.month != b.month or (a.day and b.day and a.day != b.day):
                 return CONFLICT
@@ -131,3 +131,9 @@ def _date_relation(a: DateValue, b: DateValue) -> str:
 def quote_words(value: QuoteValue) -> list[str]:
     """A quotation's words for comparing: lower case, without brackets and what they hold."""
     return [m.group().lower() for m in _WORD.finditer(_BRACKETS.sub(" ", value.text))]
+
+
+def contains(longer: list[str], shorter: list[str]) -> bool:
+    """Whether `shorter` is a run of `longer`'s words: an excerpt of the same quotation."""
+    n = len(shorter)
+    return 0 < n <= len(longer) and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))

@@ -67,7 +67,7 @@ def attribution_rules(rules: RuleSet) -> AttributionRules:
     frames = [str(f) for f in data.get("medium_frames") or ()]
     reach = data["reach"]
     if nouns or verbs:
-        # Media nouns count in lower case only ("the Washington Post" is a name) and only in a
+        # Media nouns count in lower case only ("the Morning Post" is a name) and only in a
         # frame ("in a letter", "sent a letter"): "the hostages' release" is no medium.
         noun_pattern = _alternation(nouns)
         media = re.compile(

@@ -448,7 +448,7 @@ def _relative(reference: dt.date, relative: Relative, weekend: tuple[int, int]) 
 
 
 def times_of_day(view: str, phrases: list[Phrase], start: int, end: int, compiled: DateRules) -> dict[int, str]:
-    """Which date phrase (by index) each stated time of day belongs to ("10:48 p.m. Saturday").
+    """Which date phrase (by index) each stated time of day belongs to ("11:45 p.m. Saturday").
 
     A time belongs to the nearest date within a few characters of it, so that in "left at
     6 a.m. Oct. 3 and landed Oct. 4 at noon" each day keeps its own time.

@@ -294,12 +294,12 @@ def _titles(toks: list[Tok], i: int, j: int, person: str, names: NameRules, comp
     title = _title_back(toks, k, names)
     if title:
         found.append(_title(title, person, compiled))
-    # "Jo Lee, the executive director of the fund," / "Jo Lee, a spokeswoman for the city,"
+    # "Jo Lee, the finance director of the fund," / "Jo Lee, a spokeswoman for the city,"
     if j + 1 < len(toks) and toks[j].text == ",":
         k = j + 1
         if toks[k].low in compiled.link_words:
             k += 1
-        # "Jo Lee, ACME executive director," / "Jo Lee, the school's principal,": the employer first.
+        # "Jo Lee, ACME finance director," / "Jo Lee, the school's principal,": the employer first.
         skipped = 0
         while (k < len(toks) and skipped < compiled.employer_words and toks[k].text[:1].isalpha()
                and not _is_title_tok(toks[k], names)):

@@ -8,8 +8,8 @@ compete for the same words. For each number:
      as "Route 66", glued codes such as "COVID-19" or "3-2-1", street numbers);
   4. read a range ("10 to 20", "between 10 and 20", "10-20");
   5. read what follows: a percent sign, a currency word, a unit, or the counted noun; a bare
-     number right after a count in the same sentence ("300 signatures and Amazon's over 100")
-     counts the same noun.
+     number in a later clause of a count's sentence that repeats its construction ("90 seats
+     in the stalls and the balcony's about 40") counts the same noun.
 """
 
 from __future__ import annotations
@@ -192,13 +192,13 @@ def _not_a_quantity(tokens: list[Token], number: NumberMatch, context: _Context,
     nxt = tokens[number.last] if number.last < n else None
     after = tokens[number.last + 1] if number.last + 1 < n else None
     if number.digits and prev is not None and not tokens[i].gap and context.currency is None:
-        # glued to what precedes: "MP3", "COVID-19", the second "2" of "3-2-1", "10:48", "#5"
+        # glued to what precedes: "MP3", "COVID-19", the second "2" of "3-2-1", "11:45", "#5"
         if prev.kind in ("word", "num") or prev.text == "#":
             return True
         if prev.text in _GLUE and i >= 2 and not prev.gap and tokens[i - 2].kind in ("word", "num"):
             return True
     if number.digits and nxt is not None and not nxt.gap:
-        # glued to what follows: "10:48", "3.2.1", "9/11", "1990s", "21st"
+        # glued to what follows: "11:45", "3.2.1", "9/11", "1990s", "21st"
         if nxt.text in ":./" and after is not None and after.kind == "num" and not after.gap:
             return True
     if prev is not None and (_is_month(prev, lex) or prev.low in lex.age_before):
@@ -350,7 +350,7 @@ def _counted_noun(tokens: list[Token], j: int, number: NumberMatch, lex: Lexicon
             return None
         if token.low in lex.nouns or (not one and _plural_looking(token, lex)):
             head = k
-            # a noun compound goes on from a singular: "employee signatures", "family members"
+            # a noun compound goes on from a singular: "police officers", "family members"
             nxt = tokens[k + 1] if k + 1 < n else None
             if _plural_looking(token, lex) or nxt is None or nxt.kind != "word" \
                     or not (nxt.low in lex.nouns or _plural_looking(nxt, lex)):
@@ -386,24 +386,38 @@ def _elided_unit(tokens: list[Token], number: NumberMatch, context: _Context, fo
                  lex: Lexicon, sentence_of: Callable[[int], tuple[int, int]]) -> str | None:
     """The noun of the count just before, for a bare number that repeats its construction.
 
-    Gapping ("300 signatures and the other letter's over 100", "300 were moved and 40 more")
-    needs a clause of its own with a marker of the repeated construction: a possessive, a
-    qualifier, or a word like "more". Plain lists of bare numbers ("two men, 24 and 31") are
-    ages or other things, and stay out.
+    Gapping: a later clause of the same sentence, opened by one of `text.conjunctions` ("and",
+    "while", a comma, a semicolon), states the count again with its noun left out. The number
+    ends its clause or has only an adjunct after it, opened by a function word ("on Saturday"),
+    and the clause marks the repeated construction in one of three ways:
+      - a possessive before the number: "30 beds in the north wing and the south wing's 20";
+      - a qualifier after a word of the clause or after the conjunction itself: "120 passengers
+        on the first ferry and the second about 80", "300 marchers on Friday and about 500 on
+        Saturday";
+      - a word like "more" after it: "14 miners freed on Friday and 9 more on Saturday".
+    Bare numbers with no marker ("two men, 24 and 31") are ages or other things, and stay out.
     """
     if not found or found[-1].kind != Kind.COUNT:
         return None
     n = len(tokens)
     nxt = tokens[number.last] if number.last < n else None
     more = nxt is not None and nxt.low in lex.more_words
-    if nxt is not None and nxt.text not in _CLOSERS and nxt.low not in lex.conjunctions and not more:
+    if nxt is not None and nxt.text not in _CLOSERS and nxt.low not in lex.conjunctions and not more \
+            and nxt.low not in lex.function_words:
         return None
     if not any(t.low in lex.conjunctions for t in tokens[found[-1].next_token:context.first]):
         return None
     before = tokens[context.first - 1] if context.first > 0 else None
     possessive = before is not None and before.kind == "word" and before.low.endswith(lex.possessives)
-    qualified = context.qualifier in ("lower_bound", "upper_bound", "approximate") and before is not None \
-        and before.kind == "word" and before.low not in lex.function_words
+    # The word a qualifier follows, in the new clause: a word of its own ("and the second over
+    # 100"), the conjunction ("and over 100"), or a word before a comma that stands for the verb
+    # ("and the second, over 100"); not "and is about 40", where the number is said of something else.
+    lead = context.first - 1
+    if lead > found[-1].next_token and tokens[lead].text == ",":
+        lead -= 1
+    lead_word = tokens[lead] if lead >= found[-1].next_token else None
+    qualified = context.qualifier in ("lower_bound", "upper_bound", "approximate") and lead_word is not None \
+        and lead_word.kind == "word" and (lead_word.low not in lex.function_words or lead_word.low in lex.conjunctions)
     if not (more or possessive or qualified):
         return None
     if sentence_of(found[-1].start) != sentence_of(tokens[number.first].start):

@@ -150,7 +150,7 @@ def group_record(group: Group) -> dict[str, Any]:
 
 
 def describe_value(kind: str, value: dict[str, Any]) -> str:
-    """A value as a person reads it: "more than 400 employees", "USD 17,300,000", "12.5%"."""
+    """A value as a person reads it: "more than 400 nurses", "USD 17,300,000", "12.5%"."""
     if kind == "date":
         return _describe_date(value)
     if kind == "quote":
