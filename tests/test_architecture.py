@@ -45,8 +45,8 @@ def test_model_imports_nothing_from_the_package(path):
     assert not {m for m in imports_of(path) if m.startswith("reconcile")}
 
 
-@pytest.mark.parametrize("path", files("extract", "sources.py", "rules.py", "text.py", "pipeline.py", "align.py",
-                                       "judge.py", "values.py", "check.py", "config.py",
+@pytest.mark.parametrize("path", files("extract", "sources.py", "rules.py", "text.py", "furniture.py", "pipeline.py",
+                                       "align.py", "judge.py", "values.py", "check.py", "config.py",
                                        "language.py", "schema.py", "patterns.py"),
                          ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_pipeline_never_imports_presentation(path):
