@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from .errors import RuleError
 from .identity import group_people
 from .model import Claim, DateValue, Granularity, Kind, Quantity, QuoteValue, Source
 from .rules import RuleSet
@@ -76,10 +77,12 @@ class AlignRules:
     stop_words: frozenset[str]
     unit_classes: dict[str, frozenset[int]]
     # What people did or underwent, counted in its own right: a verb -> the classes it makes a
-    # count of people one of ("300 tenants signed" counts signatures).
+    # count of people one of ("300 tenants signed" counts signatures, "three people died" deaths).
     acts: dict[str, frozenset[int]]
     act_classes: frozenset[int]
+    fate_classes: frozenset[int]
     persons: frozenset[str]
+    bare_people: frozenset[str]
     known_nouns: frozenset[str]
     verb_skips: frozenset[str]
     verb_chars: int
@@ -108,8 +111,13 @@ def align_rules(rules: RuleSet) -> AlignRules:
     for n, members in enumerate(counts.get("synonyms") or ()):
         for word in (" ".join(str(m).lower().split()) for m in members):
             classes[word].add(n)
-    acts = {str(verb).lower(): frozenset(classes.get(str(noun).lower(), ()))
-            for verb, noun in (counts.get("acts") or {}).items()}
+    # What people do (acts) and what befalls them (fates): a verb -> the classes it counts.
+    verbs = {key: {str(verb).lower(): (str(noun), frozenset(classes.get(str(noun).lower(), ())))
+                   for verb, noun in (counts.get(key) or {}).items()} for key in ("acts", "fates")}
+    for key, named in verbs.items():
+        for verb, (noun, found) in sorted(named.items()):
+            if not found:
+                raise RuleError(f"counts rules: {key}: {verb!r} names {noun!r}, which no synonym set holds")
     return AlignRules(
         near_words=int(context["near_words"]),
         date_near_words=int(context["date_near_words"]),
@@ -149,9 +157,11 @@ def align_rules(rules: RuleSet) -> AlignRules:
         quote_shared=float(quotes["shared_words"]),
         stop_words=frozenset(stop),
         unit_classes={word: frozenset(ns) for word, ns in classes.items()},
-        acts=acts,
-        act_classes=frozenset(n for ns in acts.values() for n in ns),
+        acts={verb: found for named in verbs.values() for verb, (_, found) in named.items()},
+        act_classes=frozenset(n for _, found in verbs["acts"].values() for n in found),
+        fate_classes=frozenset(n for _, found in verbs["fates"].values() for n in found),
         persons=frozenset(str(w).lower() for w in counts.get("persons") or ()),
+        bare_people=frozenset(str(w).lower() for w in counts.get("bare_people") or ()),
         known_nouns=frozenset(str(w).lower() for key in ("nouns", "irregular_plurals")
                               for w in counts.get(key) or ()) | frozenset(classes),
         verb_skips=frozenset(str(w).lower() for w in context.get("verb_skips") or ()),
@@ -724,9 +734,17 @@ def _related_units(a: Context, b: Context, compiled: AlignRules) -> bool:
         return False  # two different nouns no synonym set relates: teachers are not students
     if a.units & b.units:
         return True
-    # A count of an act and a bare count of people: "three people" may be "three deaths".
-    return bool(a.units & compiled.act_classes and _of_people(b.unit_word, compiled)
-                or b.units & compiled.act_classes and _of_people(a.unit_word, compiled))
+    return _may_count(a, b, compiled) or _may_count(b, a, compiled)
+
+
+def _may_count(act: Context, people: Context, compiled: AlignRules) -> bool:
+    """Whether a bare count of people may count an act.
+
+    Any people may count what people do ("hundreds of tenants", "300 signatures"); only people
+    as such what befalls them ("three people", "three deaths"; not "12 officers", "9 arrests").
+    """
+    return bool(act.units & compiled.act_classes and _of_people(people.unit_word or "", compiled)
+                or act.units & compiled.fate_classes and people.unit_word in compiled.bare_people)
 
 
 def _groups(contexts: list[Context], links: list[tuple[float, int, int]],

@@ -1,10 +1,11 @@
 """Drafts against their sources: the pre-publication check a newsroom runs in CI.
 
 The draft is judged, not the sources. Each draft claim is aligned with the sources' claims
-(the same aligner `compare` uses); a finding is a draft claim that conflicts with every
-source stating it, misquotes them (other words, a dropped or added [sic]), gives a quotation
-to another named person, or (when asked) that no source states. Where the sources disagree
-among themselves, that is a note on the finding, never a failure of the draft.
+(the same aligner `compare` uses) and judged with each of them by the same judge (`judge`);
+a finding is a draft claim that no source bears out: it conflicts with them, misquotes them
+(other words, or other editorial marks: a [sic], an insertion in brackets, an ellipsis),
+gives a quotation to another person or medium, or (when asked) no source states it. Where the
+sources disagree among themselves, that is a note on the finding, never a failure of the draft.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from .align import align
 from .errors import InputError
 from .extract import extract_claims
-from .judge import FLAGS, judge, quotes_more
+from .judge import FLAGS, discrepant, judge, quotes_more
 from .language import with_language
-from .model import Claim, Kind, QuoteValue, Source, Verdict, display_names, line_starts
+from .model import Claim, Group, Kind, QuoteValue, Source, Verdict, display_names, line_starts
 from .rules import RuleSet
 from .sources import load_sources
 
@@ -170,12 +172,21 @@ def _numbered(found: list[Finding]) -> list[Finding]:
     return numbered
 
 
+class Fault(NamedTuple):
+    """How a draft claim differs from one source claim."""
+
+    verdict: str
+    flags: tuple[str, ...]
+    explanation: str
+
+
 def _judge(claim: Claim, backing: list[Claim], names: dict[str, str], by_id: dict[str, Source],
            rules: RuleSet, options: CheckOptions) -> Finding | None:
     """What is wrong with one draft claim, judged against the source claims aligned with it.
 
     Each source claim is judged with the draft claim as a group of two, by the judge `compare`
-    uses. The draft fails only if no source bears it out: one source agreeing is support.
+    uses. The draft fails only if no source bears it out: one source agreeing is support. A
+    quotation in another language neither bears the draft's words out nor faults them.
     """
     supports = tuple(_support(c, names, by_id) for c in backing)
     if not backing:
@@ -183,32 +194,37 @@ def _judge(claim: Claim, backing: list[Claim], names: dict[str, str], by_id: dic
             return None
         return _finding(claim, "unsupported", (), "no source states this", supports, (), by_id)
     languages = {sid: source.language for sid, source in by_id.items()}
+    named = {**names, claim.source: "the draft"}
     faults = []
     for other in backing:
-        fault = _fault(claim, other, {**names, claim.source: "the draft"}, rules, languages)
-        if fault is None:
+        # The source first: explanations read from what the source says to what the draft says.
+        pair = judge("", (other, claim), named, rules, languages)
+        fault = _fault(claim, other, pair, named)
+        if fault is None and "translated" not in pair.flags:
             return None
-        faults.append(fault)
+        if fault is not None:
+            faults.append(fault)
+    if not faults:
+        return None
     # Of the ways the draft differs, the nearest says what is wrong; every source's flags stay.
-    verdict, _, explanation = min(faults, key=lambda f: SEVERITY.index(f[0]))
-    flags = tuple(f for f in FLAGS if any(f in fault[1] for fault in faults))
-    return _finding(claim, verdict, flags, explanation, supports, _source_notes(backing, names, rules, languages),
-                    by_id)
+    nearest = min(faults, key=lambda f: SEVERITY.index(f.verdict))
+    given = {flag for fault in faults for flag in fault.flags}
+    flags = (*(f for f in FLAGS if f in given), *sorted(given - set(FLAGS)))
+    return _finding(claim, nearest.verdict, flags, nearest.explanation, supports,
+                    _source_notes(backing, names, rules, languages), by_id)
 
 
-def _fault(claim: Claim, other: Claim, names: dict[str, str], rules: RuleSet,
-           languages: dict[str, str | None]) -> tuple[str, tuple[str, ...], str] | None:
-    """How the draft claim differs from one source claim (verdict, flags, explanation), or None."""
-    pair = judge("", (claim, other), names, rules, languages)
+def _fault(claim: Claim, other: Claim, pair: Group, names: dict[str, str]) -> Fault | None:
+    """How the draft claim differs from one source claim, judged together as `pair`, or None."""
     if pair.verdict in (Verdict.CONFLICT, Verdict.QUOTE_VARIANT):
-        return pair.verdict.value, pair.flags, pair.explanation
+        return Fault(pair.verdict.value, pair.flags, pair.explanation)
     # The draft is judged, not the source: it may quote less than a source prints, never more.
     if claim.kind is Kind.QUOTE and "translated" not in pair.flags and quotes_more(claim, other):
         assert isinstance(claim.value, QuoteValue) and isinstance(other.value, QuoteValue)
-        return "quote_variant", pair.flags, (f"the draft quotes \u201c{claim.value.text}\u201d; "
-                                             f"{names[other.source]} prints only \u201c{other.value.text}\u201d")
-    if "attribution_conflict" in pair.flags:
-        return "attribution_conflict", pair.flags, pair.explanation
+        return Fault("quote_variant", pair.flags, f"the draft quotes \u201c{claim.value.text}\u201d; "
+                     f"{names[other.source]} prints only \u201c{other.value.text}\u201d")
+    if discrepant(pair):
+        return Fault("attribution_conflict", pair.flags, pair.explanation)
     return None
 
 
@@ -218,9 +234,7 @@ def _source_notes(backing: list[Claim], names: dict[str, str], rules: RuleSet,
     if len({c.source for c in backing}) < 2:
         return ()
     group = judge("", tuple(backing), names, rules, languages)
-    if group.verdict in (Verdict.CONFLICT, Verdict.QUOTE_VARIANT) or "attribution_conflict" in group.flags:
-        return (f"the sources disagree: {group.explanation}",)
-    return ()
+    return (f"the sources disagree: {group.explanation}",) if discrepant(group) else ()
 
 
 def _words(claim: Claim) -> str:

@@ -241,9 +241,9 @@ def _misspelled_acronyms(groups: dict[tuple[str, object], list[Claim]], compiled
     3. Short acronyms one slip apart are too often two bodies ("NBA", "NAB"): there the odd
        form must be marked [sic] or stand in a quotation, where an outlet prints another's
        slip as written.
-    4. A source that writes both forms names two bodies ("LAPD and LAFD"), unless it marked
-       the odd one [sic], prints it only in a quotation while its own words use the other, or
-       swapped two letters of a long one: a typing slip, where two bodies differ by a letter.
+    4. A source that writes both forms names two bodies ("LAPD and LAFD", "UNHCR and UNHRC"),
+       unless it marked the odd one [sic] or prints it only in a quotation while its own words
+       use the other.
     A plural ("SEALS" beside "SEAL") is the same name, never a slip.
     Of several usual forms within reach, none is chosen.
     """
@@ -269,9 +269,8 @@ def _misspelled_acronyms(groups: dict[tuple[str, object], list[Claim]], compiled
             if OSA.distance(rare, other) != 1 or _plural(rare, other, compiled):
                 continue
             long = min(len(rare), len(other)) >= compiled.substitution_letters
-            swapped = long and sorted(rare) == sorted(other)
             if (marked or quoted or long) and attested(other) >= compiled.misspelling_ratio * len(sources[rare]) \
-                    and (marked or swapped or not any(_both(c, acronyms[other]) for c in members)):
+                    and (marked or not any(_both(c, acronyms[other]) for c in members)):
                 usual.append(other)
         if len(usual) == 1:
             groups[("org", usual[0])].extend(members)

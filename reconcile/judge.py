@@ -95,6 +95,15 @@ def judge(group_id: str, claims: tuple[Claim, ...], names: dict[str, str], rules
     return Group(id=group_id, kind=kind, claims=ids, verdict=verdict, flags=flags, explanation=explanation)
 
 
+def discrepant(group: Group) -> bool:
+    """Whether a group's claims differ as a reader must be told.
+
+    Values that cannot both be true, other words or marks in a quotation, or the words given
+    to another speaker or medium.
+    """
+    return group.verdict in (Verdict.CONFLICT, Verdict.QUOTE_VARIANT) or "attribution_conflict" in group.flags
+
+
 def _name(names: dict[str, str], source_id: str) -> str:
     return names.get(source_id, source_id)
 
@@ -262,7 +271,9 @@ def _judge_names(claims: tuple[Claim, ...], names: dict[str, str],
 
 def _judge_acronyms(spelled: dict[str, list[Claim]], names: dict[str, str]) -> tuple[Verdict, str, tuple[str, ...]]:
     # The spelling most sources use is the organisation's; the others may be slips.
-    usual = max(spelled, key=lambda n: (len({c.source for c in spelled[n]}), len(spelled[n]), n))
+    # Of forms as widely written, the first met (in `check`, the source's, not the draft's).
+    order = {name: k for k, name in enumerate(spelled)}
+    usual = max(spelled, key=lambda n: (len({c.source for c in spelled[n]}), len(spelled[n]), -order[n]))
     long_form = next((c.value.long_form for c in spelled[usual] if isinstance(c.value, NameValue)
                       and c.value.long_form), None)
     named = _listed(list(dict.fromkeys(_name(names, c.source) for c in spelled[usual])))

@@ -91,7 +91,8 @@ TYPES: dict[str, dict[str, Any]] = {
     "counts": {
         "window": "int", "partitives": _WORDS, "determiners": _WORDS, "more_words": _WORDS, "toll_words": _WORDS,
         "toll_skips": _WORDS, "toll_not_after": _WORDS, "ratio_joiners": _WORDS, "nouns": _WORDS,
-        "synonyms": [_WORDS], "persons": _WORDS, "acts": {"*": "word"}, "plural_endings": _WORDS,
+        "synonyms": [_WORDS], "persons": _WORDS, "bare_people": _WORDS, "acts": {"*": "word"},
+        "fates": {"*": "word"}, "plural_endings": _WORDS,
         "not_plural_endings": _WORDS, "plural_min_chars": "int",
         "irregular_plurals": _WORDS, "not_counted": _WORDS, "age": {"after": _WORDS, "before": _WORDS, "max": "int"}},
     "text": {

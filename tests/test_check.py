@@ -98,7 +98,7 @@ def test_github_annotations_match_line_by_line():
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "::error file=tests/fixtures/drafts/changed_amount.md,line=3,col=59,title=reconcile RC001 conflict::"
-        "the draft says $25,000; 000_47b478695b0a2d4c says $250,000: these cannot both be true "
+        "000_47b478695b0a2d4c says $250,000; the draft says $25,000: these cannot both be true "
         "(draft: $25,000)",
     ]
 
@@ -232,6 +232,8 @@ def test_a_draft_that_misspells_a_name_an_acronym_or_a_title_fails(tmp_path):
         ("treasurer", "conflict", ("title_conflict",)),
         ("OBAR", "conflict", ("possible_misspelling",)),
     }
+    # The sources' spelling is the story's, never the draft's.
+    assert {f["text"]: f["explanation"] for f in found}["OBAR"].startswith("the draft writes OBAR; the story names OBRA")
     # Spelled as the sources spell them, the same draft passes.
     draft.write_text("Tommy Kessler, 19, was arrested on Friday, spokesman Dana Whitfield said. The OBRA said the "
                      "plan cost $5 million.\n")

@@ -21,9 +21,8 @@ import pytest
 from click.testing import CliRunner
 
 from reconcile import compare
-from reconcile.check import FAIL_ON, check
+from reconcile.check import FAIL_ON, CheckOptions, check
 from reconcile.cli import main
-from reconcile.judge import quotes_more
 from reconcile.pipeline import build_report
 
 from . import test_align
@@ -80,6 +79,13 @@ def pairs():
                 yield pytest.param(texts, days, first[:2], second[:2], id=f"{row.id}:{first[0]}{second[0]}")
 
 
+def extends(longer, shorter):
+    """Whether a quotation's words run on past another's (lower case, punctuation aside)."""
+    words = [w.strip(".,;:!?\u2019'\"").lower() for w in longer.split()]
+    part = [w.strip(".,;:!?\u2019'\"").lower() for w in shorter.split()]
+    return len(words) > len(part) and any(words[k:k + len(part)] == part for k in range(len(words)))
+
+
 def _named(claims, ref, path):
     return next(c for c in claims if c.text == ref[1] and c.source == path.stem)
 
@@ -94,14 +100,14 @@ def test_compare_and_check_judge_a_pair_alike(rules, tmp_path, texts, days, firs
     if group.claims != tuple(sorted((x.id, y.id), key=group.claims.index)) or len(group.claims) != 2:
         pytest.skip("the pair is not a group of two when its sources are compared alone")
     for draft, source, claim, other in ((first, second, x, y), (second, first, y, x)):
-        result = check([paths[draft[0]]], [paths[source[0]]], rules)
+        result = check([paths[draft[0]]], [paths[source[0]]], rules, CheckOptions(unsupported=True))
         found = [f for f in result.findings if f.text == draft[1]]
         verdict, flags = group.verdict.value, set(group.flags)
         if verdict in DISCREPANCIES:
             expected = (verdict, flags)
         elif "attribution_conflict" in flags:
             expected = ("attribution_conflict", flags)
-        elif claim.kind.value == "quote" and "translated" not in flags and quotes_more(claim, other):
+        elif claim.kind.value == "quote" and "translated" not in flags and extends(claim.text, other.text):
             expected = ("quote_variant", flags)  # the draft quotes words its source does not print
         else:
             expected = None
@@ -128,3 +134,26 @@ def test_fail_on_accepts_every_verdict_and_flag(tmp_path, name):
     result = CliRunner().invoke(main, ["check", str(draft), "--against", str(source), "--fail-on", name,
                                        "--format", "json"])
     assert result.exit_code == (1 if name == "conflict" else 0), result.output
+
+
+def test_a_translation_neither_bears_out_nor_faults_a_draft_quotation(rules, tmp_path):
+    english = CLINIC.format("new", "Dr. Lena Park")
+    spanish = ("\u201cAbriremos la nueva clínica antes de que lleguen las tormentas de invierno\u201d, dijo el "
+               "miércoles la doctora Lena Park, directora del hospital de la ciudad.")
+    sources = [write(tmp_path / "src", "a", english, PUBLISHED), write(tmp_path / "src", "c", spanish, PUBLISHED)]
+    misquote = write(tmp_path / "draft", "b", CLINIC.format("new", "Dr. Lena Park").replace("clinic", "hospital"),
+                     PUBLISHED)
+    found = check([misquote], sources, rules).findings
+    assert [(f.verdict, f.text) for f in found] == [
+        ("quote_variant", "We will open the new hospital before the winter storms arrive,")]
+    faithful = write(tmp_path / "draft", "b", english, PUBLISHED)
+    assert check([faithful], sources, rules).findings == ()
+
+
+@pytest.mark.parametrize("fail_on, code", [("name_spelling", 1), ("title_conflict", 0), ("sic", 0)])
+def test_a_flag_alone_fails_the_check(tmp_path, fail_on, code):
+    source = write(tmp_path / "src", "a", "Tommy Kessler, 19, was arrested on Friday, the county said.", PUBLISHED)
+    draft = write(tmp_path / "draft", "b", "Tommie Kessler, 19, was arrested on Friday, the county said.", PUBLISHED)
+    result = CliRunner().invoke(main, ["check", str(draft), "--against", str(source), "--fail-on", fail_on,
+                                       "--format", "json"])
+    assert result.exit_code == code, result.output

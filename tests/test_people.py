@@ -313,9 +313,8 @@ QUOTED = '"The {} has ignored our letters for years," said Ruth Abernathy, a har
     ([AUDIT.format("OBR"), AUDIT.format("OBR"), QUOTED.format("ORB")], ["ORB"]),
     ([AUDIT.format("OBR"), AUDIT.format("OBR"), QUOTED.format("ORB [sic]")], ["ORB"]),
     ([AUDIT.format("OBR"), AUDIT.format("OBR"), AUDIT.format("ORB")], []),
-    # A source that swaps two letters of a long acronym it writes right elsewhere: a typing slip.
-    ([AUDIT.format("KVRA"), AUDIT.format("KVRA") + " " + AUDIT.format("KRVA")], ["KRVA"]),
-    # ... where one letter for another in its own words names a second body.
+    # A source that writes both forms in its own words names two bodies, letters swapped or not.
+    ([AUDIT.format("KVRA"), AUDIT.format("KVRA") + " " + AUDIT.format("KRVA")], []),
     ([AUDIT.format("KVRA"), AUDIT.format("KVRA") + " " + AUDIT.format("KVRB")], []),
     # A plural is the same name.
     ([AUDIT.format("KVRA"), AUDIT.format("KVRA"), AUDIT.format("KVRAS")], []),

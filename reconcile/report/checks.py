@@ -24,8 +24,9 @@ from ..check import CheckResult, Finding
 # Stable rule ids for SARIF and the annotations, one per verdict.
 RULES = {
     "conflict": ("RC001", "The draft states a value that cannot be true if its sources are."),
-    "quote_variant": ("RC002", "The draft quotes words its sources print differently (or drops or adds [sic])."),
-    "attribution_conflict": ("RC003", "The draft gives a quotation to another person than its sources do."),
+    "quote_variant": ("RC002", "The draft quotes words or editorial marks ([sic], insertions, ellipses) its "
+                               "sources print differently."),
+    "attribution_conflict": ("RC003", "The draft gives a quotation to another speaker or medium than its sources do."),
     "unsupported": ("RC004", "No source states what the draft states."),
 }
 
