@@ -249,3 +249,25 @@ def test_rules_test_on_a_folder_without_rule_files_is_a_usage_error(tmp_path):
     (tmp_path / "empty").mkdir()
     result = run("rules", "test", tmp_path / "empty")
     assert result.exit_code == EXIT_ERROR and "no rule files" in result.output
+
+
+def test_an_act_naming_no_synonym_set_is_a_rule_error(tmp_path):
+    from click.testing import CliRunner
+
+    from reconcile.cli import main
+
+    folder = pack(tmp_path, "p", """\
+        name: rescues
+        type: counts
+        language: en
+        description: A count of people rescued counts the rescued.
+        acts: {rescued: rescuees}
+        examples:
+          - text: "The shelter stayed open all week."
+            claims: []
+        """)
+    story = tmp_path / "story.txt"
+    story.write_text("Crews rescued 14 people from the flooded street on Monday.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["compare", str(story), "--rules", str(folder)])
+    assert result.exit_code == 2
+    assert "acts: 'rescued' names 'rescuees', which no synonym set holds" in result.output
