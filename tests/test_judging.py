@@ -15,6 +15,7 @@ round). Both must read the pair alike:
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 import pytest
@@ -52,6 +53,14 @@ QUOTED = [
           [("a", "We will open the clinic before the winter storms arrive,"),
            ("b", "We will open the clinic before the winter storms arrive,")], "agree", ["attribution_conflict"],
           id="quote-two-speakers"),
+    # An ellipsis where a quotation is cut changes none of its words.
+    group(("\u201cWe will open the clinic before the winter storms arrive \u2026\u201d Dr. Lena Park said on "
+           "Wednesday.",
+           "\u201cWe will open the clinic before the winter storms arrive, and the new ward by June,\u201d Dr. Lena "
+           "Park said on Wednesday."),
+          [("a", "We will open the clinic before the winter storms arrive \u2026"),
+           ("b", "We will open the clinic before the winter storms arrive, and the new ward by June,")], "agree",
+          id="quote-cut-with-an-ellipsis"),
 ]
 
 
@@ -81,8 +90,7 @@ def pairs():
 
 def extends(longer, shorter):
     """Whether a quotation's words run on past another's (lower case, punctuation aside)."""
-    words = [w.strip(".,;:!?\u2019'\"").lower() for w in longer.split()]
-    part = [w.strip(".,;:!?\u2019'\"").lower() for w in shorter.split()]
+    words, part = (re.findall(r"[^\W_]+(?:['\u2019-][^\W_]+)*", text.lower()) for text in (longer, shorter))
     return len(words) > len(part) and any(words[k:k + len(part)] == part for k in range(len(words)))
 
 

@@ -31,6 +31,9 @@ _GLUE = frozenset("-:./")
 # of its own, it lets the joiner that also joins numbers ("and") end the range.
 _OPENED = Qualifier.RANGE.value
 _CLOSERS = frozenset(".,;:)!?\"'")
+# The words a gapped clause's subject may hold after its determiner or possessive: a modifier
+# and a noun ("the other letter's", "the second ferry,"); a longer run has room for a verb.
+_GAPPED_SUBJECT_WORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,11 +394,14 @@ def _elided_unit(tokens: list[Token], number: NumberMatch, context: _Context, fo
     ends its clause or has only an adjunct after it, opened by a function word ("on Saturday"),
     and the clause marks the repeated construction in one of three ways:
       - a possessive before the number: "30 beds in the north wing and the south wing's 20";
-      - a qualifier after a word of the clause or after the conjunction itself: "120 passengers
-        on the first ferry and the second about 80", "300 marchers on Friday and about 500 on
-        Saturday";
+      - a qualifier after the subject of the clause or after the conjunction itself: "120
+        passengers on the first ferry and the second about 80", "300 marchers on Friday and
+        about 500 on Saturday";
       - a word like "more" after it: "14 miners freed on Friday and 9 more on Saturday".
-    Bare numbers with no marker ("two men, 24 and 31") are ages or other things, and stay out.
+    With a possessive or a qualifier, the clause holds nothing but its subject before them (see
+    `_verbless`): a clause with a verb of its own ("and the river rose about 3") says its number
+    of something else. Bare numbers with no marker ("two men, 24 and 31") are ages or other
+    things, and stay out.
     """
     if not found or found[-1].kind != Kind.COUNT:
         return None
@@ -405,24 +411,51 @@ def _elided_unit(tokens: list[Token], number: NumberMatch, context: _Context, fo
     if nxt is not None and nxt.text not in _CLOSERS and nxt.low not in lex.conjunctions and not more \
             and nxt.low not in lex.function_words:
         return None
-    if not any(t.low in lex.conjunctions for t in tokens[found[-1].next_token:context.first]):
+    # The new clause runs from its conjunction to the qualifier or number. A comma just before
+    # them may stand for the verb ("; the second, about 80") or be the conjunction itself
+    # ("6 divers, at least 4"): the clause opens at the last conjunction before it, else at it.
+    start = found[-1].next_token
+    end = context.first
+    comma = end - 1 > start and tokens[end - 1].text == ","
+    if comma:
+        end -= 1
+    opener = next((k for k in range(end - 1, start - 1, -1) if tokens[k].low in lex.conjunctions), None)
+    if opener is None and comma:
+        opener, end, comma = end, end + 1, False
+    if opener is None:
         return None
     before = tokens[context.first - 1] if context.first > 0 else None
     possessive = before is not None and before.kind == "word" and before.low.endswith(lex.possessives)
-    # The word a qualifier follows, in the new clause: a word of its own ("and the second over
-    # 100"), the conjunction ("and over 100"), or a word before a comma that stands for the verb
-    # ("and the second, over 100"); not "and is about 40", where the number is said of something else.
-    lead = context.first - 1
-    if lead > found[-1].next_token and tokens[lead].text == ",":
-        lead -= 1
-    lead_word = tokens[lead] if lead >= found[-1].next_token else None
-    qualified = context.qualifier in ("lower_bound", "upper_bound", "approximate") and lead_word is not None \
-        and lead_word.kind == "word" and (lead_word.low not in lex.function_words or lead_word.low in lex.conjunctions)
-    if not (more or possessive or qualified):
+    qualified = context.qualifier in ("lower_bound", "upper_bound", "approximate")
+    if not (more or ((possessive or qualified) and _verbless(tokens[opener + 1:end], comma, lex))):
         return None
     if sentence_of(found[-1].start) != sentence_of(tokens[number.first].start):
         return None
     return found[-1].value.unit
+
+
+def _verbless(clause: list[Token], comma: bool, lex: Lexicon) -> bool:
+    """Whether the words of a gapped clause before its number are a subject and no more.
+
+    Nothing ("and about 500"), or a noun phrase: a determiner (`counts.determiners`) or a
+    possessive ("Acme's") and up to `_GAPPED_SUBJECT_WORDS` more words, none a function word
+    but one like "other" ("the other letter's"). Without a verb list the second of two words
+    after a determiner may be a verb ("the river rose about 3", "the match ended around 9"), so
+    two are taken only when the last is a possessive ("the new one's up to 400") or a comma
+    stands for the verb ("the second ferry, about 80").
+    """
+    if not clause:
+        return True
+    head, rest = clause[0], clause[1:]
+    owner = head.kind == "word" and head.low.endswith(lex.possessives)
+    if head.low not in lex.determiners and not owner:
+        return False
+    if not rest:
+        return owner  # a determiner alone is a pronoun: "those over 40" are ages
+    if len(rest) > _GAPPED_SUBJECT_WORDS or any(
+            t.kind != "word" or (t.low in lex.function_words and t.low not in lex.more_words) for t in rest):
+        return False
+    return len(rest) < _GAPPED_SUBJECT_WORDS or comma or rest[-1].low.endswith(lex.possessives)
 
 
 def _value(number: NumberMatch, second: NumberMatch | None, context: _Context,

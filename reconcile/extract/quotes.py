@@ -221,7 +221,8 @@ def is_short(text: str, compiled: QuoteRules) -> bool:
 def markers(text: str, compiled: QuoteRules) -> tuple[str, ...]:
     """The editorial marks in a quotation's words: sic, insertion, ellipsis (each once).
 
-    Where two marks overlap, the earlier rule wins: "[sic]" is sic, not also an insertion.
+    Where two marks overlap, the earlier rule wins: "[sic]" is sic, not also an insertion. An
+    ellipsis counts only between words: "… and we will rebuild" is an excerpt, no change.
     """
     hits = sorted((m.start(), rank, m.end(), name) for rank, (name, pattern) in enumerate(compiled.markers)
                   for m in pattern.finditer(text))
@@ -231,6 +232,8 @@ def markers(text: str, compiled: QuoteRules) -> tuple[str, ...]:
         if start < taken_until:
             continue
         taken_until = end
+        if name == "ellipsis" and not (_WORD.search(text, 0, start) and _WORD.search(text, end)):
+            continue  # where the quotation begins or ends, an ellipsis marks the cut: no words changed
         if name not in found:
             found.append(name)
     return tuple(found)

@@ -219,8 +219,8 @@ GAPPING = [
      [("250 guests", exact(250, "guests")), ("up to 400", bound(400, "upper_bound", "guests"))]),
     ("The school has 450 pupils; the college's over 900.",
      [("450 pupils", exact(450, "pupils")), ("over 900", bound(900, "lower_bound", "pupils"))]),
-    # A qualifier after a word of the new clause, after a comma standing for the verb, or right
-    # after the conjunction; an adjunct may follow the number.
+    # A qualifier after the new clause's subject (no verb), after a comma standing for the verb, or
+    # right after the conjunction; an adjunct may follow the number.
     ("The first ferry carried 120 passengers and the second about 80.",
      [("120 passengers", exact(120, "passengers")), ("about 80", about(80, 72, 88, "passengers"))]),
     ("The first ferry carried 120 passengers; the second, about 80.",
@@ -241,6 +241,25 @@ GAPPING = [
     ("The coach has two sons and is about 40.", [("two sons", exact(2, "sons"))]),
     ("Police held 3 men and over 2 hours later freed them.", [("3 men", exact(3, "men"))]),
     ("The council hired 40 teachers and at about 9 the meeting ended.", [("40 teachers", exact(40, "teachers"))]),
+    # The new clause has a verb of its own: its number is said of something else, with or
+    # without an adjunct after it, whatever the conjunction.
+    ("The flood reached 60 houses on Monday, and the creek rose about 2 on Tuesday.",
+     [("60 houses", exact(60, "houses"))]),
+    ("Divers brought up 15 miners; the crew worked about 40 in all.", [("15 miners", exact(15, "miners"))]),
+    ("The union counted 800 nurses at the rally and the strike lasted over 4.",
+     [("800 nurses", exact(800, "nurses"))]),
+    ("The visitors scored 5 goals and the game finished around 10 at night.",
+     [("5 goals", exact(5, "goals"))]),
+    ("The ferry carried 120 passengers and the crossing took about 80.",
+     [("120 passengers", exact(120, "passengers"))]),
+    ("Police arrested 12 protesters, and officers waited about 3 on the bridge.",
+     [("12 protesters", exact(12, "protesters"))]),
+    ("The north wing has 30 beds and the south wing's roof leaked for over 20.",
+     [("30 beds", exact(30, "beds"))]),
+    ("The bank cut 200 jobs while the bank's shares fell nearly 4 on Monday.",
+     [("200 jobs", exact(200, "jobs"))]),
+    ("The shelter took in 60 dogs; the adoption drive ran about 5 in June.", [("60 dogs", exact(60, "dogs"))]),
+    ("Police held 30 men, and freed those over 40.", [("30 men", exact(30, "men"))]),
     # The count before is in another sentence.
     ("The vet treated 20 cats. About 15 were adopted.", [("20 cats", exact(20, "cats"))]),
 ]
