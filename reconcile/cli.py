@@ -15,7 +15,7 @@ import functools
 import itertools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from .check import write_baseline as write_baseline_file
 from .config import find_config
 from .errors import ReconcileError
 from .examples import run_examples
-from .feed import DEFAULT_CHUNK, ENGINES, iter_feed, read_feed
+from .feed import DEFAULT_CHUNK, ENGINES, check_engine_options, iter_feed, read_feed
 from .model import Report
 from .pipeline import build_report
 from .report import FORMATS, render, report_records
@@ -59,10 +59,12 @@ class _Group(click.Group):
         try:
             result = super().invoke(ctx)
             # Flushed here, where a closed pipe is handled, rather than at exit, where it is not.
-            sys.stdout.flush()
+            with _writing_stdout():
+                sys.stdout.flush()
             return result
-        except BrokenPipeError:
-            # The reader went away (`| head`): nothing left to say and no one to say it to.
+        except _StdoutClosed:
+            # The reader went away (`| head`): nothing left to say and no one to say it to. Any
+            # other broken pipe (a worker's, a socket's) is an error like any other.
             _silence_stdout()
             ctx.exit(EXIT_CLOSED_PIPE)
         except ReconcileError as err:
@@ -75,6 +77,43 @@ class _Group(click.Group):
             click.echo(f"reconcile: unexpected error: {type(err).__name__}: {err} "
                        "(run with --debug for the traceback)", err=True)
             ctx.exit(EXIT_INTERNAL)
+
+
+class _StdoutClosed(Exception):
+    """Standard output's reader went away: a write to it met a broken pipe."""
+
+
+@contextlib.contextmanager
+def _writing_stdout() -> Iterator[None]:
+    """Around a write to standard output: a broken pipe there is the reader gone, nothing else."""
+    try:
+        yield
+    except BrokenPipeError as err:
+        raise _StdoutClosed from err
+
+
+class _Stdout:
+    """Standard output for a writer that also runs the work (a feed's stories come as written)."""
+
+    def write(self, text: str) -> int:
+        """Write to standard output (see `_writing_stdout`)."""
+        with _writing_stdout():
+            return sys.stdout.write(text)
+
+    def flush(self) -> None:
+        """Flush standard output (see `_writing_stdout`)."""
+        with _writing_stdout():
+            sys.stdout.flush()
+
+    def __iter__(self) -> Iterator[str]:
+        # pandas takes only what has write and __iter__ for a file (pandas.api.types.is_file_like).
+        return iter(())
+
+
+def _echo(text: str, *, nl: bool = True) -> None:
+    """click.echo to standard output (see `_writing_stdout`)."""
+    with _writing_stdout():
+        click.echo(text, nl=nl)
 
 
 def _silence_stdout() -> None:
@@ -136,7 +175,7 @@ def _rules(rule_dirs: tuple[str, ...]) -> RuleSet:
 def _write(records: dict[str, Any], format_name: str, output: Path | None, *, show_all: bool = False) -> None:
     if output is None:
         color = format_name == "terminal" and sys.stdout.isatty()
-        click.echo(render(format_name, records, color=color, show_all=show_all), nl=False)
+        _echo(render(format_name, records, color=color, show_all=show_all), nl=False)
         return
     try:
         output.write_text(render(format_name, records, show_all=show_all), encoding="utf-8")
@@ -221,7 +260,7 @@ def check(drafts, against, fail_on, unsupported, rule_dirs, outlets, languages, 
     text = CHECK_FORMATS[format_name](records, color=output is None and format_name == "terminal"
                                       and sys.stdout.isatty())
     if output is None:
-        click.echo(text, nl=False)
+        _echo(text, nl=False)
     else:
         try:
             output.write_text(text, encoding="utf-8")
@@ -300,7 +339,7 @@ def feed(sources, engine, scheduler, workers, chunk, window_days, single_pass, r
         first = next(stories, None)
         everything = itertools.chain([] if first is None else [first], stories)
         if output is None:
-            write(everything, sys.stdout, listed)
+            write(everything, _Stdout(), listed)  # type: ignore[arg-type]
             return
         try:
             with output.open("w", encoding="utf-8", newline="") as out:
@@ -311,10 +350,8 @@ def feed(sources, engine, scheduler, workers, chunk, window_days, single_pass, r
 
 def _check_engine_options(engine: str, scheduler: str | None, workers: int | None) -> None:
     """An engine option the chosen engine would not use is said, never silently dropped."""
-    if scheduler is not None and engine != "dask":
-        raise UserError(f"--scheduler applies only to --engine dask, not --engine {engine}")
-    if workers is not None and scheduler is not None:
-        raise UserError("--workers does not apply with --scheduler: the cluster's workers are its own")
+    # The library's check (an InputError: exit 2), made before the feed is read.
+    check_engine_options(engine, workers=workers, scheduler=scheduler)
     if workers is not None and engine == "serial":
         # A warning, not an error: the feed benchmark passes one --workers to every engine.
         click.echo("reconcile: warning: --workers does not apply to --engine serial (one process); ignored",
@@ -342,7 +379,7 @@ def rules_list(rule_dirs) -> None:
         return f"built-in {resolved.relative_to(built_in).as_posix()}" if resolved.is_relative_to(built_in) else path
 
     rows = [(f.name, f.type, f.language, origin(f.path), f.description) for f in active.files]
-    click.echo(render_rule_files(rows), nl=False)
+    _echo(render_rule_files(rows), nl=False)
 
 
 @rules.command("show")
@@ -356,8 +393,8 @@ def rules_show(name, rule_dirs) -> None:
     if not found:
         raise UserError(f"no rule file named {name!r} (see: reconcile rules list)")
     for rule_file in found:
-        click.echo(f"# {rule_file.path} ({rule_file.type}, {rule_file.language})")
-        click.echo(Path(rule_file.path).read_text(encoding="utf-8"))
+        _echo(f"# {rule_file.path} ({rule_file.type}, {rule_file.language})")
+        _echo(Path(rule_file.path).read_text(encoding="utf-8"))
 
 
 @rules.command("test")
@@ -377,11 +414,11 @@ def rules_test(pack, rule_dirs) -> None:
     outcomes = list(run_examples(mine, active))
     for outcome in outcomes:
         mark = "ok  " if outcome.passed else "FAIL"
-        click.echo(f"{mark} {outcome.rule_file.path} #{outcome.number}: {_short(outcome.text)}")
+        _echo(f"{mark} {outcome.rule_file.path} #{outcome.number}: {_short(outcome.text)}")
         for problem in outcome.problems:
-            click.echo(f"       {problem}")
+            _echo(f"       {problem}")
     failed = sum(not o.passed for o in outcomes)
-    click.echo(f"{len(outcomes) - failed} of {len(outcomes)} examples hold in {len(mine)} files")
+    _echo(f"{len(outcomes) - failed} of {len(outcomes)} examples hold in {len(mine)} files")
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 

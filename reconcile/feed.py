@@ -143,9 +143,33 @@ def iter_feed(sources: tuple[Source, ...], rules: RuleSet, *, engine: str = "pro
     compared, or how long a story stays open to new articles. The
     `dask` engine runs on the cluster at `scheduler`, or on a local cluster of `workers`
     processes. `progress(done, total)` is called as stories are reconciled.
+
+    Raises InputError at once, before any work, for an option the engine would not use (see
+    `check_engine_options`).
+    """
+    check_engine_options(engine, workers=workers, scheduler=scheduler)
+    return _stories(sources, rules, engine=engine, workers=workers, chunk=chunk, window_days=window_days,
+                    single_pass=single_pass, scheduler=scheduler, progress=progress)
+
+
+def check_engine_options(engine: str, *, workers: int | None = None, scheduler: str | None = None) -> None:
+    """Raise InputError for an unknown engine or an option it would not use, never dropped silently.
+
+    `scheduler` is the dask engine's alone, and a scheduler's cluster has workers of its own.
+    `workers` with the serial engine is allowed and ignored (one process): a benchmark gives
+    every engine the same options; the command line warns of it.
     """
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
+    if scheduler is not None and engine != "dask":
+        raise InputError(f"--scheduler applies only to --engine dask, not --engine {engine}")
+    if workers is not None and scheduler is not None:
+        raise InputError("--workers does not apply with --scheduler: the cluster's workers are its own")
+
+
+def _stories(sources: tuple[Source, ...], rules: RuleSet, *, engine: str, workers: int | None, chunk: int,
+             window_days: int | None, single_pass: bool, scheduler: str | None,
+             progress: Callable[[int, int], None] | None) -> Iterator[dict[str, Any]]:
     sources = tuple(with_language(s, rules) for s in sources)
     stories = (cluster_stream if single_pass else cluster)(sources, rules, window_days=window_days)
     tick = _Ticker(len(stories), progress)

@@ -58,7 +58,8 @@ def furniture_rules(data: dict[str, Any], trailers: Any) -> Furniture:
     return Furniture(
         label=re.compile(fr"{opening}{labels}\s*(?P<sep>{_SEPARATOR})?\s*(?P<rest>.*)$", re.IGNORECASE)
         if labels else None,
-        trailing_label=re.compile(opening + trailing, re.IGNORECASE) if trailing else None,
+        trailing_label=re.compile(fr"{opening}{trailing}\s*(?P<sep>{_SEPARATOR})?\s*(?P<rest>.*)$", re.IGNORECASE)
+        if trailing else None,
         prompt=re.compile(opening + prompts, re.IGNORECASE) if prompts else None,
         # A list's heading names it at one of its ends ("Latest news", "Stories for you"), or
         # anywhere in a title-case line ("Most Read Stories This Week").
@@ -187,7 +188,9 @@ def _kind(line: str, f: Furniture, is_abbreviation: IsAbbreviation) -> _Line:
         return _Line.FURNITURE
     if any(p.search(line) for p in f.trailers):
         return _Line.TRAILER
-    if words <= f.label_words and f.trailing_label and f.trailing_label.match(line):
+    trailing = f.trailing_label.match(line) if words <= f.label_words and f.trailing_label else None
+    # A dateline ("Updated 10:32 a.m.", "Posted by ..."), not a sentence ("Updated figures show ...").
+    if trailing and not _opens_clause(trailing["rest"], f, is_abbreviation):
         return _Line.TRAILER
     if words <= f.label_words:
         if f.prompt and f.prompt.match(line):
@@ -204,8 +207,7 @@ def _kind(line: str, f: Furniture, is_abbreviation: IsAbbreviation) -> _Line:
                 return _Line.FURNITURE
             # At the end, a label before a name, a number, or a phrase ("Sponsored by ..."), but
             # not before a clause ("Related charges were filed ...").
-            opening = rest.split()[0]
-            if not opening.islower() or (opening in f.minor_words and not _punctuated(rest, is_abbreviation)):
+            if not _opens_clause(rest, f, is_abbreviation):
                 return _Line.TRAILER
     body = f.bullet.sub("", line, count=1)
     if len(body.split()) > f.short_words or _punctuated(body, is_abbreviation):
@@ -215,6 +217,17 @@ def _kind(line: str, f: Furniture, is_abbreviation: IsAbbreviation) -> _Line:
             and (f.heading.search(body) or (title_case and f.heading_word.search(body))):
         return _Line.HEADING
     return _Line.ITEM if title_case else _Line.SHORT
+
+
+def _opens_clause(rest: str, f: Furniture, is_abbreviation: IsAbbreviation) -> bool:
+    """Whether what follows a label is a clause ("... charges were filed"), not a name or a phrase.
+
+    A name, a number or a phrase ("... by Jane Doe", "... 10:32 a.m.") is the page's.
+    """
+    if not rest:
+        return False
+    opening = rest.split()[0]
+    return opening.islower() and not (opening in f.minor_words and not _punctuated(rest, is_abbreviation))
 
 
 def _title_case(text: str, f: Furniture) -> bool:

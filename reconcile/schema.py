@@ -125,7 +125,8 @@ TYPES: dict[str, dict[str, Any]] = {
         "reach": {"phrase_words": "int", "attribution_chars": "int", "pronoun_sentences": "int",
                   "pronoun_memory_chars": "int", "medium_chars": "int", "medium_gap_words": "int",
                   "full_name_chars": "int", "full_name_words": ("int", "int")},
-        "plural_endings": _WORDS, "titles": _WORDS, "organisation_words": _WORDS, "markers": {"*": _PATTERNS}},
+        "plural_endings": _WORDS, "titles": _WORDS, "organisation_words": _WORDS, "markers": {"*": _PATTERNS},
+        "cut_markers": _WORDS},
     "people": {
         "decade_frame": _WORDS, "decade_endings": _WORDS, "decade_possessives": _WORDS,
         "appositive_before": _WORDS, "appositive_after": _WORDS, "longer_name_joiners": _WORDS,
@@ -205,6 +206,7 @@ def check_rule_file(path: Path, doc: dict[str, Any]) -> None:
     doc = {**doc, "examples": doc.get("examples") or []}
     try:
         _check({**HEADER, **TYPES[rule_type]}, doc, ())
+        _check_story_groups(doc["examples"])
     except _Invalid as err:
         where = "".join(f"[{s}]" if isinstance(s, int) else f".{s}" if n else s for n, s in enumerate(err.path))
         if err.known is None:
@@ -214,6 +216,15 @@ def check_rule_file(path: Path, doc: dict[str, Any]) -> None:
             message = f"unknown key '{where}'{scope} (known: {', '.join(err.known)})"
         line = line_of(path, err.path)
         raise RuleError(f"{path}{f':{line}' if line else ''}: {message}") from None
+
+
+def _check_story_groups(examples: list[dict[str, Any]]) -> None:
+    """A story example's group names at least one claim: a group of nothing is no group."""
+    for n, example in enumerate(examples):
+        for m, group in enumerate(example.get("groups") or ()):
+            if not any(group["texts"]):
+                raise _Invalid(("examples", n, "groups", m, "texts"),
+                               "expected at least one word (null stands for a source with no claim in the group)")
 
 
 def _check(shape: Any, value: Any, path: tuple[Step, ...]) -> None:

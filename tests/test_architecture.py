@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import ast
 import calendar
+import os
 import re
+import shutil
+import subprocess
 from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .conftest import SHARED
+from . import conftest
+from .conftest import require_shared
 
 PACKAGE = Path(__file__).resolve().parent.parent / "reconcile"
 PRESENTATION = {"click", "rich", "pandas"}
@@ -69,8 +73,8 @@ def test_every_module_says_what_it_holds():
 
 # Story vocabulary. The package and its rules stay general news English: they name no outlet,
 # person, organisation or figure of the seed story (seeds/) or of a development story
-# (../shared/dev/STORY/, read in place; only the seeds where shared/ is absent). What marks a
-# story is computed from its texts, so the guard grows with them:
+# (../shared/dev/STORY/, read in place; where shared/ is absent, CI fails and a local run reads
+# only the seeds). What marks a story is computed from its texts, so the guard grows with them:
 #   1. capitalised words that no general word list holds ("Salesforce", "McAllen", "CBP");
 #   2. figures of three digits or more that are not one digit and zeros ("650", "250,000",
 #      "19.4", "10:48", "1-1-1"): "100", "5,000", a band "0.95" or a year alone are general;
@@ -96,7 +100,15 @@ _ENDINGS = (("s", ""), ("es", ""), ("ies", "y"), ("'s", ""), ("ed", ""), ("ed", 
 
 
 def story_texts() -> list[Path]:
-    dev = sorted(p for p in (SHARED / "dev").glob("*") if p.is_dir())
+    """The seed story's texts and the development stories' (../shared/dev/STORY/).
+
+    Without ../shared, CI fails (`require_shared`) rather than guard against the seeds alone; a
+    local run still guards against the seeds.
+    """
+    try:
+        dev = sorted(p for p in require_shared("dev").glob("*") if p.is_dir())
+    except pytest.skip.Exception:
+        dev = []
     return [p for folder in [ROOT / "seeds", *dev] for p in sorted(folder.iterdir()) if p.suffix in (".txt", ".md")]
 
 
@@ -168,6 +180,37 @@ def test_story_vocabulary_is_read_from_the_texts():
     # Whole tokens only: "A380", like an escaped "\u2018" in a rule file, holds no figure.
     figures = keys_of(r"On 7/19/2018, 19 de julio de 2018, at 10:48 p.m., 250,000 of 1,000 (19.4) in 2018 A380")
     assert {k for k in figures if not k[0].isalpha()} == {"2018-07-19", "7/19/2018", "10:48", "250,000", "19.4"}
+
+
+def test_story_vocabulary_reads_the_dev_stories_and_ci_never_goes_without(tmp_path, monkeypatch):
+    seeds = sorted(p for p in (ROOT / "seeds").iterdir() if p.suffix in (".txt", ".md"))
+    story = tmp_path / "dev" / "a-story"
+    story.mkdir(parents=True)
+    (story / "wire.txt").write_text("A development story.", encoding="utf-8")
+    monkeypatch.setattr(conftest, "SHARED", tmp_path)
+    assert story_texts() == [*seeds, story / "wire.txt"]
+    # Without the shared folder a local run guards against the seeds; CI fails, never narrows.
+    monkeypatch.setattr(conftest, "SHARED", tmp_path / "absent")
+    monkeypatch.delenv("CI", raising=False)
+    assert story_texts() == seeds
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI needs it"):
+        story_texts()
+
+
+@pytest.mark.parametrize("runner_ci, seen", [(None, "true"), ("1", "1")], ids=["runner-sets-none", "runner-sets-1"])
+def test_the_ci_script_runs_the_tests_as_ci(tmp_path, runner_ci, seen):
+    # .ci/run as it is, over a stand-in venv: the tests see CI set, whatever the runner set.
+    (tmp_path / ".ci").mkdir()
+    shutil.copy2(ROOT / ".ci" / "run", tmp_path / ".ci" / "run")
+    log, tools = tmp_path / "log", tmp_path / "tools"
+    for stub in (tools / "python3", tmp_path / ".venv" / "bin" / "pip", tmp_path / ".venv" / "bin" / "python"):
+        stub.parent.mkdir(parents=True, exist_ok=True)
+        stub.write_text(f'#!/bin/sh\necho "$(basename "$0") CI=${{CI-unset}}" >> "{log}"\n', encoding="utf-8")
+        stub.chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if k != "CI"} | {"PATH": f"{tools}{os.pathsep}{os.environ['PATH']}"}
+    subprocess.run([tmp_path / ".ci" / "run"], env=env | ({"CI": runner_ci} if runner_ci else {}), check=True)
+    assert log.read_text(encoding="utf-8").splitlines()[-1] == f"python CI={seen}"
 
 
 @pytest.mark.parametrize("path", GUARDED, ids=lambda p: str(p.relative_to(ROOT)))

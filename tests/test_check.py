@@ -233,7 +233,8 @@ def test_a_draft_that_misspells_a_name_an_acronym_or_a_title_fails(tmp_path):
         ("OBAR", "conflict", ("possible_misspelling",)),
     }
     # The sources' spelling is the story's, never the draft's.
-    assert {f["text"]: f["explanation"] for f in found}["OBAR"].startswith("the draft writes OBAR; the story names OBRA")
+    explained = {f["text"]: f["explanation"] for f in found}
+    assert explained["OBAR"].startswith("the draft writes OBAR; the story names OBRA")
     # Spelled as the sources spell them, the same draft passes.
     draft.write_text("Tommy Kessler, 19, was arrested on Friday, spokesman Dana Whitfield said. The OBRA said the "
                      "plan cost $5 million.\n")

@@ -229,13 +229,28 @@ def test_a_closed_pipe_ends_every_command_quietly_with_the_sigpipe_status(args):
     assert (done.returncode, done.stderr) == (EXIT_CLOSED_PIPE, "")
 
 
-def test_a_broken_pipe_raised_inside_a_command_is_not_an_internal_error(seeds_dir, monkeypatch):
-    def closed(*args, **kwargs):
+def test_a_broken_pipe_not_of_standard_output_is_an_internal_error(seeds_dir, monkeypatch):
+    # Only standard output's reader going away ends a run quietly; a worker's pipe or a socket
+    # breaking is a failure, and is said.
+    def broken(*args, **kwargs):
         raise BrokenPipeError(32, "Broken pipe")
 
-    monkeypatch.setattr("reconcile.cli.render", closed)
-    result = invoke(["compare", seeds_dir], EXIT_CLOSED_PIPE)
-    assert (result.stdout, result.stderr) == ("", "")
+    monkeypatch.setattr("reconcile.cli.render", broken)
+    result = invoke(["compare", seeds_dir], EXIT_INTERNAL)
+    assert (result.stdout, result.stderr) == ("", "reconcile: unexpected error: BrokenPipeError: [Errno 32] "
+                                              "Broken pipe (run with --debug for the traceback)\n")
+
+
+def test_a_worker_pipe_breaking_while_a_feed_is_written_is_an_internal_error(monkeypatch):
+    # The stories are worked out as they are written: a pipe breaking in the work is not stdout's.
+    def stories(*args, **kwargs):
+        yield {"id": "story-1"}
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr("reconcile.cli.iter_feed", stories)
+    result = invoke(["feed", ROOT / "tests" / "fixtures" / "feed" / "day.jsonl", "--format", "jsonl"], EXIT_INTERNAL)
+    assert (result.stdout, result.stderr) == ('{"id":"story-1"}\n', "reconcile: unexpected error: BrokenPipeError: "
+                                              "[Errno 32] Broken pipe (run with --debug for the traceback)\n")
 
 
 # --- feed: an engine option the engine would not use is said, not silently dropped --------------------
@@ -306,3 +321,17 @@ def test_a_story_example_must_state_its_groups_exactly(tmp_path, expected, probl
     result = invoke(["rules", "test", tmp_path], EXIT_OK if problem is None else EXIT_FINDINGS)
     problems = [line.strip() for line in result.output.splitlines() if line.startswith("       ")]
     assert problems == ([] if problem is None else [problem])
+
+
+@pytest.mark.parametrize("texts", [[None, None, None], []], ids=["all-null", "empty"])
+def test_a_story_group_naming_no_claim_is_a_rule_file_error_at_its_line(tmp_path, texts):
+    rule_file = {"name": "harbour", "type": "judge", "language": "any",
+                 "description": "One story, and a group that names none of its claims.",
+                 "examples": [{"sources": list(HARBOUR), "groups": [expect(texts)]}]}
+    path = tmp_path / "harbour.yaml"
+    path.write_text(json.dumps(rule_file, indent=1), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index('     "texts": [' if texts else '     "texts": [],') + 1
+    result = invoke(["rules", "test", tmp_path], EXIT_ERROR)
+    assert (result.stdout, result.stderr) == ("", f"Error: {path}:{line}: key 'examples[0].groups[0].texts': "
+                                              "expected at least one word (null stands for a source with no "
+                                              "claim in the group)\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 
@@ -12,7 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from reconcile.cli import EXIT_ERROR, EXIT_OK, main
-from reconcile.feed import read_feed, reconcile_story, run_feed
+from reconcile.errors import InputError
+from reconcile.feed import iter_feed, read_feed, reconcile_story, run_feed
 from reconcile.pipeline import build_report
 from reconcile.report import report_records
 from reconcile.stories import cluster, story_id
@@ -195,6 +197,30 @@ def test_an_unreachable_scheduler_is_an_input_error():
     result = CliRunner().invoke(main, ["feed", str(DAY), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == EXIT_ERROR
     assert "cannot reach the dask scheduler at tcp://127.0.0.1:9" in result.output
+
+
+@pytest.mark.parametrize("options, message", [
+    pytest.param({"engine": "process", "scheduler": "tcp://127.0.0.1:9"},
+                 "--scheduler applies only to --engine dask, not --engine process", id="scheduler-with-process"),
+    pytest.param({"engine": "serial", "scheduler": "tcp://127.0.0.1:9"},
+                 "--scheduler applies only to --engine dask, not --engine serial", id="scheduler-with-serial"),
+    pytest.param({"engine": "dask", "scheduler": "tcp://127.0.0.1:9", "workers": 2},
+                 "--workers does not apply with --scheduler: the cluster's workers are its own",
+                 id="workers-with-scheduler"),
+    pytest.param({"engine": "threads"}, "unknown engine 'threads' (one of serial, process, dask)",
+                 id="unknown-engine"),
+])
+def test_an_option_the_engine_would_not_use_is_an_input_error_of_the_api(articles, rules, options, message):
+    # Raised when asked, before any story is worked out, not when the first one is read.
+    with pytest.raises(InputError) as raised:
+        iter_feed(articles, rules, **options)
+    assert str(raised.value) == message
+    with pytest.raises(InputError, match="^" + re.escape(message) + "$"):
+        run_feed(articles, rules, **options)
+
+
+def test_workers_with_the_serial_engine_are_ignored_by_the_api(articles, rules, serial):
+    assert canonical(run_feed(articles, rules, engine="serial", workers=2)) == serial
 
 
 @pytest.mark.parametrize("engine", ["serial", "process"])

@@ -33,6 +33,7 @@ class QuoteRules:
     single_close: frozenset[str]
     short_below: int
     markers: tuple[tuple[str, re.Pattern[str]], ...]
+    cut_markers: frozenset[str]
     marks: re.Pattern[str]
     single_marks: re.Pattern[str]
     elisions: frozenset[str]
@@ -59,6 +60,7 @@ def quote_rules(rules: RuleSet) -> QuoteRules:
         single_close=frozenset(data.get("single_close") or ()) | {"'"},
         short_below=int(data["short_below_words"]),
         markers=markers,
+        cut_markers=frozenset(str(m) for m in data.get("cut_markers") or ()),
     )
 
 
@@ -232,7 +234,7 @@ def markers(text: str, compiled: QuoteRules) -> tuple[str, ...]:
         if start < taken_until:
             continue
         taken_until = end
-        if name == "ellipsis" and not (_WORD.search(text, 0, start) and _WORD.search(text, end)):
+        if name in compiled.cut_markers and not (_WORD.search(text, 0, start) and _WORD.search(text, end)):
             continue  # where the quotation begins or ends, an ellipsis marks the cut: no words changed
         if name not in found:
             found.append(name)
