@@ -236,6 +236,7 @@ class Claim:
     value: Value
     rule: str
     sentence_start: int = 0
+    quoted: bool = False
 
 
 @dataclass(frozen=True, slots=True)

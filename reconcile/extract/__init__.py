@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from ..errors import RuleError
@@ -53,8 +55,56 @@ def extract_claims(source: Source, rules: RuleSet, *, story_date: dt.date | None
               *(_dates(prepared, rules, story_date) if Kind.DATE in wanted else ()), *quotes,
               *(_people(prepared, rules, [(q.span.start, q.span.end) for q in quotes], numeric)
                 if wanted & _PEOPLE else ())]
-    return tuple(sorted((c for c in claims if c.kind in wanted),
+    inside = _within(quotes)
+    whole = _whole(source.text, prepared.start)
+    return tuple(sorted((replace(c, quoted=True) if c.kind is not Kind.QUOTE and inside(c) else c
+                         for c in claims if c.kind in wanted and (c.kind is Kind.QUOTE or whole(c))),
                         key=lambda c: (c.span.start, _KIND_ORDER[c.kind], c.span.end)))
+
+
+# A text that opens on a lower-case letter, or ends without closing punctuation, was cut out of
+# a longer one (a scraped excerpt); its first or last word may be part of a word. (A text may
+# open on a digit: headlines do.)
+_OPENS_CUT = re.compile(r"\s*[^\W\d_]", re.UNICODE)
+_ENDS_WHOLE = re.compile(r"[.!?\"\u201d\u2019')\]]\s*$")
+_ONE_WORD = re.compile(r"\s*\S*\s*")
+
+
+def _whole(text: str, body_start: int) -> Callable[[Claim], bool]:
+    """A test of whether a claim was read whole, not cut by where an excerpt begins or ends.
+
+    At a cut end, a claim followed by no more than one (partial) word may have lost its scale or
+    unit ("$2.5 mil" for "$2.5 million"); at a cut start, one inside the first word may have lost
+    its beginning ("llion euros" for "two billion euros").
+    """
+    head = _OPENS_CUT.match(text, body_start)
+    head = head if head and text[head.end() - 1].islower() else None
+    first_word_end = re.compile(r"\S*").match(text, head.end() - 1).end() if head else body_start
+    cut_tail = not _ENDS_WHOLE.search(text)
+
+    def whole(claim: Claim) -> bool:
+        if head and claim.span.start < first_word_end:
+            return False
+        return not (cut_tail and _ONE_WORD.fullmatch(text, claim.span.end))
+
+    return whole
+
+
+def _within(quotes: list[Claim]) -> Callable[[Claim], bool]:
+    """A test of whether a claim stands inside one of the quotations (nested ones included)."""
+    merged: list[list[int]] = []
+    for start, end in sorted((q.span.start, q.span.end) for q in quotes):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [start for start, _ in merged]
+
+    def inside(claim: Claim) -> bool:
+        k = bisect.bisect_right(starts, claim.span.start) - 1
+        return k >= 0 and claim.span.end <= merged[k][1]
+
+    return inside
 
 
 def claims_from_text(text: str, rules: RuleSet, *, source_id: str = "text", published: dt.date | None = None,

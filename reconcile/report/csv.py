@@ -36,7 +36,7 @@ def rows(records: dict[str, Any]) -> list[dict[str, Any]]:
             "markers": ";".join(value["markers"]) if "markers" in value else None,
             "short": value.get("short"), "nested": value.get("nested"), "person": value.get("person"),
             "name": value.get("name"), "entity": value.get("entity"), "long_form": value.get("long_form"),
-            "sic": value.get("sic"), "quoted": value.get("quoted"), "title": value.get("title"), "line": claim["line"],
+            "sic": value.get("sic"), "quoted": claim.get("quoted"), "title": value.get("title"), "line": claim["line"],
             "col": claim["col"], "start": claim["start"], "end": claim["end"], "sentence": claim["sentence"],
         })
     return table

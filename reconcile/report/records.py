@@ -71,6 +71,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         "sentence": claim.sentence,
         "sentence_start": claim.sentence_start,
         "value": {**({"person": None} if claim.kind is Kind.AGE else {}), **value_record(claim.value)},
+        "quoted": claim.quoted,
         "rule": claim.rule,
     }
 
