@@ -137,7 +137,7 @@ def align_rules(rules: RuleSet) -> AlignRules:
         floor=float(propose["floor"]),
         # (quantities, dates or ages; same source; how the values relate) -> the context overlap needed
         thresholds={(part, same, how): float(value)
-                    for part in ("quantities", "dates", "ages")
+                    for part in ("quantities", "durations", "dates", "ages")
                     for same, key in ((False, "cross_source"), (True, "same_source"))
                     for how, value in ((link.get(part) or {}).get(key) or {}).items()},
         owner_words=int(context["owner_words"]),
@@ -533,6 +533,23 @@ def _candidates(contexts: list[Context], members: list[int], features: dict[int,
     return sorted(pairs)
 
 
+_WRITTEN_YEARS = (Granularity.YEAR, Granularity.DECADE, Granularity.CENTURY)
+
+
+def _written_year(claim: Claim) -> bool:
+    """Whether a claim writes a year specific enough to link articles by itself.
+
+    A decade or century in digits ("the 1950s") is, and so is a year before the noun it dates
+    ("a 2014 order"); not "last year", nor a year after a preposition ("in 2014"), which many
+    facts of a story share.
+    """
+    if not any(ch.isdigit() for ch in claim.text):
+        return False
+    if claim.value.granularity is not Granularity.YEAR:  # type: ignore[union-attr]
+        return True
+    return re.search(re.escape(claim.text) + r" [^\W\d_]", claim.sentence) is not None
+
+
 def _written_day_links(contexts: list[Context], members: list[int],
                        compiled: AlignRules) -> list[tuple[float, int, int]]:
     """Links between articles that write out the same day or month ("Dec. 15, 2013", "June 2005").
@@ -542,12 +559,15 @@ def _written_day_links(contexts: list[Context], members: list[int],
     Each claim links to the latest claim of each other source naming its day (enough to join
     them all, and linear in the number of claims).
     """
-    by_day: dict[tuple[int, int], list[int]] = defaultdict(list)
+    by_day: dict[tuple[object, int], list[int]] = defaultdict(list)
     for i in members:
         value = contexts[i].claim.value
         if isinstance(value, DateValue) and value.month and (
                 (value.granularity is Granularity.DAY and value.day) or value.granularity is Granularity.MONTH):
             by_day[(value.month, value.day or 0)].append(i)
+        elif isinstance(value, DateValue) and value.start and value.granularity in _WRITTEN_YEARS \
+                and _written_year(contexts[i].claim):
+            by_day[(value.granularity.value, value.start.year)].append(i)
     links = []
     for same_day in by_day.values():
         latest: dict[str, int] = {}
@@ -582,7 +602,7 @@ def _overlap(a: dict[str, float], b: dict[str, float], idf: dict[str, float]) ->
 def _threshold(a: Context, b: Context, how: str | None, compiled: AlignRules) -> float:
     """The context overlap two claims need: by source and by how their values relate."""
     same = a.claim.source == b.claim.source
-    part = {Kind.DATE: "dates", Kind.AGE: "ages"}.get(a.claim.kind, "quantities")
+    part = {Kind.DATE: "dates", Kind.AGE: "ages", Kind.DURATION: "durations"}.get(a.claim.kind, "quantities")
     key = (part, same, how or CONFLICT)
     return compiled.thresholds.get(key, compiled.thresholds.get(("quantities", *key[1:]), 1.0))
 
@@ -660,6 +680,9 @@ def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
                                                                  and cb.span.start < ca.span.end)):
         return False  # a sentence does not state one fact twice; a claim is not the one inside it
     va, vb = ca.value, cb.value
+    if isinstance(va, DateValue) and isinstance(vb, DateValue) \
+            and (va.granularity is Granularity.TIME) != (vb.granularity is Granularity.TIME):
+        return False  # the hour something happened is a fact apart from its day
     if (a.more or b.more) and relation(ca, cb, compiled.values) == CONFLICT:
         return False  # "two other rifles" counts some of them, not all: no conflict with "nine"
     if isinstance(va, QuoteValue) and isinstance(vb, QuoteValue) and min(len(a.words), len(b.words)) \

@@ -17,7 +17,19 @@ from functools import lru_cache
 from itertools import combinations
 
 from .identity import IdentityRules, identity_rules, name_difference, titles_agree
-from .model import Claim, DateValue, Entity, Group, Kind, NameValue, Quantity, QuoteValue, TitleValue, Verdict
+from .model import (
+    Claim,
+    DateValue,
+    Duration,
+    Entity,
+    Group,
+    Kind,
+    NameValue,
+    Quantity,
+    QuoteValue,
+    TitleValue,
+    Verdict,
+)
 from .rules import RuleSet
 from .values import COMPATIBLE, CONFLICT, ValueRules, contains, quote_words, relation, value_rules
 
@@ -160,7 +172,7 @@ def _precision(a: Claim, b: Claim) -> str:
     if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
         spans = (v.granularity.value.replace("_", " ") for v in (a.value, b.value))
         return " and ".join(spans) + " overlap"
-    assert isinstance(a.value, Quantity) and isinstance(b.value, Quantity)
+    assert isinstance(a.value, (Quantity, Duration)) and isinstance(b.value, (Quantity, Duration))
     words = {"exact": "a point", "lower_bound": "a lower bound", "upper_bound": "an upper bound",
              "approximate": "an approximate figure", "range": "a range", "vague": "a vague amount"}
     qa, qb = a.value.qualifier.value, b.value.qualifier.value

@@ -27,6 +27,7 @@ class Kind(str, Enum):
     AGE = "age"
     NAME = "name"
     TITLE = "title"
+    DURATION = "duration"
 
 
 class Qualifier(str, Enum):
@@ -137,6 +138,22 @@ class Quantity:
     person: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """The value of a duration claim: a stretch of time, as written and in days.
+
+    `amount` and `unit` are as written ("six-month": 6, month; None amount for a range);
+    `low_days`/`high_days` are the days it allows, None where unbounded. A unit spans the days
+    the rules give it (a month is 28 to 31), so "two months" and "60 days" can both be true.
+    """
+
+    amount: Number | None
+    qualifier: Qualifier
+    unit: str
+    low_days: Number | None
+    high_days: Number | None
+
+
 class Granularity(str, Enum):
     """How much time a date claim names."""
 
@@ -145,6 +162,9 @@ class Granularity(str, Enum):
     MONTH = "month"
     PART_OF_MONTH = "part_of_month"
     YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+    TIME = "time"  # a time of day with no day stated ("at about 9.15am")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +185,13 @@ class DateValue:
     month: int | None = None
     day: int | None = None
     time: str | None = None
+    # The stated time of day as minutes after midnight, both ends included (an interval for
+    # "about 9.15am" or "evening"; the high end may pass 1440 for "night"), its zone as written
+    # ("GMT", "local time", "+02:00") and that zone's offset from UTC in minutes, where known.
+    clock: tuple[int, int] | None = None
+    zone: str | None = None
+    utc_offset: int | None = None
+    half_day: bool = False  # "5:40" with no am or pm, where the rules read a 12-hour clock: or 17:40
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +243,7 @@ class TitleValue:
     person: str
 
 
-Value = Quantity | DateValue | QuoteValue | NameValue | TitleValue
+Value = Quantity | DateValue | QuoteValue | NameValue | TitleValue | Duration
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +251,8 @@ class Claim:
     """One atomic statement in one source, with its provenance.
 
     `text` is exactly `source.text[span.start:span.end]`; `sentence` is the text around it
-    from `sentence_start`; `rule` names the rule file that produced it.
+    from `sentence_start`; `rule` names the rule file that produced it; `quoted` says it stands
+    inside a quotation (a figure someone said, which may meet the same figure an outlet states).
     """
 
     id: str

@@ -63,9 +63,11 @@ _CLAIM = {"kind!": _choice(Kind), "text!": "word",
           "unit": "word|null", "currency": "word|null", "si": "number", "elided": "bool",
           "start": "word|null", "end": "word|null", "resolved": "bool", "granularity": _choice(Granularity),
           "inferred": "bool", "month": "int|null", "day": "int|null", "time": "word|null",
+          "clock": ("word", "word"), "zone": "word|null", "utc_offset": "word|null", "half_day": "bool",
           "speaker": "word|null", "role": "word|null", "medium": "word|null", "markers": _WORDS, "short": "bool",
           "nested": "bool", "person": "word|null", "name": "word", "entity": "'person'|'organisation'",
-          "long_form": "word|null", "sic": "bool", "quoted": "bool", "title": "word"}
+          "long_form": "word|null", "sic": "bool", "quoted": "bool", "title": "word",
+          "low_days": "number|null", "high_days": "number|null"}
 _GROUP = {"kind": _choice(Kind), "texts!": ["word|null"], "verdict!": _choice(Verdict), "flags": _WORDS}
 EXAMPLE = Either({"text!": "word", "claims": [_CLAIM]},
                  {"sources!": _WORDS, "groups": [_GROUP], "apart": [("word", "word")]})
@@ -85,12 +87,20 @@ TYPES: dict[str, dict[str, Any]] = {
         "symbols": {"*": "word"}, "codes": _WORDS,
         "words": {"*": {"code!": "word", "needs_scale": "bool", "not_before": _WORDS}}},
     "percent": {"words": {"*": "word"}},
+    "durations": {
+        "units": {"*": {"names!": _WORDS, "days": ("number", "number"), "per_day": "number", "no_article": "bool"}},
+        "upper_bound": _WORDS, "lower_bound": _WORDS, "articles": _WORDS, "article_after": _WORDS,
+        "adjectives": _WORDS, "one_unit_words": {"*": "word"}, "plus_half": _WORDS, "fractions": {"*": "number"},
+        "rate_words": _WORDS, "not_before": _WORDS, "age_links": _WORDS, "age_nouns": _WORDS, "age_unit": "word",
+        "age_after_comma": "bool", "words_between": "int", "idioms": _WORDS},
     "units": {
         "dimensions": {"*": "word"}, "abbreviation_chars": "int", "adjectives": _WORDS,
         "units": {"*": {"dimension!": "word", "factor!": "number", "names!": _WORDS}}},
     "counts": {
         "window": "int", "partitives": _WORDS, "determiners": _WORDS, "more_words": _WORDS, "toll_words": _WORDS,
-        "toll_skips": _WORDS, "toll_not_after": _WORDS, "ratio_joiners": _WORDS, "nouns": _WORDS,
+        "toll_skips": _WORDS, "toll_not_after": _WORDS, "toll_nouns": {"*": "word"}, "toll_links": _WORDS,
+        "toll_link_window": "int", "toll_scopes": _WORDS, "toll_scope_words": "int", "count_verbs": {"*": "word"},
+        "partitive_pronouns": _WORDS, "group_nouns": {"*": "word"}, "ratio_joiners": _WORDS, "nouns": _WORDS,
         "synonyms": [_WORDS], "persons": _WORDS, "bare_people": _WORDS, "acts": {"*": "word"},
         "fates": {"*": "word"}, "plural_endings": _WORDS,
         "not_plural_endings": _WORDS, "plural_min_chars": "int",
@@ -115,7 +125,12 @@ TYPES: dict[str, dict[str, Any]] = {
         "relative": {"*": {"unit!": "'day'|'week'|'weekend'|'month'|'year'", "offset": "int",
                            "part": "'before'|'after'"}},
         "relative_not_after": _WORDS, "future_markers": _WORDS, "future_reach_chars": "int",
-        "future_weight": "number", "time_reach_chars": "int", "time_longest_chars": "int", "times": _PATTERNS},
+        "future_weight": "number", "time_reach_chars": "int", "time_longest_chars": "int", "times": _PATTERNS,
+        "year_before": _WORDS, "year_not_before_endings": _WORDS, "decades": {"*": "int"}, "century_words": _WORDS,
+        "time_joiners": _WORDS, "am_markers": _WORDS, "pm_markers": _WORDS, "named_times": {"*": ("word", "word")},
+        "day_parts": {"*": ("word", "word")}, "time_qualifiers": {"*": ("int", "int")},
+        "time_zones": {"*": "int|null"}, "place_time_words": _WORDS, "twelve_hour_clock": "bool",
+        "decade_suffixes": _WORDS},
     "quotes": {
         "double_open": _WORDS, "double_close": _WORDS, "single_open": _WORDS, "single_close": _WORDS,
         "elisions": _WORDS, "short_below_words": "int", "speech_verbs": _WORDS, "speaker_after": _WORDS,
@@ -150,6 +165,7 @@ TYPES: dict[str, dict[str, Any]] = {
         "propose": {"key_words": "int", "posting_cap": "int", "posting_per_source": "int",
                     "candidate_budget": "int", "max_candidates": "int", "floor": "number"},
         "link": {"quantities": {"cross_source": _RELATIONS, "same_source": _RELATIONS},
+                 "durations": {"cross_source": _RELATIONS, "same_source": _RELATIONS},
                  "ages": {"cross_source": _RELATIONS, "same_source": _RELATIONS},
                  "dates": {"shared_words": "int", "written_day": "number", "translated": _RELATIONS,
                            "cross_source": _RELATIONS,

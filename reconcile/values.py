@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from .model import Claim, DateValue, Qualifier, Quantity, QuoteValue
+from .model import Claim, DateValue, Duration, Qualifier, Quantity, QuoteValue
 from .rules import RuleSet
 
 _NUMBER = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
@@ -46,11 +46,16 @@ def value_rules(rules: RuleSet) -> ValueRules:
 def relation(a: Claim, b: Claim, compiled: ValueRules) -> str | None:
     """SAME, COMPATIBLE or CONFLICT for two quantities or two dates; None for other values."""
     if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
+        if a.value.clock is not None and b.value.clock is not None and a.value.start is None \
+                and b.value.start is None and not a.value.month and not b.value.month:
+            return _clock_relation(a.value, b.value)  # two times of day with no day stated
         if a.value.start is None and b.value.start is None and not a.value.month and not b.value.month:
             # Two dates nothing could place ("on Monday", "on Friday" in undated articles)
             # compare as written.
             return SAME if " ".join(a.text.lower().split()) == " ".join(b.text.lower().split()) else CONFLICT
         return _date_relation(a.value, b.value)
+    if isinstance(a.value, Duration) and isinstance(b.value, Duration):
+        return _duration_relation(a.value, b.value, compiled)
     if not (isinstance(a.value, Quantity) and isinstance(b.value, Quantity)):
         return None
     if a.value.qualifier == b.value.qualifier and all(
@@ -64,6 +69,16 @@ def relation(a: Claim, b: Claim, compiled: ValueRules) -> str | None:
         overlaps = la < hb and lb < ha  # type: ignore[operator]
     else:
         overlaps = (ha is None or lb is None or lb <= ha) and (hb is None or la is None or la <= hb)
+    return COMPATIBLE if overlaps else CONFLICT
+
+
+def _duration_relation(a: Duration, b: Duration, compiled: ValueRules) -> str:
+    """Durations compare by the days they allow: "two months" (56 to 62 days) holds "60 days"."""
+    ends = ((a.low_days, b.low_days), (a.high_days, b.high_days))
+    if a.qualifier == b.qualifier and all(_close(x, y, compiled) for x, y in ends):
+        return SAME
+    overlaps = (a.high_days is None or b.low_days is None or b.low_days <= a.high_days) and (
+        b.high_days is None or a.low_days is None or a.low_days <= b.high_days)
     return COMPATIBLE if overlaps else CONFLICT
 
 
@@ -124,8 +139,29 @@ def _date_relation(a: DateValue, b: DateValue) -> str:
             return SAME if a.day == b.day else COMPATIBLE
         return COMPATIBLE
     if (a.start, a.end) == (b.start, b.end):
-        return SAME
+        return _clock_relation(a, b) if a.clock is not None and b.clock is not None else SAME
     return COMPATIBLE if a.start <= b.end and b.start <= a.end else CONFLICT
+
+
+def _clock_relation(a: DateValue, b: DateValue) -> str:
+    """How two stated times of one day compare.
+
+    In UTC where both zones are known, as written where neither is; a time with a known zone
+    and one without cannot conflict.
+    """
+    assert a.clock is not None and b.clock is not None
+    if (a.utc_offset is None) != (b.utc_offset is None):
+        return SAME if a.clock == b.clock and a.zone == b.zone else COMPATIBLE
+    shift_a, shift_b = a.utc_offset or 0, b.utc_offset or 0
+    la, ha = a.clock[0] - shift_a, a.clock[1] - shift_a
+    lb, hb = b.clock[0] - shift_b, b.clock[1] - shift_b
+    if (la, ha) == (lb, hb):
+        return SAME
+    # A clock is a circle: "night" (21:00-30:00) holds 2am (120-120) a day on; "5:40" with no am
+    # or pm may be 17:40.
+    halves = (0, 720, -720) if a.half_day or b.half_day else (0,)
+    return COMPATIBLE if any(la <= hb + turn + half and lb + turn + half <= ha
+                             for turn in (-1440, 0, 1440) for half in halves) else CONFLICT
 
 
 def quote_words(value: QuoteValue) -> list[str]:

@@ -15,6 +15,7 @@ from ..rules import RuleSet
 from ..text import Prepared, prepare
 from .attribution import attribute, attribution_rules
 from .dates import date_rules, find_dates, resolve, times_of_day
+from .durations import duration_rules, find_durations
 from .lexicon import lexicon
 from .people import find_people
 from .quantities import scan_quantities
@@ -55,6 +56,8 @@ def extract_claims(source: Source, rules: RuleSet, *, story_date: dt.date | None
               *(_dates(prepared, rules, story_date) if Kind.DATE in wanted else ()), *quotes,
               *(_people(prepared, rules, [(q.span.start, q.span.end) for q in quotes], numeric)
                 if wanted & _PEOPLE else ())]
+    if Kind.DURATION in wanted:
+        claims += _durations(prepared, rules, claims)
     inside = _within(quotes)
     whole = _whole(source.text, prepared.start)
     return tuple(sorted((replace(c, quoted=True) if c.kind is not Kind.QUOTE and inside(c) else c
@@ -145,6 +148,20 @@ def _dates(prepared: Prepared, rules: RuleSet, story_date: dt.date | None) -> li
             value = replace(value, time=times[i])
         claims.append(_claim(prepared, Kind.DATE, phrase.start, phrase.end, value, rules.name_of("dates")))
     return claims
+
+
+def _durations(prepared: Prepared, rules: RuleSet, others: list[Claim]) -> list[Claim]:
+    """Durations, save where another claim already reads those words (a date, an age).
+
+    A span is one claim: "the last week" stays what the dates make of it, "a 22-year-old" an age.
+    """
+    compiled = duration_rules(rules)
+    if compiled is None:
+        return []
+    taken = sorted((c.span.start, c.span.end) for c in others if c.kind is not Kind.QUOTE)
+    found = find_durations(prepared.view, list(prepared.sentences), compiled, number_marks(rules))
+    return [_claim(prepared, Kind.DURATION, f.start, f.end, f.value, compiled.rule) for f in found
+            if not any(start < f.end and f.start < end for start, end in taken)]
 
 
 def _quotes(prepared: Prepared, rules: RuleSet) -> list[Claim]:

@@ -13,7 +13,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
@@ -41,6 +41,10 @@ class DateRules:
     month_parts: dict[str, tuple[int, int | None]]
     month_alone_after: frozenset[str]
     year_after: frozenset[str]
+    year_after_phrases: tuple[str, ...]
+    year_before: frozenset[str]
+    year_not_before_endings: tuple[str, ...]
+    decades: dict[str, int]
     range_joiners: frozenset[str]
     name_words: frozenset[str]
     years: tuple[int, int]
@@ -52,7 +56,14 @@ class DateRules:
     future_chars: int
     times: re.Pattern[str]
     time_chars: int
-    time_length: int
+    time_joiner: re.Pattern[str]
+    time_qualifiers: dict[str, tuple[int, int]]
+    time_zones: dict[str, int | None]
+    named_times: dict[str, tuple[int, int]]
+    day_parts: dict[str, tuple[int, int]]
+    am_markers: tuple[str, ...]
+    pm_markers: tuple[str, ...]
+    twelve_hour: bool
     pattern: re.Pattern[str]
     parser: DateDataParser
 
@@ -61,8 +72,9 @@ class DateRules:
 class Phrase:
     """What a date phrase says, before it is placed in time.
 
-    `form` is one of: day, month, part, year, weekday, relative. Fields the phrase does not
-    give stay None.
+    `form` is one of: day, month, part, year, decade, century, weekday, relative, time (a
+    time of day, with the date it is joined to as `anchor`). Fields the phrase does not give
+    stay None; `clock` is the time of day it states, in minutes after midnight (see `DateValue`).
     """
 
     form: str
@@ -75,6 +87,25 @@ class Phrase:
     weekday: int | None = None
     modifier: str = "on_or_before"
     relative: Relative | None = None
+    time: str | None = None
+    clock: tuple[int, int] | None = None
+    zone: str | None = None
+    utc_offset: int | None = None
+    half_day: bool = False
+    anchor: Phrase | None = None  # for a time, the date it is joined to
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """A time of day found in the text: where, as written, and what it states."""
+
+    start: int
+    end: int
+    text: str
+    clock: tuple[int, int]
+    zone: str | None
+    utc_offset: int | None
+    half_day: bool = False
 
 
 def _alternation(words, *, capitalised: bool) -> str:
@@ -126,8 +157,13 @@ def date_rules(rules: RuleSet) -> DateRules:
     # month or weekday name, or one of a few lower-case words (relative phrases, month parts,
     # "the" before a day or a part of a month).
     prefixes = _names({name[:3] for name in [*months, *weekdays]}, capitalised)
-    openers = {w.split()[0] for w in relative} | set(data.get("month_part_before") or ()) \
+    decades = {" ".join(str(k).lower().split()): int(v) for k, v in (data.get("decades") or {}).items()}
+    openers = {w.split()[0] for w in [*relative, *decades]} | set(data.get("month_part_before") or ()) \
         | set(data.get("weekday_modifiers") or ())
+    suffixes = "|".join(map(re.escape, data["ordinal_suffixes"]))
+    centuries = _alternation(data.get("century_words") or (), capitalised=False) or "(?!)"
+    decade_words = _alternation(decades, capitalised=False) or "(?!)"
+    decade_suffix = _alternation(data.get("decade_suffixes") or (), capitalised=False) or "(?!)"
     the = _alternation(data.get("day_articles") or (), capitalised=False)
     of = _alternation(data.get("day_of") or (), capitalised=False)
     pattern = re.compile(
@@ -144,7 +180,10 @@ def date_rules(rules: RuleSet) -> DateRules:
         rf"|(?P<my_month>{month}),?\s+(?:(?i:{of})\s+)?(?P<my_year>{year})"
         rf"|(?P<month>{full_month})"
         rf"|(?P<relative>(?i:{_alternation(relative, capitalised=False)}))\b"
+        rf"|(?P<decade_words>(?i:{decade_words}))\b"
         rf"|(?:(?P<modifier>(?i:{mods}))\s+)?(?P<weekday>{full_day})(?:\s+(?P<pod>(?i:{pods}))\b)?"
+        rf"|(?P<decade>\d{{3}}0)(?:{decade_suffix})\b"
+        rf"|(?P<century>\d{{1,2}})(?:{suffixes})[-\s]+(?i:{centuries})\b"
         rf"|(?P<year>{year})"
         r")")
     # The phrases are absolute dates already told apart by the patterns: dateparser's other
@@ -156,13 +195,19 @@ def date_rules(rules: RuleSet) -> DateRules:
     language = str(data["dateparser_language"])
     weekend = [int(d) for d in data["weekend_days"]]
     low, high = rules.of_type("numbers")["years"]
+    year_after = [" ".join(str(w).lower().split()) for w in data.get("year_after") or ()]
+    joiners = _alternation(data.get("time_joiners") or (), capitalised=False) or "(?!)"
     return DateRules(
         months=months,
         weekdays=weekdays,
         weekday_modifiers={str(k).lower(): str(v) for k, v in (data.get("weekday_modifiers") or {}).items()},
         month_parts=parts,
         month_alone_after=frozenset(str(w).lower() for w in data.get("month_alone_after") or ()),
-        year_after=frozenset(str(w).lower() for w in data.get("year_after") or ()),
+        year_after=frozenset(w for w in year_after if " " not in w),
+        year_after_phrases=tuple(w for w in year_after if " " in w),
+        year_before=frozenset(str(w).lower() for w in data.get("year_before") or ()),
+        year_not_before_endings=tuple(str(w).lower() for w in data.get("year_not_before_endings") or ()),
+        decades=decades,
         range_joiners=frozenset(str(w).lower() for w in data.get("range_joiners") or ()),
         name_words=frozenset(str(w).lower() for w in rules.of_type("text").get("function_words") or ())
         | frozenset(months) | frozenset(weekdays) | frozenset(data.get("weekday_modifiers") or ()),
@@ -174,22 +219,140 @@ def date_rules(rules: RuleSet) -> DateRules:
                           if data.get("future_markers") else r"(?!)", re.IGNORECASE),
         future_weight=float(data["future_weight"]),
         future_chars=int(data["future_reach_chars"]),
-        times=re.compile("|".join(f"(?:{p})" for p in data.get("times") or ()) or "(?!)", re.IGNORECASE),
+        times=_time_pattern(data),
         time_chars=int(data["time_reach_chars"]),
-        time_length=int(data["time_longest_chars"]),
+        time_joiner=re.compile(rf"[\s,]*(?:(?:{joiners})[\s,]+)?", re.IGNORECASE),
+        time_qualifiers={" ".join(str(k).lower().split()): (int(v[0]), int(v[1]))
+                         for k, v in (data.get("time_qualifiers") or {}).items()},
+        time_zones={" ".join(str(k).lower().split()): None if v is None else int(v)
+                    for k, v in (data.get("time_zones") or {}).items()},
+        named_times={" ".join(str(k).lower().split()): (_minutes(v[0]), _minutes(v[1]))
+                     for k, v in (data.get("named_times") or {}).items()},
+        day_parts={" ".join(str(k).lower().split()): (_minutes(v[0]), _minutes(v[1]))
+                   for k, v in (data.get("day_parts") or {}).items()},
+        am_markers=tuple(_compact(w) for w in data.get("am_markers") or ()),
+        pm_markers=tuple(_compact(w) for w in data.get("pm_markers") or ()),
+        twelve_hour=bool(data.get("twelve_hour_clock")),
         pattern=pattern,
         parser=DateDataParser(languages=[language], settings=settings),
     )
 
 
+def _minutes(hhmm: object) -> int:
+    """Minutes after midnight: "06:00" is 360, "30:00" (6am the next day, a night's end) 1800."""
+    hours, minutes = str(hhmm).split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _compact(text: str) -> str:
+    """Lower case without spaces and periods: "p.m.", "p. m." and "PM" alike."""
+    return re.sub(r"[\s.]", "", str(text).lower())
+
+
+def _time_pattern(data: dict) -> re.Pattern[str]:
+    """The pattern of a time of day, from the rules.
+
+    Maybe a qualifier before it ("about"), the clock, maybe its zone after it ("GMT", "local
+    time", "+02:00", or a capitalised place before "time": "Lisbon time").
+    """
+    clock = "|".join(f"(?:{p})" for p in data.get("times") or ()) or "(?!)"
+    qualifiers = _alternation(data.get("time_qualifiers") or (), capitalised=False) or "(?!)"
+    zones = _alternation(data.get("time_zones") or (), capitalised=False) or "(?!)"
+    place = _alternation(data.get("place_time_words") or (), capitalised=False) or "(?!)"
+    # Fail fast where no time can start: a time opens with a digit, a qualifier or a named time.
+    openers = _alternation({str(w).split()[0] for w in [*(data.get("time_qualifiers") or ()),
+                                                         *(data.get("named_times") or ())]},
+                           capitalised=False) or "(?!)"
+    return re.compile(rf"(?<!\w)(?=\d|(?:{openers})\b)(?:(?P<qualifier>{qualifiers})\s+)?(?P<clock>{clock})"
+                      rf"(?:\s+(?P<zone>(?:{zones})\b|[+\-−]\d{{2}}:?\d{{2}}\b|(?-i:[A-Z][a-z]+)\s+(?:{place})\b))?",
+                      re.IGNORECASE)
+
+
 def find_dates(view: str, start: int, end: int, compiled: DateRules) -> list[Phrase]:
-    """Every date phrase in view[start:end], in text order."""
+    """Every date phrase in view[start:end], in text order, with the times of day they state.
+
+    Every time of day is a phrase of its own ("at about 9.15am"). A time joined to a date
+    ("10:25 p.m. on Tuesday", "Oct. 4 at noon") also belongs to it: the date states the time,
+    and the time takes the date's days. (Reports of a story name the day and the hour apart:
+    "died last night" in one outlet, "at 2am" in another.)
+    """
     found = []
     for match in compiled.pattern.finditer(view, start, end):
         phrase = _phrase(match, view, start, compiled)
         if phrase is not None:
-            found.append(phrase)
+            found.append(_with_day_part(phrase, view, compiled))
+    clocks = [c for c in (_clock(m, compiled) for m in compiled.times.finditer(view, start, end)) if c is not None]
+    if not clocks:
+        return found
+    # A time inside a date phrase is no time of its own.
+    clocks = [c for c in clocks if not any(p.start < c.end and c.start < p.end for p in found)]
+    for clock in clocks:
+        k = bisect.bisect_left([p.start for p in found], clock.start)
+        near = []
+        for i in (k - 1, k):
+            if 0 <= i < len(found) and found[i].form != "time" and found[i].time is None:
+                gap = (found[i].end, clock.start) if i < k else (clock.end, found[i].start)
+                if gap[1] - gap[0] <= compiled.time_chars and compiled.time_joiner.fullmatch(view, *gap):
+                    near.append((gap[1] - gap[0], i))
+        anchor = None
+        if near:
+            i = min(near)[1]
+            found[i] = anchor = replace(found[i], time=clock.text, clock=clock.clock, zone=clock.zone,
+                                        utc_offset=clock.utc_offset, half_day=clock.half_day)
+        found.insert(k, Phrase("time", clock.start, clock.end, time=clock.text, clock=clock.clock,
+                               zone=clock.zone, utc_offset=clock.utc_offset, half_day=clock.half_day,
+                               anchor=anchor))
     return found
+
+
+def _clock(match: re.Match[str], compiled: DateRules) -> Clock | None:
+    """What a time of day states: minutes after midnight (an interval), its zone and offset."""
+    text = " ".join(match.group("clock").lower().split())
+    half_day = False
+    if text in compiled.named_times:
+        low, high = compiled.named_times[text]
+    elif text in compiled.day_parts:
+        low, high = compiled.day_parts[text]
+    else:
+        digits = [int(d) for d in _DIGITS.findall(text)]
+        if not digits:
+            return None
+        hours, minutes = digits[0], digits[1] if len(digits) > 1 else 0
+        compact = _compact(text)
+        if hours < 12 and compact.endswith(compiled.pm_markers):
+            hours += 12
+        elif hours == 12 and compact.endswith(compiled.am_markers):
+            hours = 0
+        elif compiled.twelve_hour and 1 <= hours <= 12 and not text.startswith("0") \
+                and not compact.endswith(compiled.am_markers + compiled.pm_markers):
+            half_day = True  # "5:40" in English news may be the evening
+        low = high = hours * 60 + minutes
+    qualifier = match.group("qualifier")
+    if qualifier:
+        before, after = compiled.time_qualifiers[" ".join(qualifier.lower().split())]
+        low, high = low + before, high + after
+    zone, offset = match.group("zone"), None
+    if zone:
+        zone = " ".join(zone.split())
+        key = zone.lower()
+        if key in compiled.time_zones:
+            offset = compiled.time_zones[key]
+        elif key[:1] in "+-−":
+            sign = -1 if key[0] != "+" else 1
+            digits_only = re.sub(r"\D", "", key)
+            offset = sign * (int(digits_only[:2]) * 60 + int(digits_only[2:]))
+    return Clock(match.start(), match.end(), " ".join(match.group().split()), (low, high), zone, offset, half_day)
+
+
+def _with_day_part(phrase: Phrase, view: str, compiled: DateRules) -> Phrase:
+    """A date phrase naming a part of the day ("Tuesday night", "this morning") states its hours."""
+    if not compiled.day_parts or phrase.form not in ("weekday", "relative"):
+        return phrase
+    words = f" {' '.join(view[phrase.start:phrase.end].lower().split())} "
+    for part, clock in compiled.day_parts.items():
+        if f" {part} " in words:
+            return replace(phrase, clock=clock)
+    return phrase
 
 
 def _word_before(view: str, pos: int, floor: int, *, keep_case: bool = False) -> str:
@@ -279,14 +442,47 @@ def _phrase(match: re.Match[str], view: str, floor: int, compiled: DateRules) ->
             rule = "on_or_after"  # "the council will vote Tuesday"
         return Phrase("weekday", start, end, weekday=compiled.weekdays[groups["weekday"].lower()],
                       modifier=rule)
+    if groups["decade_words"]:
+        return Phrase("decade", start, end, year=compiled.decades[" ".join(groups["decade_words"].lower().split())])
+    if groups["decade"]:
+        year = int(groups["decade"])
+        return Phrase("decade", start, end, year=year) if compiled.years[0] <= year <= compiled.years[1] else None
+    if groups["century"]:
+        century = int(groups["century"])
+        return Phrase("century", start, end, year=(century - 1) * 100 + 1) if century >= 1 else None
     if groups["year"]:
         year = int(groups["year"])
-        if not compiled.years[0] <= year <= compiled.years[1] or (
-                _word_before(view, start, floor) not in compiled.year_after
-                and not _after_a_date(view, start, floor, compiled)):
+        if not compiled.years[0] <= year <= compiled.years[1]:
             return None
-        return Phrase("year", start, end, year=year)
+        if _word_before(view, start, floor) in compiled.year_after or _after_a_date(view, start, floor, compiled) \
+                or _after_phrase(view, start, floor, compiled.year_after_phrases) \
+                or _adjectival_year(view, start, end, floor, year, compiled):
+            return Phrase("year", start, end, year=year)
     return None
+
+
+def _after_phrase(view: str, start: int, floor: int, phrases: tuple[str, ...]) -> bool:
+    """Whether one of several words ("back to") stands right before `start`."""
+    if not phrases:
+        return False
+    before = " " + " ".join(view[max(floor, start - 40):start].lower().split())
+    return before.endswith(tuple(f" {p}" for p in phrases))
+
+
+def _adjectival_year(view: str, start: int, end: int, floor: int, year: int, compiled: DateRules) -> bool:
+    """Whether a year stands before the noun it dates: "a 2014 law", "the 1972 tower".
+
+    It follows an article or a possessive; not a round hundred ("the 2000 residents"), nothing
+    glued on ("a 1500-page report"), and not before a plural ("the 2017 passengers"): those
+    are counts.
+    """
+    if year % 100 == 0 or _word_before(view, start, floor) not in compiled.year_before:
+        return False
+    after = _NEXT_WORD.match(view, end)
+    if after is None:
+        return False
+    noun = after.group(1)
+    return noun[:1].isupper() or not noun.lower().endswith(compiled.year_not_before_endings)
 
 
 def _parsed(form: str, text: str, start: int, end: int, compiled: DateRules, year: str | None = None,
@@ -330,17 +526,27 @@ def resolve(phrase: Phrase, reference: dt.date | None, *, inferred: bool, compil
     unplaced rather than failing.
     """
     try:
-        return _resolve(phrase, reference, inferred=inferred, compiled=compiled)
+        value = _resolve(phrase, reference, inferred=inferred, compiled=compiled)
     except (OverflowError, ValueError):
         granularity = _granularity(phrase) if phrase.form in ("weekday", "relative") else Granularity.DAY
-        return DateValue(None, None, False, granularity, False, phrase.month, phrase.day)
+        value = DateValue(None, None, False, granularity, False, phrase.month, phrase.day)
+    if phrase.clock is None:
+        return value
+    return replace(value, time=phrase.time, clock=phrase.clock, zone=phrase.zone, utc_offset=phrase.utc_offset,
+                   half_day=phrase.half_day)
 
 
 def _resolve(phrase: Phrase, reference: dt.date | None, *, inferred: bool, compiled: DateRules) -> DateValue:
     form = phrase.form
-    if form == "year":
+    if form == "time":
+        if phrase.anchor is None:
+            return DateValue(None, None, False, Granularity.TIME)
+        on = _resolve(phrase.anchor, reference, inferred=inferred, compiled=compiled)
+        return replace(on, granularity=Granularity.TIME)
+    if form in ("year", "decade", "century"):
         assert phrase.year is not None
-        return _value(dt.date(phrase.year, 1, 1), dt.date(phrase.year, 12, 31), Granularity.YEAR)
+        years = {"year": 1, "decade": 10, "century": 100}[form]
+        return _value(dt.date(phrase.year, 1, 1), dt.date(phrase.year + years - 1, 12, 31), Granularity(form))
     if form in ("day", "month", "part"):
         return _calendar(phrase, reference, inferred=inferred, compiled=compiled)
     granularity = _granularity(phrase)
@@ -448,26 +654,10 @@ def _relative(reference: dt.date, relative: Relative, weekend: tuple[int, int]) 
 
 
 def times_of_day(view: str, phrases: list[Phrase], start: int, end: int, compiled: DateRules) -> dict[int, str]:
-    """Which date phrase (by index) each stated time of day belongs to ("11:45 p.m. Saturday").
+    """Which date phrase (by index) states a time of day, and the time as written.
 
-    A time belongs to the nearest date within a few characters of it, so that in "left at
-    6 a.m. Oct. 3 and landed Oct. 4 at noon" each day keeps its own time.
+    `find_dates` joins each time to its date already ("left at 6 a.m. Oct. 3 and landed Oct. 4
+    at noon": each day keeps its own time); this reads that back for callers that set it.
     """
-    found: dict[int, str] = {}
-    if not phrases:
-        return found
-    starts = [p.start for p in phrases]
-    # Times are looked for only near dates: most of an article holds none.
-    reach = compiled.time_chars + compiled.time_length
-    matches: dict[int, re.Match[str]] = {}
-    for phrase in phrases:
-        for match in compiled.times.finditer(view, max(start, phrase.start - reach), min(end, phrase.end + reach)):
-            matches.setdefault(match.start(), match)
-    for match in (matches[k] for k in sorted(matches)):
-        k = bisect.bisect_left(starts, match.start())
-        near = [(gap, i) for i in (k - 1, k) if 0 <= i < len(phrases)
-                if (gap := max(phrases[i].start - match.end(), match.start() - phrases[i].end)) <= compiled.time_chars]
-        if near:
-            _, i = min(near)
-            found.setdefault(i, " ".join(match.group().split()))
-    return found
+    return {i: phrase.time for i, phrase in enumerate(phrases) if phrase.time is not None}
+

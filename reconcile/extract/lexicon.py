@@ -37,6 +37,7 @@ class Lexicon:
     number_words: dict[str, int]
     scales: dict[str, Decimal]
     money_scales: dict[str, Decimal]
+    group_mark: str
     articles: frozenset[str]
     number_joiners: frozenset[str]
     fractions: Phrases[Decimal]
@@ -67,6 +68,14 @@ class Lexicon:
     toll_words: frozenset[str]
     toll_skips: frozenset[str]
     toll_not_after: frozenset[str]
+    toll_nouns: Phrases[str]
+    toll_links: frozenset[str]
+    toll_link_window: int
+    toll_scopes: frozenset[str]
+    toll_scope_words: int
+    count_verbs: dict[str, str]
+    partitive_pronouns: frozenset[str]
+    group_nouns: dict[str, str]
     determiners: frozenset[str]
     more_words: frozenset[str]
     ratio_joiners: Phrases[bool]
@@ -158,6 +167,7 @@ def lexicon(rules: RuleSet) -> Lexicon:
         number_words={k.lower(): int(v) for k, v in (numbers.get("words") or {}).items()},
         scales={k.lower(): _dec(v) for k, v in (numbers.get("scales") or {}).items()},
         money_scales={k.lower(): _dec(v) for k, v in (numbers.get("money_scales") or {}).items()},
+        group_mark=str(numbers["group_mark"]),
         articles=_lower_set(numbers.get("articles")),
         number_joiners=_lower_set(numbers.get("joiners")),
         fractions=Phrases((p, _dec(v)) for p, v in (numbers.get("fractions") or {}).items()),
@@ -192,6 +202,14 @@ def lexicon(rules: RuleSet) -> Lexicon:
         toll_words=_lower_set(counts.get("toll_words")),
         toll_skips=_lower_set(counts.get("toll_skips")),
         toll_not_after=_lower_set(counts.get("toll_not_after")),
+        toll_nouns=Phrases((p, str(u).lower()) for p, u in (counts.get("toll_nouns") or {}).items()),
+        toll_links=_lower_set(counts.get("toll_links")),
+        toll_link_window=int(counts["toll_link_window"]),
+        toll_scopes=_lower_set(counts.get("toll_scopes")),
+        toll_scope_words=int(counts["toll_scope_words"]),
+        count_verbs={str(k).lower(): str(v).lower() for k, v in (counts.get("count_verbs") or {}).items()},
+        partitive_pronouns=_lower_set(counts.get("partitive_pronouns")),
+        group_nouns={str(k).lower(): str(v).lower() for k, v in (counts.get("group_nouns") or {}).items()},
         determiners=_lower_set(counts.get("determiners")),
         more_words=_lower_set(counts.get("more_words")),
         ratio_joiners=Phrases((p, True) for p in counts.get("ratio_joiners") or ()),

@@ -34,6 +34,8 @@ _CLOSERS = frozenset(".,;:)!?\"'")
 # The words a gapped clause's subject may hold after its determiner or possessive: a modifier
 # and a noun ("the other letter's", "the second ferry,"); a longer run has room for a verb.
 _GAPPED_SUBJECT_WORDS = 2
+# The digits after a group mark that groups thousands ("1,250"); other counts make it a decimal mark.
+_GROUP_DIGITS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +91,9 @@ def _quantity(tokens: list[Token], number: NumberMatch, view: str, lex: Lexicon,
     context = _before(tokens, number.first, view, lex)
     if _not_a_quantity(tokens, number, context, lex):
         return None
-    if context.currency is not None:
-        number = _with_money_scale(tokens, number, lex)
+    number = _money_number(tokens, number, context, lex)
+    if _decimal_tail(tokens, number, lex):
+        return None  # a decimal comma before no scale this pack knows ("R$ 7,2 bilhões"): not half-read
     second, low = _range_end(tokens, number, context, lex)
     last = second or number
     j = last.last
@@ -138,6 +141,12 @@ def _quantity(tokens: list[Token], number: NumberMatch, view: str, lex: Lexicon,
     head = _counted_noun(tokens, j, number, lex)
     if head is not None:
         return make(Kind.COUNT, head + 1, unit=tokens[head].low, rule=lex.rule_names["counts"])
+    away = _counted_away(tokens, number, context, found, lex,
+                         lambda: _antecedent(view, tokens, number, found, sentence_of))
+    if away is not None:
+        first, end, counted = away
+        claim = make(Kind.COUNT, end, unit=counted, rule=lex.rule_names["counts"])
+        return replace(claim, start=min(claim.start, tokens[first].start))
     toll = _toll(tokens, j, lex)
     before = tokens[number.first - 1].low if number.first else ""
     if toll is not None and before not in lex.toll_not_after:  # "no one was hurt" counts nobody
@@ -158,7 +167,7 @@ def _before(tokens: list[Token], i: int, view: str, lex: Lexicon) -> _Context:
     for symbol, code in sorted(near, key=lex.symbols.index) if len(near) > 1 else near:
         at = start - len(symbol)
         spaced = at - 1
-        for pos in ((at, spaced) if symbol[-1].isalpha() or symbol[-1] == "." else (at,)):
+        for pos in (at, spaced):  # "$480,000", "$ 480,000"
             if pos >= 0 and view.startswith(symbol, pos) and (pos == 0 or not view[pos - 1].isalnum()) \
                     and view[pos + len(symbol):start].strip() == "":
                 context.currency = code
@@ -200,6 +209,8 @@ def _not_a_quantity(tokens: list[Token], number: NumberMatch, context: _Context,
             return True
         if prev.text in _GLUE and i >= 2 and not prev.gap and tokens[i - 2].kind in ("word", "num"):
             return True
+        if prev.text == lex.group_mark and i >= 2 and not prev.gap and tokens[i - 2].kind == "num":
+            return True  # the decimals of "7,2" where a comma groups thousands
     if number.digits and nxt is not None and not nxt.gap:
         # glued to what follows: "11:45", "3.2.1", "9/11", "1990s", "21st"
         if nxt.text in ":./" and after is not None and after.kind == "num" and not after.gap:
@@ -293,11 +304,57 @@ def _range_end(tokens: list[Token], number: NumberMatch, context: _Context,
     return (second, low) if low < high else none
 
 
-def _with_money_scale(tokens: list[Token], number: NumberMatch, lex: Lexicon) -> NumberMatch:
-    """The number with an abbreviated scale glued to it taken in: the "bn" of "$5bn"."""
+def _money_number(tokens: list[Token], number: NumberMatch, context: _Context, lex: Lexicon) -> NumberMatch:
+    """The number as money writes it, where it is money, else the number as it is.
+
+    Money stands after a currency sign or code, or before a currency word ("600mn euros"); a
+    decimal comma ("1,25 bn euro") and an abbreviated scale are taken in.
+    """
+    money = _with_money_scale(tokens, _decimal_comma(tokens, number, lex), lex)
+    if context.currency is not None:
+        return money
+    if money is number or money.value is None:
+        return number
+    word = _suffix(lex.currency_words, tokens, money.last)
+    return money if word is not None and word[0].code else number
+
+
+def _decimal_comma(tokens: list[Token], number: NumberMatch, lex: Lexicon) -> NumberMatch:
+    """The number read with a decimal comma before a scale ("1,25 bn", "2,5 million"), else as it is.
+
+    Whole digits, the group mark and digits that group no thousands are a decimal, as outlets
+    writing in a language with a decimal comma print it.
+    """
     j = number.last
-    if number.value is None or j >= len(tokens) or tokens[j].gap or tokens[j].kind != "word" \
-            or tokens[j].low not in lex.money_scales:
+    if not _decimal_tail(tokens, number, lex) or number.scaled or j + 2 >= len(tokens):
+        return number
+    scale = tokens[j + 2]
+    if scale.kind != "word" or (scale.low not in lex.scales and scale.low not in lex.money_scales):
+        return number
+    value = Decimal(f"{tokens[number.first].text}.{tokens[j + 1].text}")
+    widened = replace(number, last=j + 2, value=value, low=value, high=value)
+    if scale.low in lex.money_scales:
+        return widened
+    scaled = value * lex.scales[scale.low]
+    return replace(widened, last=j + 3, value=scaled, low=scaled, high=scaled, scaled=True)
+
+
+def _decimal_tail(tokens: list[Token], number: NumberMatch, lex: Lexicon) -> bool:
+    """Whether whole digits go on with the group mark and digits that group no thousands ("7,2")."""
+    j = number.last
+    return number.digits and tokens[number.first].text.isdigit() and j + 1 < len(tokens) \
+        and tokens[j].text == lex.group_mark and not tokens[j].gap and not tokens[j + 1].gap \
+        and tokens[j + 1].text.isdigit() and len(tokens[j + 1].text) != _GROUP_DIGITS
+
+
+def _with_money_scale(tokens: list[Token], number: NumberMatch, lex: Lexicon) -> NumberMatch:
+    """The number with an abbreviated scale taken in: the "bn" of "$5bn" or "$1.2 bn".
+
+    Glued to the number, or after a space when it is no single letter ("$5 m" may be metres).
+    """
+    j = number.last
+    if number.value is None or j >= len(tokens) or tokens[j].kind != "word" \
+            or tokens[j].low not in lex.money_scales or (tokens[j].gap and len(tokens[j].text) < 2):
         return number
     value = number.value * lex.money_scales[tokens[j].low]
     return replace(number, last=j + 1, value=value, low=value, high=value, scaled=True)
@@ -373,6 +430,75 @@ def _toll(tokens: list[Token], j: int, lex: Lexicon) -> int | None:
     while k < len(tokens) and k - j < lex.count_window and tokens[k].low in lex.toll_skips:
         k += 1
     return k if k < len(tokens) and tokens[k].low in lex.toll_words else None
+
+
+def _counted_away(tokens: list[Token], number: NumberMatch, context: _Context, found: list[Found],
+                  lex: Lexicon, antecedent: Callable[[], str | None]) -> tuple[int, int, str] | None:
+    """A count whose counted thing stands away from the number: (first token, end token, unit).
+
+    With no counted noun after the number, the counted thing is read, in this order, from:
+      1. a partitive pronoun after it ("5 of them", "four of whom"): a toll word after the
+         pronoun ("two of them were killed"), else what the count just before counts;
+      2. a toll noun before it, joined by `toll_links` ("the death toll rose to 17", "a death
+         toll of 9"); a toll is a whole number, and the links make a point, not a bound;
+      3. a verb that carries a count right before it ("injuring 16", "killed three,");
+      4. a group noun and a partitive before it ("a family of four").
+    The claim runs from the word that names the counted thing to the number (or pronoun).
+    """
+    n = len(tokens)
+    j = number.last
+    if j < n and (lex.not_counted.forward(tokens, j) is not None or (tokens[j].text == "-" and not tokens[j].gap)):
+        return None  # "killed 2 days later", "a 30-round magazine"
+    ratio = lex.ratio_joiners.forward(tokens, j)
+    if ratio is not None and ratio[1] < n \
+            and (tokens[ratio[1]].kind == "num" or tokens[ratio[1]].low in lex.number_words):
+        return None  # the first number of a ratio: "killed 1 in 5"
+    if j + 1 < n and tokens[j].low in lex.partitives and tokens[j + 1].low in lex.partitive_pronouns:
+        toll = _toll(tokens, j + 2, lex)
+        if toll is not None:
+            return context.first, toll + 1, tokens[toll].low
+        noun = tokens[j + 2] if j + 2 < n else None
+        if noun is not None and noun.kind == "word" and noun.low not in lex.function_words \
+                and (noun.low in lex.nouns or _plural_looking(noun, lex)):
+            return context.first, j + 3, noun.low  # "90 divers, 50 of them volunteers"
+        unit = antecedent()
+        return (context.first, j + 2, unit) if unit is not None else None
+    # Never reach back over a quantity already found.
+    limit = found[-1].next_token if found else 0
+    k = context.first
+    while k > limit and context.first - k < lex.toll_link_window and tokens[k - 1].low in lex.toll_links:
+        k -= 1
+    if k < context.first and number.value is not None and number.value == int(number.value):
+        hit = lex.toll_nouns.backward(tokens, k)
+        # a short phrase may say whose toll it is: "the death toll from the fire rose to 23"
+        for m in range(k - 1, max(limit, k - lex.toll_scope_words - 1) - 1, -1):
+            if hit is not None or tokens[m].kind != "word":
+                break
+            if tokens[m].low in lex.toll_scopes:
+                hit = lex.toll_nouns.backward(tokens, m)
+        if hit is not None and hit[1] >= limit:
+            return hit[1], j, hit[0]
+    if context.first <= limit:
+        return None
+    before = tokens[context.first - 1]
+    if before.low in lex.count_verbs:
+        return context.first - 1, j, lex.count_verbs[before.low]
+    if before.low in lex.partitives and context.first - 2 >= limit:
+        group = tokens[context.first - 2]
+        if group.low in lex.group_nouns and group.text.islower():
+            return context.first - 2, j, lex.group_nouns[group.low]
+    return None
+
+
+def _antecedent(view: str, tokens: list[Token], number: NumberMatch, found: list[Found],
+                sentence_of: Callable[[int], tuple[int, int]]) -> str | None:
+    """What the count just before counts, when it stands in this sentence or the one before."""
+    if not found or found[-1].kind != Kind.COUNT or not found[-1].value.unit:
+        return None
+    here, there = sentence_of(tokens[number.first].start), sentence_of(found[-1].start)
+    if there == here or (there[1] <= here[0] and not view[there[1]:here[0]].strip()):
+        return found[-1].value.unit
+    return None
 
 
 def _plural_looking(token: Token, lex: Lexicon) -> bool:

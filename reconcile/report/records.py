@@ -11,6 +11,7 @@ from typing import Any
 from ..model import (
     Claim,
     DateValue,
+    Duration,
     Group,
     Kind,
     NameValue,
@@ -87,6 +88,8 @@ def value_record(value: Value) -> dict[str, Any]:
                 "quoted": value.quoted}
     if isinstance(value, TitleValue):
         return {"title": value.title, "person": value.person}
+    if isinstance(value, Duration):
+        return duration_record(value)
     return quantity_record(value)
 
 
@@ -109,6 +112,17 @@ def quantity_record(value: Quantity) -> dict[str, Any]:
     return record
 
 
+def duration_record(value: Duration) -> dict[str, Any]:
+    """A duration: amount and unit as written, qualifier, and the days it allows (None: unbounded)."""
+    return {
+        "amount": value.amount,
+        "qualifier": value.qualifier.value,
+        "unit": value.unit,
+        "low_days": value.low_days,
+        "high_days": value.high_days,
+    }
+
+
 def date_record(value: DateValue) -> dict[str, Any]:
     """A date: the days it names (ISO, both ends included), how it was placed, and its parts."""
     record: dict[str, Any] = {
@@ -122,7 +136,22 @@ def date_record(value: DateValue) -> dict[str, Any]:
     }
     if value.time is not None:
         record["time"] = value.time
+    if value.clock is not None:
+        record["clock"] = [_hhmm(minute) for minute in value.clock]
+    if value.zone is not None:
+        record["zone"] = value.zone
+    if value.utc_offset is not None:
+        record["utc_offset"] = _hhmm(value.utc_offset, signed=True)
+    if value.half_day:
+        record["half_day"] = True
     return record
+
+
+def _hhmm(minutes: int, *, signed: bool = False) -> str:
+    """Minutes as "HH:MM" ("+02:00" for an offset; past midnight wraps to the next day's clock)."""
+    sign = ("-" if minutes < 0 else "+") if signed else ""
+    hours, rest = divmod(abs(minutes) if signed else minutes % 1440, 60)
+    return f"{sign}{hours:02d}:{rest:02d}"
 
 
 def quote_record(value: QuoteValue) -> dict[str, Any]:
@@ -160,6 +189,8 @@ def describe_value(kind: str, value: dict[str, Any]) -> str:
         return _describe_name(value)
     if kind == "title":
         return f"{value['title']} ({value['person']})"
+    if kind == "duration":
+        return _describe_duration(value)
     amount, low, high = value.get("amount"), value.get("low"), value.get("high")
     qualifier = value.get("qualifier")
     if qualifier in ("range", "vague"):
@@ -180,6 +211,19 @@ def describe_value(kind: str, value: dict[str, Any]) -> str:
     if value.get("person"):
         text += f" ({value['person']})"
     return text
+
+
+def _describe_duration(value: dict[str, Any]) -> str:
+    low, high = value.get("low_days"), value.get("high_days")
+    if low is not None and high is not None and low != high:
+        days = f"{_num(low)} to {_num(high)} days"
+    else:
+        days = f"{_num(low if high is None else high)} days"
+        days += " or more" if high is None else " or less" if low is None else ""
+    prefix = {"lower_bound": "at least ", "upper_bound": "at most ",
+              "approximate": "about "}.get(value.get("qualifier") or "", "")
+    core = "" if value.get("amount") is None else f"{prefix}{_num(value['amount'])} \u00d7 {value.get('unit')}: "
+    return f"{core}{days}"
 
 
 def _describe_name(value: dict[str, Any]) -> str:

@@ -268,3 +268,78 @@ GAPPING = [
 @pytest.mark.parametrize("text, expected", GAPPING)
 def test_gapping(quantities, text, expected):
     check(quantities, text, KIND, expected)
+
+
+# Tolls: the counted thing stands away from the number, named by a toll noun before it, a verb
+# that carries the count, a partitive pronoun or a group noun. Verbs such as "rose to" and
+# "stands at" make a point, not a bound.
+TOLLS = [
+    ("The death toll from the ferry fire rose to 23 overnight.",
+     [("death toll from the ferry fire rose to 23", exact(23, "deaths"))]),
+    ("The landslide buried six more homes, bringing the toll to 31.",
+     [("six more homes", exact(6, "homes")), ("toll to 31", exact(31, "deaths"))]),
+    ("Confirmed deaths climbed to 41 as crews reached the valley.",
+     [("deaths climbed to 41", exact(41, "deaths"))]),
+    ("By Friday the toll now stands at 14, the coroner said.",
+     [("toll now stands at 14", exact(14, "deaths"))]),
+    ("The quake left a death toll of 8 in the hill villages.",
+     [("death toll of 8", exact(8, "deaths"))]),
+    ("The number of missing fell to three after two climbers walked into camp.",
+     [("number of missing fell to three", exact(3, "missing")), ("two climbers", exact(2, "climbers"))]),
+    ("The bus overturned on the pass, injuring 27, 6 of them seriously.",
+     [("injuring 27", exact(27, "injured")), ("6 of them", exact(6, "injured"))]),
+    ("Nineteen workers were hurt, five of whom remain in intensive care.",
+     [("Nineteen workers", exact(19, "workers")), ("five of whom", exact(5, "workers"))]),
+    ("A family of five was pulled from the flooded car.",
+     [("family of five", exact(5, "people"))]),
+    ("Lawyers for relatives of 13 of the victims filed suit.",
+     [("13 of the victims", exact(13, "victims"))]),
+    ("The death toll is now 52, the ministry said.",
+     [("death toll is now 52", exact(52, "deaths"))]),
+    ("The number of injured has risen to 64.",
+     [("number of injured has risen to 64", exact(64, "injured"))]),
+    ("Fatalities reached 11 by the end of the week.",
+     [("Fatalities reached 11", exact(11, "deaths"))]),
+    ("The gas explosion killed four and destroyed a bakery.",
+     [("killed four", exact(4, "deaths"))]),
+    ("The toll rose to about 90 as more bodies were found.",
+     [("toll rose to about 90",
+       {"amount": 90, "qualifier": "approximate", "unit": "deaths"})]),
+    ("Another seven were also hurt at the depot on Sunday.",
+     [("seven were also hurt", exact(7, "hurt"))]),
+    ("Rescuers freed nine miners. Three of them were taken to hospital.",
+     [("nine miners", exact(9, "miners")), ("Three of them", exact(3, "miners"))]),
+    ("The crew of 40 sailors, 12 of them cadets, reached port.",
+     [("40 sailors", exact(40, "sailors")), ("12 of them cadets", exact(12, "cadets"))]),
+    ("Two of them were killed when the wall gave way.",
+     [("Two of them were killed", exact(2, "killed"))]),
+    ("The storm left a team of six stranded on the ridge.",
+     [("team of six", exact(6, "people"))]),
+    ("The number of people killed in the floods has risen to 38.",
+     [("people killed in the floods has risen to 38", exact(38, "deaths"))]),
+    ("The number of dead has climbed to 205, officials said.",
+     [("number of dead has climbed to 205", exact(205, "deaths"))]),
+]
+
+NOT_TOLLS = [
+    "The home side won 3-1 after extra time.",
+    "Traffic on Route 66 was backed up past the toll road.",
+    "Readers can call the toll-free 800 number for help.",
+    "For questions call 1-800-555-0199 before noon.",
+    "The toll road opened in 1998 after years of delay.",
+    "The toll rose to 4.50 for cars and vans.",
+    "He was killed 2 days after the attack.",
+    "Deaths fell to their lowest level in 20 years.",
+    "The victims were aged 19 and 24.",
+    "The striker was first injured at 14 and never fully recovered.",
+    "The singer, found dead at 45, had toured for years.",
+    "The Group of 20 met in the capital.",
+    "One of them later apologised to the family.",
+    "The fever killed 1 in 5 patients it reached.",
+    "The bridge toll is now 3 euros for cars.",
+]
+
+
+@pytest.mark.parametrize("text, expected", TOLLS + [(text, []) for text in NOT_TOLLS])
+def test_tolls(quantities, text, expected):
+    check(quantities, text, KIND, expected)

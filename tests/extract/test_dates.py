@@ -49,9 +49,9 @@ def between(span, start, end, granularity, *, inferred=False, **fields):
                   "inferred": inferred, **fields}
 
 
-def on(span, iso, *, inferred=False, **fields):
-    """An expected date claim naming a single day (ISO)."""
-    return between(span, iso, iso, "day", inferred=inferred, **fields)
+def on(span, iso, *, inferred=False, granularity="day", **fields):
+    """An expected date claim naming a single day (ISO); a time of day on it is of granularity time."""
+    return between(span, iso, iso, granularity, inferred=inferred, **fields)
 
 
 def unplaced(span, granularity, **fields):
@@ -126,7 +126,8 @@ ROWS = [
     ("A fire broke out Tuesday night in a disused warehouse.", None, None,
      [unplaced("Tuesday night", "day")]),
     ("Police were called to the scene at 10:48 p.m. on Tuesday.", THU, None,
-     [on("Tuesday", "2018-07-17", time="10:48 p.m.")]),
+     [on("10:48 p.m.", "2018-07-17", granularity="time", clock=["22:48", "22:48"]),
+      on("Tuesday", "2018-07-17", time="10:48 p.m.", clock=["22:48", "22:48"])]),
     # --- yesterday, today, tomorrow --------------------------------------------------------
     ("Rain fell yesterday and today, and more is forecast for tomorrow.", THU, None,
      [on("yesterday", "2018-07-18"), on("today", "2018-07-19"), on("tomorrow", "2018-07-20")]),
@@ -171,12 +172,14 @@ ROWS = [
      [unplaced("Earlier this month", "part_of_month")]),
     # --- a time of day belongs to the nearest date ----------------------------------------
     ("The ferry left at 6 a.m. Oct. 3 and docked Oct. 4 at noon.", dt.date(2018, 10, 8), None,
-     [on("Oct. 3", "2018-10-03", time="6 a.m."), on("Oct. 4", "2018-10-04", time="noon")]),
+     [on("6 a.m.", "2018-10-03", granularity="time"), on("Oct. 3", "2018-10-03", time="6 a.m."),
+      on("Oct. 4", "2018-10-04", time="noon"), on("noon", "2018-10-04", granularity="time")]),
     # --- names that hold a day or month are not dates --------------------------------------
     ("Shoppers crowded the mall on Black Friday.", THU, None, []),
     ("The story first ran in USA Today.", THU, None, []),
     ("Ray Smith and June Carter sang together.", THU, None, []),
-    ("He handed the letter to May at noon.", THU, None, []),
+    ("He handed the letter to May at noon.", THU, None,
+     [unplaced("noon", "time", time="noon", clock=["12:00", "12:00"])]),
     # --- not dates: stretches of time, vague time, recurrence, words that look like months --
     ("Ticket sales have slumped over the past month.", THU, None, []),
     ("Two bakeries have closed in the last week.", THU, None, []),
@@ -189,6 +192,105 @@ ROWS = [
     ("The deadline was moved to February 30.", THU, None, []),
     ("The ferry carried 2017 passengers.", THU, None, []),
 ]
+
+
+
+def year(span, first, last=None, granularity="year"):
+    """An expected date claim of whole years: `first` to `last` (or `first` alone)."""
+    return between(span, f"{first}-01-01", f"{last or first}-12-31", granularity)
+
+
+# Class 4 of issue 20: years, decades and centuries are dates of year granularity or wider,
+# never counts; a year in a name is no date. (text, expected date claims)
+YEAR_ROWS = [
+    ("Tenants of the 1972 tower say the lifts fail weekly.", [year("1972", 1972)]),
+    ("The terraces were built in the 1950s for dock workers.", [year("1950s", 1950, 1959, "decade")]),
+    ("The ferry has run at a loss since 2009.", [year("2009", 2009)]),
+    ("Landlords ignored a 2014 law on damp homes.", [year("2014", 2014)]),
+    ("The dispute over the weir dates back to 2011.", [year("2011", 2011)]),
+    ("The mill breached a 2012 order on river discharges.", [year("2012", 2012)]),
+    ("Its 2016 report found no fault with the brakes.", [year("2016", 2016)]),
+    ("An earlier 2013 audit was never published.", [year("2013", 2013)]),
+    ("The bandstand went up in the 1890s, the society says.", [year("1890s", 1890, 1899, "decade")]),
+    ("The hall was last repainted in the 1980's.", [year("1980's", 1980, 1989, "decade")]),
+    ("The choir sang songs from the sixties.", [year("the sixties", 1960, 1969, "decade")]),
+    ("A 12th-century crypt lies under the nave.", [year("12th-century", 1101, 1200, "century")]),
+    ("The organ was rebuilt in the 18th century.", [year("18th century", 1701, 1800, "century")]),
+    ("Fares rose every year from 2015 to 2019.", [year("2015", 2015), year("2019", 2019)]),
+    ("The county has kept records since 1850, the clerk said.", [year("1850", 1850)]),
+    ("A 1998 agreement set the border along the ridge.", [year("1998", 1998)]),
+    ("Their 2021 budget cut the library's hours.", [year("2021", 2021)]),
+    # names, counts, labels and codes: no date
+    ("The emirate's Vision 2030 plan is behind schedule.", []),
+    ("The old terminals still ran Windows 2000.", []),
+    ("Traffic on Route 66 was diverted.", []),
+    ("Call the council helpline on 0800 555 0199 for details.", []),
+    ("The hosts won 3-1 after extra time.", []),
+    ("The airline grounded its Boeing 737 jets.", []),
+    ("A memorial to the 9/11 attacks stands by the river.", []),
+    ("The storm damaged 1,972 homes along the coast.", []),
+    ("The ferry carried the 2017 passengers home.", []),
+    ("The clinic at 1954 Harbour Road has closed.", []),
+    ("The museum holds 2000 letters from the front.", []),
+    ("The council approved a 1500-page plan.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", YEAR_ROWS)
+def test_years_and_decades(rules, text, expected):
+    check(reader(rules, THU, None), text, KIND, expected)
+
+
+def at(span, low, high, *, zone=None, offset=None, **fields):
+    """An expected time of day with no day stated: its clock interval, zone and UTC offset."""
+    wanted = {"start": None, "end": None, "resolved": False, "granularity": "time", "clock": [low, high], **fields}
+    if zone is not None:
+        wanted["zone"] = zone
+    if offset is not None:
+        wanted["utc_offset"] = offset
+    return span, wanted
+
+
+# Class 5 of issue 20: times of day, on the date they are joined to or as a date claim of
+# their own, with their zone. (text, expected date claims)
+TIME_ROWS = [
+    ("The first tremor was felt at about 9.15am.", [at("about 9.15am", "09:00", "09:30")]),
+    ("Crowds began to gather around noon.", [at("around noon", "11:45", "12:15")]),
+    ("The polls closed shortly before 14:00 GMT.",
+     [at("shortly before 14:00 GMT", "13:45", "14:00", zone="GMT", offset="+00:00")]),
+    ("The convoy set off at 6.45 p.m. local time.", [at("6.45 p.m. local time", "18:45", "18:45", zone="local time")]),
+    ("The alarm sounded at 10:48 p.m.", [at("10:48 p.m.", "22:48", "22:48")]),
+    ("The last train left at 23:10 UTC.", [at("23:10 UTC", "23:10", "23:10", zone="UTC", offset="+00:00")]),
+    ("The vote closed at 16:00 +02:00.", [at("16:00 +02:00", "16:00", "16:00", zone="+02:00", offset="+02:00")]),
+    ("The gates opened at 8 a.m. CET.", [at("8 a.m. CET", "08:00", "08:00", zone="CET", offset="+01:00")]),
+    ("A second blast followed around 2am.", [at("around 2am", "01:45", "02:15")]),
+    ("The lights went out at midnight.", [at("midnight", "00:00", "00:00")]),
+    ("The march reached the square at lunchtime.", [at("lunchtime", "12:00", "14:00")]),
+    ("By 11 p.m. Harbourtown time the fire was out.", [at("11 p.m. Harbourtown time", "23:00", "23:00",
+                                                          zone="Harbourtown time")]),
+    ("The pumps stopped just after 4 pm.", [at("just after 4 pm", "16:00", "16:15")]),
+    ("The ferry docked at 12 a.m. sharp.", [at("12 a.m.", "00:00", "00:00")]),
+    ("Power failed at 10:25 p.m. on Tuesday.", [on("10:25 p.m.", "2018-07-17", granularity="time"),
+                                                on("Tuesday", "2018-07-17", time="10:25 p.m.")]),
+    ("The bridge reopened on July 3 at 7:30 a.m.", [on("July 3", "2018-07-03", time="7:30 a.m.",
+                                                       clock=["07:30", "07:30"]),
+                                                    on("7:30 a.m.", "2018-07-03", granularity="time")]),
+    ("The pumps failed yesterday around 2am.", [on("yesterday", "2018-07-18", clock=["01:45", "02:15"]),
+                                                on("around 2am", "2018-07-18", granularity="time")]),
+    ("Gunfire was heard Tuesday night near the port.", [on("Tuesday night", "2018-07-17", clock=["18:00", "06:00"])]),
+    ("The roof caved in this morning.", [on("this morning", "2018-07-19", clock=["06:00", "12:00"])]),
+    ("A fire broke out this evening in the old mill.", [on("this evening", "2018-07-19", clock=["18:00", "22:00"])]),
+    # no time: decimals, scores, ratios, the morning as a noun
+    ("The index rose 9.15 points.", []),
+    ("The hosts won 3-1 in the final.", []),
+    ("The morning ferry was full.", []),
+    ("Mix the paint in a 2:1 ratio.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", TIME_ROWS)
+def test_times_of_day(rules, text, expected):
+    check(reader(rules, THU, None), text, KIND, expected)
 
 
 def reader(rules, published, story_date):
@@ -209,3 +311,29 @@ def test_date_span_is_exact_substring(rules, text, published, story_date):
     for kind, span, _ in reader(rules, published, story_date)(text):
         if kind == KIND:
             assert span and span in text, span
+
+
+# How two stated times compare: in UTC where both zones are known, as written where neither
+# is; "about" widens a time by a quarter of an hour; an English "5:40" may be the evening.
+# (sentence, sentence, relation of their last date claims)
+TIME_RELATIONS = [
+    ("The polls closed at 14:00 GMT.", "The polls closed at 16:00 CEST.", "same"),
+    ("The polls closed at 14:00 UTC.", "The polls closed at 15:00 UTC.", "conflict"),
+    ("The polls closed at 14:00 GMT.", "The polls closed at 4 p.m.", "compatible"),
+    ("The engine failed around 1 a.m. local time.", "The engine failed around 2am.", "conflict"),
+    ("The engine failed about 2am.", "The engine failed at 2am local time.", "compatible"),
+    ("The roof fell in at about 5:40 local time.", "The roof fell in at around 5:50 pm local time.", "compatible"),
+    ("The roof fell in Tuesday night.", "The roof fell in Tuesday at 11 p.m.", "compatible"),
+    ("The tower was built in the 1950s.", "The tower was built in 1955.", "compatible"),
+    ("The tower was built in the 1950s.", "The tower was built in 1962.", "conflict"),
+    ("The mill broke a 2012 order.", "The mill broke a 2011 order.", "conflict"),
+]
+
+
+@pytest.mark.parametrize("first, second, expected", TIME_RELATIONS)
+def test_time_and_year_relations(rules, first, second, expected):
+    from reconcile.values import relation, value_rules
+
+    def last_date(text):
+        return [c for c in claims_from_text(text, rules, published=THU) if c.kind.value == KIND][-1]
+    assert relation(last_date(first), last_date(second), value_rules(rules)) == expected

@@ -1,0 +1,334 @@
+"""Durations: a stretch of time stated with an amount ("for eight months", "a two-year inquiry").
+
+One scan over the words of the sentences that name a unit of time (`durations.yaml`). For each
+unit:
+  1. read the amount that ends right before it: a number ("60 days", "six-month"), with "and a
+     half" after it, a fraction ("half-year"), an article that stands for one after a qualifier
+     ("more than a year"), or none at all before "-long" ("a year-long ban");
+  2. read a range ("three to five years", "10-15 days") and the qualifier before it ("more
+     than", "within");
+  3. drop what is no duration: ages ("22-year-old", "a man of 45 years"), rates ("12 hours a
+     day", "a 40-hour week"), idioms ("One day, ..."), numbers glued to others ("24/7 days");
+  4. turn the amount into days with the unit's span (a month is 28 to 31 days).
+
+Glued hyphens are read as joints, not words, so "eight-and-a-half hours" reads as "eight and a
+half hours"; a joint is remembered where it tells something ("a 40-hour week").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from ..model import Duration, Qualifier
+from ..rules import RuleSet
+from .lexicon import Lexicon, lexicon
+from .numbers import NumberMatch, parse_number, to_number
+from .tokens import Phrases, Token, tokenize
+
+_WORDS = re.compile(r"[^\W\d_]+")
+_GLUE = frozenset(":./")
+# How many words a number before a unit may take ("one hundred and fifty", "two and a half").
+_NUMBER_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class TimeUnit:
+    """A unit of time and the days one of it spans, [low, high]."""
+
+    name: str
+    low: Decimal
+    high: Decimal
+    article: bool
+
+
+@dataclass(frozen=True)
+class DurationRules:
+    """The `durations` rules, compiled, with the tables of the number rules they lean on."""
+
+    lex: Lexicon
+    units: Phrases[TimeUnit]
+    triggers: frozenset[str]
+    one_unit: dict[str, TimeUnit]
+    qualifiers: Phrases[tuple[str, tuple[Decimal, Decimal] | None]]
+    articles: frozenset[str]
+    article_after: frozenset[str]
+    adjectives: frozenset[str]
+    plus_half: Phrases[bool]
+    fractions: dict[str, Decimal]
+    rate_words: Phrases[bool]
+    not_before: Phrases[bool]
+    age_links: frozenset[str]
+    age_nouns: frozenset[str]
+    age_unit: str | None
+    age_after_comma: bool
+    idioms: Phrases[bool]
+    words_between: int
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDuration:
+    """A duration found in a sentence: its character span and value."""
+
+    start: int
+    end: int
+    value: Duration
+
+
+def _words(values: object) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=8)
+def duration_rules(rules: RuleSet) -> DurationRules | None:
+    """Compile the `durations` rules (cached per rule set); None where the pack has none."""
+    data = rules.of_type("durations")
+    if not data.get("units"):
+        return None
+    lex = lexicon(rules)
+    units: dict[str, TimeUnit] = {}
+    entries: list[tuple[str, TimeUnit]] = []
+    possessives = tuple(str(p) for p in rules.of_type("quotes").get("possessives") or ())
+    for key, spec in data["units"].items():
+        if "per_day" in spec:
+            low = high = Decimal(1) / Decimal(str(spec["per_day"]))
+        else:
+            low, high = (Decimal(str(v)) for v in spec["days"])
+        unit = units[key] = TimeUnit(key, low, high, not spec.get("no_article"))
+        for name in spec["names"]:
+            # "a month's worth": the possessive is part of the word as the tokenizer cuts it
+            entries += [(str(name), unit), *((f"{name}{p}", unit) for p in possessives)]
+    one_unit = {str(w).lower(): units[str(u)] for w, u in (data.get("one_unit_words") or {}).items()}
+    quals = [(p, kind) for kind in ("lower_bound", "upper_bound") for p in data.get(kind) or ()]
+    table = Phrases(entries)
+    return DurationRules(
+        lex=lex,
+        units=table,
+        triggers=frozenset(table.firsts) | frozenset(one_unit),
+        one_unit=one_unit,
+        qualifiers=Phrases([*((" ".join(key), value) for key, value in lex.qualifiers.table.items()),
+                            *((p, (kind, None)) for p, kind in quals)]),
+        articles=_words(data.get("articles")),
+        article_after=_words(data.get("article_after")),
+        adjectives=_words(data.get("adjectives")),
+        plus_half=Phrases((p, True) for p in data.get("plus_half") or ()),
+        fractions={str(k).lower(): Decimal(str(v)) for k, v in (data.get("fractions") or {}).items()},
+        rate_words=Phrases((p, True) for p in data.get("rate_words") or ()),
+        not_before=Phrases((p, True) for p in data.get("not_before") or ()),
+        age_links=_words(data.get("age_links")),
+        age_nouns=_words(data.get("age_nouns")) | _words(rules.of_type("counts").get("persons")),
+        age_unit=data.get("age_unit"),
+        age_after_comma=bool(data.get("age_after_comma")),
+        idioms=Phrases((p, True) for p in data.get("idioms") or ()),
+        words_between=int(data["words_between"]),
+        rule=rules.name_of("durations"),
+    )
+
+
+def find_durations(view: str, sentences: list[tuple[int, int]], compiled: DurationRules,
+                   marks: tuple[str, str]) -> list[FoundDuration]:
+    """Every duration in these sentences of the view, in text order."""
+    found: list[FoundDuration] = []
+    for start, end in sentences:
+        if compiled.triggers.isdisjoint(_WORDS.findall(view[start:end].lower())):
+            continue  # most sentences name no unit of time: they are not tokenised
+        words, joined = _joints(tokenize(view, start, end, marks=marks))
+        found += _scan(words, joined, compiled)
+    return found
+
+
+def _joints(tokens: list[Token]) -> tuple[list[Token], list[bool]]:
+    """The tokens without glued hyphens, and for each whether such a hyphen stood before it."""
+    words: list[Token] = []
+    joined: list[bool] = []
+    hyphen = False
+    for i, token in enumerate(tokens):
+        glued = token.text == "-" and not token.gap and i + 1 < len(tokens) and not tokens[i + 1].gap and words
+        if glued:
+            hyphen = True
+            continue
+        words.append(token)
+        joined.append(hyphen)
+        hyphen = False
+    return words, joined
+
+
+def _scan(words: list[Token], joined: list[bool], compiled: DurationRules) -> list[FoundDuration]:
+    found: list[FoundDuration] = []
+    last_end = 0
+    for k, word in enumerate(words):
+        if k < last_end:
+            continue
+        hit = compiled.units.forward(words, k)
+        if hit is not None:
+            unit, after = hit
+        elif word.low in compiled.one_unit:
+            unit, after = compiled.one_unit[word.low], k + 1
+        else:
+            continue
+        result = _duration(words, joined, k, unit, after, word.low in compiled.one_unit, compiled)
+        if result is not None:
+            first, end, value = result
+            found.append(FoundDuration(words[first].start, words[end - 1].end, value))
+            last_end = end
+    return found
+
+
+def _duration(words: list[Token], joined: list[bool], k: int, unit: TimeUnit, after: int, one_word: bool,
+              compiled: DurationRules) -> tuple[int, int, Duration] | None:
+    """The duration whose unit stands at words[k:after]: (first word, end word, value), or None."""
+    n = len(words)
+    long_form = after < n and joined[after] and words[after].low in compiled.adjectives
+    end = after + 1 if long_form else after
+    if compiled.not_before.forward(words, end) is not None:
+        return None  # an age: "a 22-year-old", "15 years of age"
+    if _rate(words, end, compiled) or (joined[k] and compiled.units.forward(words, end) is not None):
+        return None  # "12 hours a day", "a 40-hour week"
+    amount: Decimal
+    low: Decimal | None = None
+    high: Decimal | None = None
+    first = k
+    number = None if one_word else _number_before(words, k, compiled)
+    if number is None and not one_word:
+        number = _number_before_adjectives(words, joined, k, compiled)
+    if number is not None:
+        if number.value is None or _glued_code(words, joined, number.first):
+            return None  # "a few days" states no amount; "24/7 days", "COVID-19 weeks" are codes
+        first, amount = number.first, number.value
+    elif not one_word and k > 0 and words[k - 1].low in compiled.fractions:
+        first, amount = k - 1, compiled.fractions[words[k - 1].low]  # "a half-year review"
+    elif not one_word and k > 0 and words[k - 1].low in compiled.articles and not joined[k] and unit.article \
+            and not long_form:
+        first, amount = k - 1, Decimal(1)
+        before = words[first - 1].low if first else ""
+        if before not in compiled.article_after and compiled.qualifiers.backward(words, first) is None:
+            return None  # "twice a year", "a day after the vote": no stretch of time stated
+    elif one_word or long_form:
+        amount = Decimal(1)  # "a year-long ban", "a yearlong inquiry"
+    else:
+        return None
+    qualifier, band = Qualifier.EXACT, None
+    range_low = _range_start(words, joined, first, compiled)
+    if range_low is not None and range_low[1] < amount:
+        first, low, high = range_low[0], range_low[1], amount
+        qualifier = Qualifier.RANGE
+    hit = compiled.qualifiers.backward(words, first)
+    if hit is not None and qualifier is Qualifier.EXACT:
+        (kind, band), first = hit
+        qualifier = Qualifier(kind)
+    elif compiled.idioms.forward(words, first) is not None \
+            and (first == 0 or words[first - 1].low not in compiled.article_after):
+        return None  # "One day, the river rose"
+    if _age_of_person(words, first, unit, compiled):
+        return None
+    return first, end, _value(None if qualifier is Qualifier.RANGE else amount, qualifier, band, low, high, unit)
+
+
+def _number_before(words: list[Token], k: int, compiled: DurationRules) -> NumberMatch | None:
+    """The longest number that ends right before words[k] (with "and a half" after it)."""
+    lex = compiled.lex
+    for start in range(max(0, k - _NUMBER_WORDS), k):
+        if words[start].kind != "num" and words[start].low not in lex.number_starts:
+            continue
+        number = parse_number(words, start, lex)
+        if number is None:
+            continue
+        if number.last == k:
+            return number
+        half = compiled.plus_half.forward(words, number.last)
+        if half is not None and half[1] == k and number.value is not None:
+            value = number.value + Decimal(1) / 2
+            return NumberMatch(number.first, k, value, value, value, number.digits, number.scaled)
+    return None
+
+
+def _number_before_adjectives(words: list[Token], joined: list[bool], k: int,
+                             compiled: DurationRules) -> NumberMatch | None:
+    """A number a few lower-case words before the unit: "nine harrowing days", "two more weeks"."""
+    lex = compiled.lex
+    for gap in range(1, compiled.words_between + 1):
+        between = words[k - gap:k] if k - gap > 0 else []
+        if not between or any(w.kind != "word" or not w.text.islower() or w.low in lex.function_words
+                              or w.low in lex.number_starts or compiled.units.forward(words, i) is not None
+                              for i, w in enumerate(between, start=k - gap)) or joined[k - gap + 1:k + 1].count(True):
+            return None
+        number = _number_before(words, k - gap, compiled)
+        if number is not None and number.value is not None:
+            return number
+    return None
+
+
+def _glued_code(words: list[Token], joined: list[bool], first: int) -> bool:
+    """A number glued to what precedes it: the "7" of "24/7", the "19" of "COVID-19"."""
+    if words[first].kind != "num" or first == 0:
+        return False
+    prev = words[first - 1]
+    if joined[first]:
+        return prev.kind == "word"
+    if words[first].gap:
+        return False
+    return prev.kind in ("word", "num") or (prev.text in _GLUE and first >= 2 and not prev.gap
+                                             and words[first - 2].kind in ("word", "num"))
+
+
+def _range_start(words: list[Token], joined: list[bool], first: int,
+                 compiled: DurationRules) -> tuple[int, Decimal] | None:
+    """The first end of a range before the number at `first`: "three to five", "10-15", "between 2 and 3"."""
+    lex = compiled.lex
+    if first == 0:
+        return None
+    if joined[first] and words[first - 1].kind == "num" and words[first].kind == "num":
+        return first - 1, Decimal(words[first - 1].low)
+    if first < 2 or words[first - 1].low not in lex.range_joiners:
+        return None
+    number = parse_number(words, first - 2, lex)
+    if number is None or number.last != first - 1 or number.value is None:
+        return None
+    start = first - 2
+    if words[first - 1].low in lex.number_joiners:
+        # "and" joins a range only after "between"
+        if start == 0 or words[start - 1].low not in lex.range_openers:
+            return None
+        start -= 1
+    elif start > 0 and words[start - 1].low in lex.range_blockers:
+        return None  # "from three to five years" is a change
+    return start, number.value
+
+
+def _rate(words: list[Token], end: int, compiled: DurationRules) -> bool:
+    """Whether a rate word and a unit follow: "12 hours a day", "20 days per year"."""
+    hit = compiled.rate_words.forward(words, end)
+    return hit is not None and compiled.units.forward(words, hit[1]) is not None
+
+
+def _age_of_person(words: list[Token], first: int, unit: TimeUnit, compiled: DurationRules) -> bool:
+    """Whether years are said of a person, an age: "a man of 45 years", "aged 11 to 16 years"."""
+    if unit.name == compiled.age_unit and first >= 1 and words[first - 1].low in compiled.lex.age_before:
+        return True  # "aged between 11 and 16 years" (the words of `counts.age.before`)
+    if unit.name != compiled.age_unit or first < 2 or words[first - 1].low not in compiled.age_links:
+        return False
+    before = words[first - 2]
+    return before.low in compiled.age_nouns or (compiled.age_after_comma and before.text == ",")
+
+
+def _value(amount: Decimal | None, qualifier: Qualifier, band: tuple[Decimal, Decimal] | None,
+           low: Decimal | None, high: Decimal | None, unit: TimeUnit) -> Duration:
+    """The days a duration allows, given its qualifier: each end times the unit's span."""
+    if amount is not None:
+        low = high = amount
+        if qualifier is Qualifier.LOWER_BOUND:
+            high = None
+        elif qualifier is Qualifier.UPPER_BOUND:
+            low = None
+        elif qualifier is Qualifier.APPROXIMATE and band is not None:
+            low, high = amount * band[0], amount * band[1]
+    return Duration(
+        amount=to_number(amount),
+        qualifier=qualifier,
+        unit=unit.name,
+        low_days=None if low is None else to_number(low * unit.low),
+        high_days=None if high is None else to_number(high * unit.high),
+    )
