@@ -184,8 +184,11 @@ def _kind(line: str, f: Furniture, is_abbreviation: IsAbbreviation) -> _Line:
     if not line:
         return _Line.BLANK
     words = len(line.split())
-    if sum(len(m.group()) for m in _URL.finditer(line)) >= f.link_share * len(line.replace(" ", "")):
+    links = sum(len(m.group()) for m in _URL.finditer(line))
+    if links and links >= f.link_share * len(line.replace(" ", "")):
         return _Line.FURNITURE
+    if not f.trailers and words > f.label_words and words > f.short_words:
+        return _Line.PROSE  # a paragraph: too long for any label, list line or heading
     if any(p.search(line) for p in f.trailers):
         return _Line.TRAILER
     trailing = f.trailing_label.match(line) if words <= f.label_words and f.trailing_label else None
