@@ -680,9 +680,12 @@ def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
                                                                  and cb.span.start < ca.span.end)):
         return False  # a sentence does not state one fact twice; a claim is not the one inside it
     va, vb = ca.value, cb.value
-    if isinstance(va, DateValue) and isinstance(vb, DateValue) \
-            and (va.granularity is Granularity.TIME) != (vb.granularity is Granularity.TIME):
-        return False  # the hour something happened is a fact apart from its day
+    if isinstance(va, DateValue) and isinstance(vb, DateValue) and (
+            (va.granularity is Granularity.TIME) != (vb.granularity is Granularity.TIME)
+            or (va.granularity in _WRITTEN_YEARS) != (vb.granularity in _WRITTEN_YEARS)):
+        # The hour something happened is a fact apart from its day; a year or decade named on
+        # its own ("the 2007 ceremony", "since 2009") is one apart from a day or month.
+        return False
     if (a.more or b.more) and relation(ca, cb, compiled.values) == CONFLICT:
         return False  # "two other rifles" counts some of them, not all: no conflict with "nine"
     if isinstance(va, QuoteValue) and isinstance(vb, QuoteValue) and min(len(a.words), len(b.words)) \

@@ -18,6 +18,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # A label's separator from what it introduces ("Read more: ...", "Tags | ...").
 _SEPARATOR = r"[:|>\u00bb\u203a\u2014-]+(?=\s|$)"
+_DIGIT = re.compile(r"\d")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _STOP = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)")
 
@@ -110,7 +111,7 @@ def page_furniture(view: str, start: int, furniture: Furniture, *,
     2. A list hangs from a label or heading: the short lines right under it, then (past a blank
        line) title-case ones.
     3. From the last line up, blank lines, labels, headings, their lists, and runs of
-       `min_run_lines` title-case lines with no heading are the page's tail. The first line
+       `min_run_lines` title-case lines with no heading and no figure are the page's tail. The first line
        never goes: a page that is nothing but a headline is still a story.
     4. Before the tail, a line that is only a label or a prompt is blanked, and so is a label or
        heading with the list hanging from it; a heading over no list may be a subheading.
@@ -127,7 +128,8 @@ def page_furniture(view: str, start: int, furniture: Furniture, *,
         kind = kinds[i]
         if kind in _PAGE or hung[i]:
             cut, run = i, 0
-        elif kind is _Line.ITEM:
+        elif kind is _Line.ITEM and not _DIGIT.search(view, *lines[i]):
+            # A line stating a figure ("Jo Lee, 24, of Elm Street") may be the story's own list.
             run += 1
             if run >= furniture.min_run:
                 cut = i

@@ -343,6 +343,10 @@ GROUPS = [
 
 
 APART = [
+    # A year named on its own is a fact apart from a day of it.
+    apart(("The 2024 harbour festival in Riverton drew record crowds, its organisers said.",
+           "The harbour festival in Riverton drew record crowds on May 1, its organisers said."),
+          ("a", "2024"), ("b", "May 1"), id="date-a-year-and-a-day-apart"),
     # --- a nearby value about something else ---------------------------------------------
     apart(("The city awarded a $19 million contract to Orland Construction to rebuild the "
            "Eastside library. Work is due to start in the autumn.",

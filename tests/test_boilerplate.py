@@ -84,6 +84,17 @@ def read_lines(text: str, rules, language: str = "en") -> list[str]:
                  ["Latest News On The Levy"], id="the-first-line-always-stays"),
     # -- furniture in the middle: only a label on its own, and the links under it --
     pytest.param(f"{STORY}\n\nAdvertisement\n\n{MORE}", [STORY, MORE], id="advertisement"),
+    # An advert marker heads no list: the story's own list goes on past it.
+    pytest.param(f"{STORY}\n\nOther victims include:\n\n\u2014 Jo Lee, 24, of Elm Street\n\nAdvertisement\n\n"
+                 f"\u2014 Ann Roe, 31, of Oak Lane\n\n\u2014 Tim Fox, 45, of Pine Road\n\n{MORE}",
+                 [STORY, "Other victims include:", "\u2014 Jo Lee, 24, of Elm Street",
+                  "\u2014 Ann Roe, 31, of Oak Lane", "\u2014 Tim Fox, 45, of Pine Road", MORE],
+                 id="a-list-of-victims-around-an-advert"),
+    # A run of title-case lines stating figures at the end may be the story's own list.
+    pytest.param(f"{STORY}\n\n\u2014 Jo Lee, 24, of Elm Street\n\u2014 Ann Roe, 31, of Oak Lane\n"
+                 f"\u2014 Tim Fox, 45, of Pine Road",
+                 [STORY, "\u2014 Jo Lee, 24, of Elm Street", "\u2014 Ann Roe, 31, of Oak Lane",
+                  "\u2014 Tim Fox, 45, of Pine Road"], id="a-closing-list-that-states-figures"),
     pytest.param(f"{STORY}\nRead more: Harbor bridge to close for 3 months of repairs\n{MORE}",
                  [STORY, MORE], id="read-more-link"),
     pytest.param(f"{STORY}\n\nRelated:\nHarbor Bridge Reopens After 3 Months\nCity Hires 200 New Teachers\n\n{MORE}",
