@@ -244,7 +244,7 @@ def _misspelled_acronyms(groups: dict[tuple[str, object], list[Claim]], compiled
     4. A source that writes both forms names two bodies ("LAPD and LAFD", "UNHCR and UNHRC"),
        unless it marked the odd one [sic] or prints it only in a quotation while its own words
        use the other.
-    A plural ("SEALS" beside "SEAL") is the same name, never a slip.
+    A plural ("NGOS" beside "NGO") is the same name, never a slip.
     Of several usual forms within reach, none is chosen.
     """
     acronyms = {str(key[1]): members for key, members in groups.items() if key[0] == "org"}
@@ -278,7 +278,7 @@ def _misspelled_acronyms(groups: dict[tuple[str, object], list[Claim]], compiled
 
 
 def _plural(a: str, b: str, compiled: IdentityRules) -> bool:
-    """Whether one acronym is the other with a plural ending ("SEALS", "SEAL")."""
+    """Whether one acronym is the other with a plural ending ("NGOS", "NGO")."""
     short, long = sorted((a, b), key=len)
     return any(long == short + ending for ending in compiled.acronym_plurals)
 

@@ -460,7 +460,7 @@ def _counted_away(tokens: list[Token], number: NumberMatch, context: _Context, f
         noun = tokens[j + 2] if j + 2 < n else None
         if noun is not None and noun.kind == "word" and noun.low not in lex.function_words \
                 and (noun.low in lex.nouns or _plural_looking(noun, lex)):
-            return context.first, j + 3, noun.low  # "90 divers, 50 of them volunteers"
+            return context.first, j + 3, noun.low  # "90 medics, 50 of them volunteers"
         unit = antecedent()
         return (context.first, j + 2, unit) if unit is not None else None
     # Never reach back over a quantity already found.
@@ -539,7 +539,7 @@ def _elided_unit(tokens: list[Token], number: NumberMatch, context: _Context, fo
         return None
     # The new clause runs from its conjunction to the qualifier or number. A comma just before
     # them may stand for the verb ("; the second, about 80") or be the conjunction itself
-    # ("6 divers, at least 4"): the clause opens at the last conjunction before it, else at it.
+    # ("6 medics, at least 4"): the clause opens at the last conjunction before it, else at it.
     start = found[-1].next_token
     end = context.first
     comma = end - 1 > start and tokens[end - 1].text == ","
