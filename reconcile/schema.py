@@ -104,7 +104,10 @@ TYPES: dict[str, dict[str, Any]] = {
         "synonyms": [_WORDS], "persons": _WORDS, "bare_people": _WORDS, "acts": {"*": "word"},
         "fates": {"*": "word"}, "plural_endings": _WORDS,
         "not_plural_endings": _WORDS, "plural_min_chars": "int",
-        "irregular_plurals": _WORDS, "not_counted": _WORDS, "age": {"after": _WORDS, "before": _WORDS, "max": "int"}},
+        "irregular_plurals": _WORDS, "not_counted": _WORDS, "age": {"after": _WORDS, "before": _WORDS, "max": "int"},
+        "name_not_plural_endings": _WORDS,
+        "elliptical": {"openers": _WORDS, "not_after": _WORDS, "verb_endings": _WORDS, "sentences": "int",
+                       "min": "int"}},
     "text": {
         "abbreviations": _WORDS, "sentence_reach_chars": "int", "trailing_boilerplate": _PATTERNS,
         "furniture": {"labels": _WORDS, "trailing_labels": _WORDS, "prompts": _WORDS, "heading_words": _WORDS,

@@ -61,6 +61,7 @@ class Lexicon:
     plural_endings: tuple[str, ...]
     not_plural_endings: tuple[str, ...]
     plural_min_chars: int
+    name_not_plural_endings: tuple[str, ...]
     possessives: tuple[str, ...]
     not_counted: Phrases[bool]
     count_window: int
@@ -78,6 +79,11 @@ class Lexicon:
     group_nouns: dict[str, str]
     determiners: frozenset[str]
     more_words: frozenset[str]
+    elliptical_openers: Phrases[bool]
+    elliptical_not_after: frozenset[str]
+    elliptical_verb_endings: tuple[str, ...]
+    elliptical_sentences: int
+    elliptical_min: int
     ratio_joiners: Phrases[bool]
     conjunctions: frozenset[str]
     age_after: Phrases[bool]
@@ -161,6 +167,7 @@ def lexicon(rules: RuleSet) -> Lexicon:
                     for key, spec in (units.get("units") or {}).items() for name in spec["names"]]
     ranges = quals.get("range") or {}
     age = counts["age"]
+    elliptical = counts["elliptical"]
     # Unit names this short are abbreviations: matched as written ("m" is a metre, "M" is not).
     abbreviation_chars = int(units["abbreviation_chars"])
     return Lexicon(
@@ -195,6 +202,7 @@ def lexicon(rules: RuleSet) -> Lexicon:
         plural_endings=tuple(str(e) for e in counts.get("plural_endings") or ()),
         not_plural_endings=tuple(str(e) for e in counts.get("not_plural_endings") or ()),
         plural_min_chars=int(counts["plural_min_chars"]),
+        name_not_plural_endings=tuple(str(e) for e in counts.get("name_not_plural_endings") or ()),
         possessives=tuple(str(p) for p in rules.of_type("quotes").get("possessives") or ()),
         not_counted=Phrases((w, True) for w in counts.get("not_counted") or ()),
         count_window=int(counts["window"]),
@@ -212,6 +220,11 @@ def lexicon(rules: RuleSet) -> Lexicon:
         group_nouns={str(k).lower(): str(v).lower() for k, v in (counts.get("group_nouns") or {}).items()},
         determiners=_lower_set(counts.get("determiners")),
         more_words=_lower_set(counts.get("more_words")),
+        elliptical_openers=Phrases((p, True) for p in elliptical.get("openers") or ()),
+        elliptical_not_after=_lower_set(elliptical.get("not_after")),
+        elliptical_verb_endings=tuple(str(e) for e in elliptical.get("verb_endings") or ()),
+        elliptical_sentences=int(elliptical["sentences"]),
+        elliptical_min=int(elliptical["min"]),
         ratio_joiners=Phrases((p, True) for p in counts.get("ratio_joiners") or ()),
         conjunctions=_lower_set(text.get("conjunctions")),
         age_after=Phrases((w, True) for w in age.get("after") or ()),

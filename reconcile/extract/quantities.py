@@ -9,7 +9,9 @@ compete for the same words. For each number:
   4. read a range ("10 to 20", "between 10 and 20", "10-20");
   5. read what follows: a percent sign, a currency word, a unit, or the counted noun; a bare
      number in a later clause of a count's sentence that repeats its construction ("90 seats
-     in the stalls and the balcony's about 40") counts the same noun.
+     in the stalls and the balcony's about 40") counts the same noun, and so does a bare number
+     that refers back to a group already counted ("Twelve boys were trapped. The 13 were
+     rescued"); a glued scale abbreviation before a known noun scales a count ("87m users").
 """
 
 from __future__ import annotations
@@ -91,7 +93,7 @@ def _quantity(tokens: list[Token], number: NumberMatch, view: str, lex: Lexicon,
     context = _before(tokens, number.first, view, lex)
     if _not_a_quantity(tokens, number, context, lex):
         return None
-    number = _money_number(tokens, number, context, lex)
+    number = _count_scale(tokens, _money_number(tokens, number, context, lex), context, lex)
     if _decimal_tail(tokens, number, lex):
         return None  # a decimal comma before no scale this pack knows ("R$ 7,2 bilhões"): not half-read
     second, low = _range_end(tokens, number, context, lex)
@@ -154,6 +156,11 @@ def _quantity(tokens: list[Token], number: NumberMatch, view: str, lex: Lexicon,
     previous = _elided_unit(tokens, number, context, found, lex, sentence_of)
     if previous is not None:
         return make(Kind.COUNT, j, unit=previous, elided=True, rule=lex.rule_names["counts"])
+    back = _elliptical(view, tokens, number, context, found, lex, sentence_of)
+    if back is not None:
+        first, counted = back
+        claim = make(Kind.COUNT, j, unit=counted, elided=True, rule=lex.rule_names["counts"])
+        return replace(claim, start=tokens[first].start)  # the claim says which group: "the last four"
     return None
 
 
@@ -360,6 +367,21 @@ def _with_money_scale(tokens: list[Token], number: NumberMatch, lex: Lexicon) ->
     return replace(number, last=j + 1, value=value, low=value, high=value, scaled=True)
 
 
+def _count_scale(tokens: list[Token], number: NumberMatch, context: _Context, lex: Lexicon) -> NumberMatch:
+    """The number with a glued scale abbreviation taken in where it counts a known noun ("87m users").
+
+    Only before a noun of `counts.nouns`: elsewhere "3m" is three metres ("a 3m wall", "the 100m
+    hurdles").
+    """
+    if context.currency is not None or number.scaled:
+        return number
+    scaled = _with_money_scale(tokens, number, lex)
+    if scaled is number or tokens[number.last].gap:
+        return number
+    head = _counted_noun(tokens, scaled.last, scaled, lex)
+    return scaled if head is not None and tokens[head].low in lex.nouns else number
+
+
 def _suffix(phrases: Phrases[T], tokens: list[Token], j: int) -> tuple[T, int] | None:
     """A phrase right after a number, or after a glued hyphen ("4.5-percent", "million-dollar")."""
     if j < len(tokens) and tokens[j].text == "-" and not tokens[j].gap:
@@ -408,7 +430,7 @@ def _counted_noun(tokens: list[Token], j: int, number: NumberMatch, lex: Lexicon
             break
         if lex.not_counted.forward(tokens, k) is not None and head is None:
             return None
-        if token.low in lex.nouns or (not one and _plural_looking(token, lex)):
+        if token.low in lex.nouns or (not one and _plural_looking(token, lex, name=k == j)):
             head = k
             # a noun compound goes on from a singular: "police officers", "family members"
             nxt = tokens[k + 1] if k + 1 < n else None
@@ -421,6 +443,10 @@ def _counted_noun(tokens: list[Token], j: int, number: NumberMatch, lex: Lexicon
         return None
     if one and tokens[head].low not in lex.nouns:
         return None
+    after = tokens[head + 1] if head + 1 < n else None
+    if tokens[head].text[:1].isupper() and tokens[head].low not in lex.nouns and after is not None \
+            and after.kind == "word" and after.text[:1].isupper() and after.low not in lex.toll_words:
+        return None  # a name: "3 Doors Down"
     return head
 
 
@@ -501,14 +527,61 @@ def _antecedent(view: str, tokens: list[Token], number: NumberMatch, found: list
     return None
 
 
-def _plural_looking(token: Token, lex: Lexicon) -> bool:
+def _plural_looking(token: Token, lex: Lexicon, *, name: bool = False) -> bool:
+    """Whether a word the rules may not know looks plural; `name` when it stands right after the number."""
     word = token.low
     if word in lex.irregular_plurals:
         return True
-    # Capitalised plurals count too ("10 Americans"); single capitalised names do not.
+    # Capitalised plurals count too ("10 Americans"); single capitalised names do not. Right
+    # after the number a capitalised word is a demonym whatever its ending ("40 Thais").
+    endings = lex.name_not_plural_endings if name and token.text[:1].isupper() else lex.not_plural_endings
     return len(word) >= lex.plural_min_chars and word.endswith(lex.plural_endings) \
-        and not word.endswith(lex.not_plural_endings) \
+        and not word.endswith(endings) \
         and word not in lex.function_words and (token.text.islower() or token.text[1:].islower())
+
+
+def _elliptical(view: str, tokens: list[Token], number: NumberMatch, context: _Context, found: list[Found],
+                lex: Lexicon, sentence_of: Callable[[int], tuple[int, int]]) -> tuple[int, str] | None:
+    """The noun of the latest count, for a bare number that refers back to the group it counted.
+
+    "Twelve boys were trapped. The 13 were rescued", "another four", "the last four on Tuesday":
+    a whole number of at least `elliptical.min` after one of `elliptical.openers` (not after a
+    word of `elliptical.not_after`: "at the 45"), followed by punctuation, a function word or a
+    verb-looking word, never a noun ("the 45 yard line"). The latest count stands in the same
+    sentence or one of the `elliptical.sentences` before it. Returns (first token, counted noun):
+    the claim runs from the opener.
+    """
+    value = number.value
+    if context.qualifier is not None or context.currency is not None or value is None \
+            or value != int(value) or value < lex.elliptical_min:
+        return None
+    opened = lex.elliptical_openers.backward(tokens, context.first)
+    if opened is None:
+        return None
+    start = opened[1]
+    if (start > 0 and tokens[start - 1].low in lex.elliptical_not_after) \
+            or (found and start < found[-1].next_token):
+        return None
+    nxt = tokens[number.last] if number.last < len(tokens) else None
+    if nxt is not None and not (nxt.text in _CLOSERS or nxt.low in lex.conjunctions or nxt.low in lex.function_words
+                                or (nxt.kind == "word" and nxt.text.islower()
+                                    and nxt.low.endswith(lex.elliptical_verb_endings))):
+        return None
+    latest = next((f for f in reversed(found) if f.kind == Kind.COUNT and f.value.unit), None)
+    if latest is None:
+        return None
+    here, there = sentence_of(tokens[number.first].start), sentence_of(latest.start)
+    for _ in range(lex.elliptical_sentences):
+        if there == here:
+            break
+        k = here[0] - 1
+        while k >= 0 and view[k].isspace():
+            k -= 1
+        previous = sentence_of(k) if k >= 0 else here
+        if previous[0] >= here[0]:
+            return None
+        here = previous
+    return (start, latest.value.unit) if there == here else None
 
 
 def _elided_unit(tokens: list[Token], number: NumberMatch, context: _Context, found: list[Found],

@@ -343,3 +343,110 @@ NOT_TOLLS = [
 @pytest.mark.parametrize("text, expected", TOLLS + [(text, []) for text in NOT_TOLLS])
 def test_tolls(quantities, text, expected):
     check(quantities, text, KIND, expected)
+
+
+# Elliptical counts: a bare number after "the", "another", "all", "the last" and the like, with no
+# counted noun after it, refers back to a group already counted, in its sentence or one of the
+# two before. The claim runs from the opener. A noun after the number, a preposition before the
+# opener ("at the 45"), a year, a time, an ordinal or a decade counts nothing.
+ELLIPTICAL = [
+    ("Nine miners and their foreman were trapped. The 10 were brought up on Friday.",
+     [("Nine miners", exact(9, "miners")), ("The 10", exact(10, "miners"))]),
+    ("Five hikers reached the hut on Monday. Another five arrived on Tuesday.",
+     [("Five hikers", exact(5, "hikers")), ("Another five", exact(5, "hikers"))]),
+    ("Six climbers were flown out on Friday and the last six on Sunday.",
+     [("Six climbers", exact(6, "climbers")), ("the last six", exact(6, "climbers"))]),
+    ("Twenty pupils sat the test. The first ten finished early.",
+     [("Twenty pupils", exact(20, "pupils")), ("The first ten", exact(10, "pupils"))]),
+    ("Seven sailors were missing. All seven were found alive.",
+     [("Seven sailors", exact(7, "sailors")), ("All seven", exact(7, "sailors"))]),
+    ("Eleven patients were moved; the remaining three stayed in the ward.",
+     [("Eleven patients", exact(11, "patients")), ("the remaining three", exact(3, "patients"))]),
+    ("Police questioned eight suspects and released the other five.",
+     [("eight suspects", exact(8, "suspects")), ("the other five", exact(5, "suspects"))]),
+    ("The club signed 14 players. The weather was bad. The 14 trained anyway.",
+     [("14 players", exact(14, "players")), ("The 14", exact(14, "players"))]),
+    ("Thirty dogs were rescued from the farm. All 30 recovered.",
+     [("Thirty dogs", exact(30, "dogs")), ("All 30", exact(30, "dogs"))]),
+    ("Four nurses left in May. A further four resigned in June.",
+     [("Four nurses", exact(4, "nurses")), ("A further four", exact(4, "nurses"))]),
+    ("Twelve firms bid for the contract and the final three were interviewed.",
+     [("Twelve firms", exact(12, "firms")), ("the final three", exact(3, "firms"))]),
+    # Not elliptical: a noun after the number, a place or label, a year, a time, an ordinal, a
+    # decade, a pronoun "one", a count three sentences away, no count before at all.
+    ("Twelve players trained. The coach was stopped at the 45.", [("Twelve players", exact(12, "players"))]),
+    ("Ten boys came in 2019. The 2019 intake was smaller.", [("Ten boys", exact(10, "boys"))]),
+    ("Ten boys came. The 9.15 train left late.", [("Ten boys", exact(10, "boys"))]),
+    ("Ten boys came. The 1990s were good years.", [("Ten boys", exact(10, "boys"))]),
+    ("Ten boys came. The 13th was a Friday.", [("Ten boys", exact(10, "boys"))]),
+    ("Ten guests came. The one who stayed was late.", [("Ten guests", exact(10, "guests"))]),
+    ("Ten guests came. It rained. It snowed. It froze. The 10 left.", [("Ten guests", exact(10, "guests"))]),
+    ("The 13 were rescued on Tuesday.", []),
+    ("Five teams played. The visitors won 3-1.", [("Five teams", exact(5, "teams"))]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ELLIPTICAL)
+def test_elliptical(quantities, text, expected):
+    check(quantities, text, KIND, expected)
+
+
+# Demonyms: a capitalised plural right after a number counts people by where they come from,
+# whatever its ending ("Thais" ends like "crisis"). A capitalised word after it makes the pair a
+# name; glued digits, labels and names with a number are no count.
+DEMONYMS = [
+    ("Some 40 Thais and 50 foreigners took part.",
+     [("Some 40 Thais", about(40, 36, 44, "thais")), ("50 foreigners", exact(50, "foreigners"))]),
+    ("The embassy said about 300 Americans were still in the city.",
+     [("about 300 Americans", about(300, 270, 330, "americans"))]),
+    ("Police detained two Britons at the border.", [("two Britons", exact(2, "britons"))]),
+    ("Three Kenyans finished in the top five.", [("Three Kenyans", exact(3, "kenyans"))]),
+    ("The tour drew 12 Swedes and 8 Danes.",
+     [("12 Swedes", exact(12, "swedes")), ("8 Danes", exact(8, "danes"))]),
+    ("Four Laotians were among the passengers.", [("Four Laotians", exact(4, "laotians"))]),
+    ("Nearly 70 Malaysians signed the petition.", [("Nearly 70 Malaysians", about(70, 63, 70, "malaysians"))]),
+    ("Six Filipinos were rescued from the boat.", [("Six Filipinos", exact(6, "filipinos"))]),
+    ("Five Thais were among the divers.", [("Five Thais", exact(5, "thais"))]),
+    ("Three Americans Killed in Crash", [("Three Americans", exact(3, "americans"))]),
+    # Names, not counts.
+    ("The band 3 Doors Down played the stadium.", []),
+    ("The 76ers won again on Sunday.", []),
+    ("The Route 66 Diner reopened on Monday.", []),
+    ("A 7 Eleven opened on the corner.", []),
+    ("Tickets for 3 Doors Down went on sale on Friday.", []),
+    ("Fans of the 5 Seconds Of Summer tour queued early.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", DEMONYMS)
+def test_demonyms(quantities, text, expected):
+    check(quantities, text, KIND, expected)
+
+
+# A scale abbreviation glued to a number counts when a known counted noun follows ("87m users");
+# elsewhere "3m" stays three metres and "100m" a race.
+SCALED = [
+    ("The breach exposed 87m users to spammers.", [("87m users", exact(87_000_000, "users"))]),
+    ("The app has 2.3bn people on its books.", [("2.3bn people", exact(2_300_000_000, "people"))]),
+    ("The region has 1.5m residents.", [("1.5m residents", exact(1_500_000, "residents"))]),
+    ("More than 4m customers lost power.",
+     [("More than 4m customers", bound(4_000_000, "lower_bound", "customers"))]),
+    ("About 12m voters stayed at home.", [("About 12m voters", about(12_000_000, 10_800_000, 13_200_000, "voters"))]),
+    ("The census counted 3bn people in the region.", [("3bn people", exact(3_000_000_000, "people"))]),
+    ("The firm has 250k customers.", [("250k customers", exact(250_000, "customers"))]),
+    ("The service lost 1.2m active users in a year.", [("1.2m active users", exact(1_200_000, "users"))]),
+    ("Some 6m students sat the exam.", [("Some 6m students", about(6_000_000, 5_400_000, 6_600_000, "students"))]),
+    ("The plant employs 1.1bn workers worldwide.", [("1.1bn workers", exact(1_100_000_000, "workers"))]),
+    # Not a scaled count: a measure, a race, an unknown noun, a spaced single letter.
+    ("The wall is 3m high.", []),
+    ("She won the 100m hurdles.", []),
+    ("The 400m runners warmed up.", []),
+    ("The lorry carried 5m pipes.", []),
+    ("The crowd of 5 m people is a typo.", []),
+    ("A 2m fence surrounds 40 homes.", [("40 homes", exact(40, "homes"))]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SCALED)
+def test_scaled_counts(quantities, text, expected):
+    check(quantities, text, KIND, expected)
