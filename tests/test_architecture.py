@@ -219,3 +219,19 @@ def test_no_story_specific_vocabulary(path):
     hits = [f"{path.relative_to(ROOT)}:{n}: {', '.join(sorted(keys_of(line) & vocabulary))}"
             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if keys_of(line) & vocabulary]
     assert not hits, "words or figures of a seed or development story:\n" + "\n".join(hits)
+
+
+def test_no_dev_story_figure_is_written_into_the_package():
+    """No mention the dev gold annotates with a figure ("$A4.47 billion", "for 17 days") stands in
+    reconcile/ or rules/: a rule is fixed by its class of construction, never by the sentence."""
+    import json
+
+    mentions = set()
+    for gold in sorted(require_shared("dev").glob("*.scorer.json")):
+        data = json.loads(gold.read_text(encoding="utf-8"))
+        mentions |= {m["text"].strip() for fact in [*data["facts"], *data.get("optional", [])]
+                     for m in fact["mentions"] if any(ch.isdigit() for ch in m["text"]) and len(m["text"]) >= 10}
+    found = [f"{path.relative_to(PACKAGE.parent)}: {m!r}"
+             for path in files(".") + sorted((PACKAGE.parent / "rules").rglob("*.yaml"))
+             for m in mentions if m in path.read_text(encoding="utf-8")]
+    assert mentions and not found, found

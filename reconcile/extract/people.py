@@ -396,7 +396,7 @@ def _named_before(view: str, at: int, floor: int, compiled: PeopleRules, names: 
         k -= 1
     run = name_before(toks, k, names) if k >= 0 else []
     i = k - len(run)
-    # "According to Sheriff Ann Roe, a 45-year-old man ...": the name a quotation is attributed to
+    # "According to Sheriff Ann Roe, a 47-year-old man ...": the name a quotation is attributed to
     # (titles between) is not what the age describes.
     j = i
     while j >= 0 and _is_title_tok(toks[j], names):

@@ -10,8 +10,8 @@ compete for the same words. For each number:
   5. read what follows: a percent sign, a currency word, a unit, or the counted noun; a bare
      number in a later clause of a count's sentence that repeats its construction ("90 seats
      in the stalls and the balcony's about 40") counts the same noun, and so does a bare number
-     that refers back to a group already counted ("Twelve boys were trapped. The 13 were
-     rescued"); a glued scale abbreviation before a known noun scales a count ("87m users").
+     that refers back to a group already counted ("Nine miners and their foreman were trapped. The
+     10 were brought up"); a glued scale abbreviation before a known noun scales a count ("40m users").
 """
 
 from __future__ import annotations
@@ -160,7 +160,7 @@ def _quantity(tokens: list[Token], number: NumberMatch, view: str, lex: Lexicon,
     if back is not None:
         first, counted = back
         claim = make(Kind.COUNT, j, unit=counted, elided=True, rule=lex.rule_names["counts"])
-        return replace(claim, start=tokens[first].start)  # the claim says which group: "the last four"
+        return replace(claim, start=tokens[first].start)  # the claim says which group: "the last six"
     return None
 
 
@@ -314,7 +314,7 @@ def _range_end(tokens: list[Token], number: NumberMatch, context: _Context,
 def _money_number(tokens: list[Token], number: NumberMatch, context: _Context, lex: Lexicon) -> NumberMatch:
     """The number as money writes it, where it is money, else the number as it is.
 
-    Money stands after a currency sign or code, or before a currency word ("600mn euros"); a
+    Money stands after a currency sign or code, or before a currency word ("450mn euros"); a
     decimal comma ("1,25 bn euro") and an abbreviated scale are taken in.
     """
     money = _with_money_scale(tokens, _decimal_comma(tokens, number, lex), lex)
@@ -368,7 +368,7 @@ def _with_money_scale(tokens: list[Token], number: NumberMatch, lex: Lexicon) ->
 
 
 def _count_scale(tokens: list[Token], number: NumberMatch, context: _Context, lex: Lexicon) -> NumberMatch:
-    """The number with a glued scale abbreviation taken in where it counts a known noun ("87m users").
+    """The number with a glued scale abbreviation taken in where it counts a known noun ("40m users").
 
     Only before a noun of `counts.nouns`: elsewhere "3m" is three metres ("a 3m wall", "the 100m
     hurdles").
@@ -533,7 +533,7 @@ def _plural_looking(token: Token, lex: Lexicon, *, name: bool = False) -> bool:
     if word in lex.irregular_plurals:
         return True
     # Capitalised plurals count too ("10 Americans"); single capitalised names do not. Right
-    # after the number a capitalised word is a demonym whatever its ending ("40 Thais").
+    # after the number a capitalised word is a demonym whatever its ending ("30 Iraqis").
     endings = lex.name_not_plural_endings if name and token.text[:1].isupper() else lex.not_plural_endings
     return len(word) >= lex.plural_min_chars and word.endswith(lex.plural_endings) \
         and not word.endswith(endings) \
@@ -544,7 +544,8 @@ def _elliptical(view: str, tokens: list[Token], number: NumberMatch, context: _C
                 lex: Lexicon, sentence_of: Callable[[int], tuple[int, int]]) -> tuple[int, str] | None:
     """The noun of the latest count, for a bare number that refers back to the group it counted.
 
-    "Twelve boys were trapped. The 13 were rescued", "another four", "the last four on Tuesday":
+    "Nine miners and their foreman were trapped. The 10 were brought up", "another five", "the
+    last six on Sunday":
     a whole number of at least `elliptical.min` after one of `elliptical.openers` (not after a
     word of `elliptical.not_after`: "at the 45"), followed by punctuation, a function word or a
     verb-looking word, never a noun ("the 45 yard line"). The latest count stands in the same

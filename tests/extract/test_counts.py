@@ -381,7 +381,7 @@ ELLIPTICAL = [
     ("Ten boys came. The 13th was a Friday.", [("Ten boys", exact(10, "boys"))]),
     ("Ten guests came. The one who stayed was late.", [("Ten guests", exact(10, "guests"))]),
     ("Ten guests came. It rained. It snowed. It froze. The 10 left.", [("Ten guests", exact(10, "guests"))]),
-    ("The 13 were rescued on Tuesday.", []),
+    ("The 12 were freed on Monday.", []),
     ("Five teams played. The visitors won 3-1.", [("Five teams", exact(5, "teams"))]),
 ]
 
@@ -392,11 +392,11 @@ def test_elliptical(quantities, text, expected):
 
 
 # Demonyms: a capitalised plural right after a number counts people by where they come from,
-# whatever its ending ("Thais" ends like "crisis"). A capitalised word after it makes the pair a
+# whatever its ending ("Iraqis" ends like "crisis"). A capitalised word after it makes the pair a
 # name; glued digits, labels and names with a number are no count.
 DEMONYMS = [
-    ("Some 40 Thais and 50 foreigners took part.",
-     [("Some 40 Thais", about(40, 36, 44, "thais")), ("50 foreigners", exact(50, "foreigners"))]),
+    ("Some 30 Iraqis and 50 Canadians joined the march.",
+     [("Some 30 Iraqis", about(30, 27, 33, "iraqis")), ("50 Canadians", exact(50, "canadians"))]),
     ("The embassy said about 300 Americans were still in the city.",
      [("about 300 Americans", about(300, 270, 330, "americans"))]),
     ("Police detained two Britons at the border.", [("two Britons", exact(2, "britons"))]),
@@ -406,7 +406,7 @@ DEMONYMS = [
     ("Four Laotians were among the passengers.", [("Four Laotians", exact(4, "laotians"))]),
     ("Nearly 70 Malaysians signed the petition.", [("Nearly 70 Malaysians", about(70, 63, 70, "malaysians"))]),
     ("Six Filipinos were rescued from the boat.", [("Six Filipinos", exact(6, "filipinos"))]),
-    ("Five Thais were among the divers.", [("Five Thais", exact(5, "thais"))]),
+    ("Five Kuwaitis were among the medics.", [("Five Kuwaitis", exact(5, "kuwaitis"))]),
     ("Three Americans Killed in Crash", [("Three Americans", exact(3, "americans"))]),
     # Names, not counts.
     ("The band 3 Doors Down played the stadium.", []),
@@ -423,10 +423,10 @@ def test_demonyms(quantities, text, expected):
     check(quantities, text, KIND, expected)
 
 
-# A scale abbreviation glued to a number counts when a known counted noun follows ("87m users");
+# A scale abbreviation glued to a number counts when a known counted noun follows ("40m users");
 # elsewhere "3m" stays three metres and "100m" a race.
 SCALED = [
-    ("The breach exposed 87m users to spammers.", [("87m users", exact(87_000_000, "users"))]),
+    ("The service lost 40m users last year.", [("40m users", exact(40_000_000, "users"))]),
     ("The app has 2.3bn people on its books.", [("2.3bn people", exact(2_300_000_000, "people"))]),
     ("The region has 1.5m residents.", [("1.5m residents", exact(1_500_000, "residents"))]),
     ("More than 4m customers lost power.",

@@ -62,7 +62,7 @@ POSITIVE = [
     ("It is about a month's worth of output.",
      [("about a month's", days(1, "month", 25.2, 34.1, "approximate"))]),
     # Beside other claims, which keep their own words.
-    ("The 12 boys were trapped for 17 days.", [("17 days", days(17, "day", 17, 17))]),
+    ("The nine hikers were stranded for 23 days.", [("23 days", days(23, "day", 23, 23))]),
     ("A 30-year-old driver was held for 48 hours.", [("48 hours", days(48, "hour", 2, 2))]),
 ]
 
