@@ -147,6 +147,7 @@ TYPES: dict[str, dict[str, Any]] = {
         "cut_markers": _WORDS},
     "people": {
         "decade_frame": _WORDS, "decade_endings": _WORDS, "decade_possessives": _WORDS,
+        "age_range_openers": {"*": "word"}, "age_range_joiners": _WORDS,
         "appositive_before": _WORDS, "appositive_after": _WORDS, "longer_name_joiners": _WORDS,
         "long_form_joiners": _WORDS, "given_name_similarity": "number", "surname_similarity": "number",
         "spelling_min_letters": "int",

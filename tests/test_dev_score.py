@@ -37,9 +37,9 @@ FLOORS = {
         "discrepancies.recall": 0.333, "discrepancies.precision": 0.909,
     },
     "thai-cave-rescue": {
-        "extraction.recall": 0.908, "kind.age.recall": 0.727, "kind.count.recall": 0.882,
+        "extraction.recall": 0.928, "kind.age.recall": 1.0, "kind.count.recall": 0.882,
         "kind.date.recall": 0.963, "kind.duration.recall": 0.892, "kind.measure.recall": 0.933,
-        "kind.quote.recall": 0.973, "alignment.precision": 0.772, "alignment.recall": 0.452,
+        "kind.quote.recall": 0.973, "alignment.precision": 0.780, "alignment.recall": 0.457,
         "verdicts.accuracy": 0.585, "verdicts.lenient": 0.769, "discrepancies.recall": 0.500,
         "discrepancies.precision": 0.700,
     },

@@ -150,6 +150,30 @@ def test_a_title_is_read_beside_its_person_and_a_courtesy_title_is_none(rules, t
     assert [(c.value.title, c.value.person) for c in of_kind(rules, text, "title")] == titles
 
 
+@pytest.mark.parametrize("text, ranges", [
+    # A group's ages as a range after an age phrase.
+    ("The climbers, aged between 19 and 24, reached the summit.", [("aged between 19 and 24", 19, 24)]),
+    ("The pupils, aged 11-14, sang in the hall.", [("aged 11-14", 11, 14)]),
+    ("The pupils, aged 11 \u2013 14, sang in the hall.", [("aged 11 \u2013 14", 11, 14)]),
+    ("The recruits, aged from 18 to 21, arrived on Monday.", [("aged from 18 to 21", 18, 21)]),
+    ("The players are aged 16 to 19.", [("aged 16 to 19", 16, 19)]),
+    ("Volunteers aged 60-75 staffed the desk.", [("aged 60-75", 60, 75)]),
+    ("Children aged 5 to 7 were taught first.", [("aged 5 to 7", 5, 7)]),
+    ("The twins, aged between 30 and 31, were questioned.", [("aged between 30 and 31", 30, 31)]),
+    ("Runners aged 40-49 made up the largest group.", [("aged 40-49", 40, 49)]),
+    ("Trainees aged from 20 to 25, all from the county, began work.", [("aged from 20 to 25", 20, 25)]),
+    # Not a range: two people's ages, one age; a range the wrong way round or beyond any age is no age.
+    ("The suspects, aged 19 and 22, were held.", [("aged 19", 19, 19)]),
+    ("Jo Lee, aged 35, was unhurt.", [("aged 35", 35, 35)]),
+    ("The pupils, aged 14-11, sang.", []),
+    ("The sample, aged 20-300, was odd.", []),
+    ("The boys were 11 to 16 metres apart.", []),
+])
+def test_a_groups_ages_are_one_range(rules, text, ranges):
+    found = [(a.text, a.value.low, a.value.high) for a in of_kind(rules, text, "age")]
+    assert found == ranges
+
+
 # --- acronyms ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, acronym, long_form, sic, quoted", [

@@ -103,8 +103,16 @@ def people_rules(rules: RuleSet) -> PeopleRules:
         return "|".join(_phrase(p) for p in sorted(_words(source.get(key)), key=len, reverse=True)) or "(?!)"
 
     parts = "|".join(re.escape(p) for p in sorted(_words(data.get("decade_parts")), key=len, reverse=True)) or "(?!)"
+    # "aged between 19 and 24", "aged 60-75": an opener and its joiner, or a joiner alone.
+    def joiner(word: str) -> str:  # a word stands between spaces, a dash may touch its numbers
+        return rf"\s+{_phrase(word)}\s+" if word[:1].isalnum() else rf"\s*{re.escape(word)}\s*"
+
+    openers = data.get("age_range_openers") or {}
+    ranged = "|".join([*(rf"{_phrase(str(o))}\s+\d{{1,3}}{joiner(str(j))}" for o, j in openers.items()),
+                       *(rf"\d{{1,3}}{joiner(str(j))}" for j in data.get("age_range_joiners") or ())]) or "(?!)"
     age = re.compile(
         rf"(?<![\w-])(?:(?P<after>{number})[-\s]+(?:{alternation('after', ages)})"
+        rf"|(?:{alternation('before', ages)})\s+(?P<range>(?:{ranged})\d{{1,3}})"
         rf"|(?:{alternation('before', ages)})\s+(?P<before>\d{{1,3}})"
         rf"|(?:{alternation('decade_frame')})\s+(?:{alternation('decade_possessives')})\s+"
         rf"(?:(?P<part>{parts})[-\s]?)?(?P<decade>\d0)(?:{alternation('decade_endings')}))(?![\w-])",
@@ -359,6 +367,13 @@ def _ages(prepared: Prepared, compiled: PeopleRules, names: NameRules, people: P
                 if _ends_appositive(view, m.end(), end, compiled, names) else None
             value = Quantity(None, Qualifier.RANGE, decade + low, decade + high, unit="years", person=person)
             found.append(Found("age", m.start(), m.end(), value))
+            continue
+        if m.group("range"):
+            # A group's ages ("the climbers, aged between 19 and 24"): a range that is nobody's alone.
+            low, high = (int(n) for n in re.findall(r"\d+", m.group("range"))[:2])
+            if 0 < low < high <= compiled.oldest:
+                found.append(Found("age", m.start(), m.end(),
+                                   Quantity(None, Qualifier.RANGE, low, high, unit="years", person=None)))
             continue
         written = m.group("after") or m.group("before")
         amount = int(written) if written.isdigit() else compiled.number_words.get(written.lower())
