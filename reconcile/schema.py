@@ -76,7 +76,8 @@ HEADER = {"name!": "word", "type!": "word", "language!": "word", "description!":
 # Every key the code reads from a type (rules.of_type(...)), not only those the English pack holds.
 TYPES: dict[str, dict[str, Any]] = {
     "numbers": {
-        "group_mark": "word", "decimal_mark": "word", "words": {"*": "int"}, "scales": {"*": "number"},
+        "group_mark": "word", "group_digits": "int", "decimal_mark": "word", "words": {"*": "int"},
+        "scales": {"*": "number"},
         "money_scales": {"*": "number"}, "joiners": _WORDS, "years": ("int", "int"), "articles": _WORDS,
         "fractions": {"*": "number"}, "negative": _WORDS, "negative_not_after": _WORDS,
         "vague": {"*": ("number", "number")}},
@@ -91,6 +92,7 @@ TYPES: dict[str, dict[str, Any]] = {
         "units": {"*": {"names!": _WORDS, "days": ("number", "number"), "per_day": "number", "no_article": "bool"}},
         "upper_bound": _WORDS, "lower_bound": _WORDS, "articles": _WORDS, "article_after": _WORDS,
         "adjectives": _WORDS, "one_unit_words": {"*": "word"}, "plus_half": _WORDS, "fractions": {"*": "number"},
+        "number_words": "int",
         "rate_words": _WORDS, "not_before": _WORDS, "age_links": _WORDS, "age_nouns": _WORDS, "age_unit": "word",
         "age_after_comma": "bool", "words_between": "int", "idioms": _WORDS},
     "units": {
@@ -101,7 +103,8 @@ TYPES: dict[str, dict[str, Any]] = {
         "toll_skips": _WORDS, "toll_not_after": _WORDS, "toll_nouns": {"*": "word"}, "toll_links": _WORDS,
         "toll_link_window": "int", "toll_scopes": _WORDS, "toll_scope_words": "int", "count_verbs": {"*": "word"},
         "partitive_pronouns": _WORDS, "group_nouns": {"*": "word"}, "ratio_joiners": _WORDS, "nouns": _WORDS,
-        "synonyms": [_WORDS], "persons": _WORDS, "bare_people": _WORDS, "acts": {"*": "word"},
+        "synonyms": [_WORDS], "gapped_subject_words": "int", "persons": _WORDS, "bare_people": _WORDS,
+        "acts": {"*": "word"},
         "fates": {"*": "word"}, "plural_endings": _WORDS,
         "not_plural_endings": _WORDS, "plural_min_chars": "int",
         "irregular_plurals": _WORDS, "not_counted": _WORDS, "age": {"after": _WORDS, "before": _WORDS, "max": "int"},

@@ -69,8 +69,9 @@ def extract_claims(source: Source, rules: RuleSet, *, story_date: dt.date | None
 # a longer one (a scraped excerpt); its first or last word may be part of a word. (A text may
 # open on a digit: headlines do.)
 _OPENS_CUT = re.compile(r"\s*[^\W\d_]", re.UNICODE)
-_ENDS_WHOLE = re.compile(r"[.!?\"\u201d\u2019')\]]\s*$")
+_CLOSING = ".!?\"\u201d\u2019')]"
 _ONE_WORD = re.compile(r"\s*\S*\s*")
+_WORD_RUN = re.compile(r"\S*")
 
 
 def _whole(text: str, body_start: int) -> Callable[[Claim], bool]:
@@ -82,8 +83,8 @@ def _whole(text: str, body_start: int) -> Callable[[Claim], bool]:
     """
     head = _OPENS_CUT.match(text, body_start)
     head = head if head and text[head.end() - 1].islower() else None
-    first_word_end = re.compile(r"\S*").match(text, head.end() - 1).end() if head else body_start
-    cut_tail = not _ENDS_WHOLE.search(text)
+    first_word_end = _WORD_RUN.match(text, head.end() - 1).end() if head else body_start
+    cut_tail = text.rstrip()[-1:] not in _CLOSING
 
     def whole(claim: Claim) -> bool:
         if head and claim.span.start < first_word_end:
@@ -95,19 +96,29 @@ def _whole(text: str, body_start: int) -> Callable[[Claim], bool]:
 
 def _within(quotes: list[Claim]) -> Callable[[Claim], bool]:
     """A test of whether a claim stands inside one of the quotations (nested ones included)."""
-    merged: list[list[int]] = []
-    for start, end in sorted((q.span.start, q.span.end) for q in quotes):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    starts = [start for start, _ in merged]
+    starts, ends = _merged((q.span.start, q.span.end) for q in quotes)
 
     def inside(claim: Claim) -> bool:
         k = bisect.bisect_right(starts, claim.span.start) - 1
-        return k >= 0 and claim.span.end <= merged[k][1]
+        return k >= 0 and claim.span.end <= ends[k]
 
     return inside
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Overlapping spans merged into disjoint stretches, as their starts and ends in text order.
+
+    A claim is then looked up by bisection rather than against every span.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 def claims_from_text(text: str, rules: RuleSet, *, source_id: str = "text", published: dt.date | None = None,
@@ -158,10 +169,15 @@ def _durations(prepared: Prepared, rules: RuleSet, others: list[Claim]) -> list[
     compiled = duration_rules(rules)
     if compiled is None:
         return []
-    taken = sorted((c.span.start, c.span.end) for c in others if c.kind is not Kind.QUOTE)
+    starts, ends = _merged((c.span.start, c.span.end) for c in others if c.kind is not Kind.QUOTE)
     found = find_durations(prepared.view, list(prepared.sentences), compiled, number_marks(rules))
+
+    def free(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end) - 1  # the last taken stretch that starts before the end
+        return k < 0 or ends[k] <= start
+
     return [_claim(prepared, Kind.DURATION, f.start, f.end, f.value, compiled.rule) for f in found
-            if not any(start < f.end and f.start < end for start, end in taken)]
+            if free(f.start, f.end)]
 
 
 def _quotes(prepared: Prepared, rules: RuleSet) -> list[Claim]:

@@ -30,8 +30,6 @@ from .tokens import Phrases, Token, tokenize
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _GLUE = frozenset(":./")
-# How many words a number before a unit may take ("one hundred and fifty", "two and a half").
-_NUMBER_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +64,7 @@ class DurationRules:
     age_after_comma: bool
     idioms: Phrases[bool]
     words_between: int
+    number_words: int
     rule: str
 
 
@@ -124,6 +123,7 @@ def duration_rules(rules: RuleSet) -> DurationRules | None:
         age_after_comma=bool(data.get("age_after_comma")),
         idioms=Phrases((p, True) for p in data.get("idioms") or ()),
         words_between=int(data["words_between"]),
+        number_words=int(data["number_words"]),
         rule=rules.name_of("durations"),
     )
 
@@ -230,7 +230,7 @@ def _duration(words: list[Token], joined: list[bool], k: int, unit: TimeUnit, af
 def _number_before(words: list[Token], k: int, compiled: DurationRules) -> NumberMatch | None:
     """The longest number that ends right before words[k] (with "and a half" after it)."""
     lex = compiled.lex
-    for start in range(max(0, k - _NUMBER_WORDS), k):
+    for start in range(max(0, k - compiled.number_words), k):
         if words[start].kind != "num" and words[start].low not in lex.number_starts:
             continue
         number = parse_number(words, start, lex)

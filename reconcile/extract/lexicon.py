@@ -38,6 +38,7 @@ class Lexicon:
     scales: dict[str, Decimal]
     money_scales: dict[str, Decimal]
     group_mark: str
+    group_digits: int
     articles: frozenset[str]
     number_joiners: frozenset[str]
     fractions: Phrases[Decimal]
@@ -78,6 +79,7 @@ class Lexicon:
     partitive_pronouns: frozenset[str]
     group_nouns: dict[str, str]
     determiners: frozenset[str]
+    gapped_subject_words: int
     more_words: frozenset[str]
     elliptical_openers: Phrases[bool]
     elliptical_not_after: frozenset[str]
@@ -175,6 +177,7 @@ def lexicon(rules: RuleSet) -> Lexicon:
         scales={k.lower(): _dec(v) for k, v in (numbers.get("scales") or {}).items()},
         money_scales={k.lower(): _dec(v) for k, v in (numbers.get("money_scales") or {}).items()},
         group_mark=str(numbers["group_mark"]),
+        group_digits=int(numbers["group_digits"]),
         articles=_lower_set(numbers.get("articles")),
         number_joiners=_lower_set(numbers.get("joiners")),
         fractions=Phrases((p, _dec(v)) for p, v in (numbers.get("fractions") or {}).items()),
@@ -219,6 +222,7 @@ def lexicon(rules: RuleSet) -> Lexicon:
         partitive_pronouns=_lower_set(counts.get("partitive_pronouns")),
         group_nouns={str(k).lower(): str(v).lower() for k, v in (counts.get("group_nouns") or {}).items()},
         determiners=_lower_set(counts.get("determiners")),
+        gapped_subject_words=int(counts["gapped_subject_words"]),
         more_words=_lower_set(counts.get("more_words")),
         elliptical_openers=Phrases((p, True) for p in elliptical.get("openers") or ()),
         elliptical_not_after=_lower_set(elliptical.get("not_after")),

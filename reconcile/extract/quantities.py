@@ -35,9 +35,6 @@ _OPENED = Qualifier.RANGE.value
 _CLOSERS = frozenset(".,;:)!?\"'")
 # The words a gapped clause's subject may hold after its determiner or possessive: a modifier
 # and a noun ("the other letter's", "the second ferry,"); a longer run has room for a verb.
-_GAPPED_SUBJECT_WORDS = 2
-# The digits after a group mark that groups thousands ("1,250"); other counts make it a decimal mark.
-_GROUP_DIGITS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +348,7 @@ def _decimal_tail(tokens: list[Token], number: NumberMatch, lex: Lexicon) -> boo
     j = number.last
     return number.digits and tokens[number.first].text.isdigit() and j + 1 < len(tokens) \
         and tokens[j].text == lex.group_mark and not tokens[j].gap and not tokens[j + 1].gap \
-        and tokens[j + 1].text.isdigit() and len(tokens[j + 1].text) != _GROUP_DIGITS
+        and tokens[j + 1].text.isdigit() and len(tokens[j + 1].text) != lex.group_digits
 
 
 def _with_money_scale(tokens: list[Token], number: NumberMatch, lex: Lexicon) -> NumberMatch:
@@ -638,7 +635,7 @@ def _verbless(clause: list[Token], comma: bool, lex: Lexicon) -> bool:
     """Whether the words of a gapped clause before its number are a subject and no more.
 
     Nothing ("and about 500"), or a noun phrase: a determiner (`counts.determiners`) or a
-    possessive ("Acme's") and up to `_GAPPED_SUBJECT_WORDS` more words, none a function word
+    possessive ("Acme's") and up to `counts.gapped_subject_words` more words, none a function word
     but one like "other" ("the other letter's"). Without a verb list the second of two words
     after a determiner may be a verb ("the river rose about 3", "the match ended around 9"), so
     two are taken only when the last is a possessive ("the new one's up to 400") or a comma
@@ -652,10 +649,10 @@ def _verbless(clause: list[Token], comma: bool, lex: Lexicon) -> bool:
         return False
     if not rest:
         return owner  # a determiner alone is a pronoun: "those over 40" are ages
-    if len(rest) > _GAPPED_SUBJECT_WORDS or any(
+    if len(rest) > lex.gapped_subject_words or any(
             t.kind != "word" or (t.low in lex.function_words and t.low not in lex.more_words) for t in rest):
         return False
-    return len(rest) < _GAPPED_SUBJECT_WORDS or comma or rest[-1].low.endswith(lex.possessives)
+    return len(rest) < lex.gapped_subject_words or comma or rest[-1].low.endswith(lex.possessives)
 
 
 def _value(number: NumberMatch, second: NumberMatch | None, context: _Context,
