@@ -25,7 +25,7 @@ from rich.progress import track
 
 from reconcile import load_rules
 from reconcile.extract import extract_claims
-from reconcile.model import Kind, Quantity, Report, Source, Verdict, line_starts
+from reconcile.model import Granularity, Kind, Quantity, Report, Source, Verdict, line_starts
 from reconcile.pipeline import build_report
 
 from .people import PeopleTally
@@ -238,8 +238,13 @@ def ecbplus(corpus: Path, limit: int | None) -> dict[str, Any]:
             for mention in chain["mentions"]:
                 total_time += 1
                 counts[0] += 1
-                hit = next((c for c in claims if c.source == mention["doc_id"] and c.span.start < mention["end"]
-                            and mention["start"] < c.span.end), None)
+                # A mention such as "around 1:30 a.m. Feb. 1" holds two claims, the time and the day
+                # it is on, and times group apart from days: the mention is its day, whatever
+                # stands first (min keeps text order among equals).
+                hit = min((c for c in claims if c.source == mention["doc_id"] and c.span.start < mention["end"]
+                           and mention["start"] < c.span.end),
+                          key=lambda c: c.value.granularity is Granularity.TIME,  # type: ignore[union-attr]
+                          default=None)
                 if hit is not None:
                     covered += 1
                     counts[1] += 1

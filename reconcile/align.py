@@ -370,6 +370,8 @@ def _topic(prepared: Prepared, names: frozenset[str], compiled: AlignRules) -> s
     return min(counts, key=lambda name: (-counts[name], first[name])) if counts else None
 
 
+_ASIDE = re.compile(r"\s*(?:[\u2013\u2014]|\s-\s)[^\u2013\u2014.;]{1,160}?(?:[\u2013\u2014]|\s-\s)|\s*\([^()]{1,160}\)")
+
 def _units(claim: Claim, view: str, compiled: AlignRules) -> tuple[frozenset[int], frozenset[int], str | None]:
     """The synonym classes a count's unit belongs to, and those its verb makes more specific.
 
@@ -385,7 +387,11 @@ def _units(claim: Claim, view: str, compiled: AlignRules) -> tuple[frozenset[int
     if not _of_people(unit, compiled):
         return base, frozenset(), unit
     reach = compiled.verb_chars
-    after = [m.group().lower() for m in _WORD.finditer(view, claim.span.end, min(len(view), claim.span.end + reach))]
+    # An aside between the count and its verb is skipped: "three people – two guards and a
+    # driver – were hurt", "two people (both staff) died".
+    aside = _ASIDE.match(view, claim.span.end)
+    end = aside.end() if aside else claim.span.end
+    after = [m.group().lower() for m in _WORD.finditer(view, end, min(len(view), end + reach))]
     before = [m.group().lower() for m in _WORD.finditer(view, max(0, claim.span.start - reach), claim.span.start)]
     specific: set[int] = set()
     # The verb after the count ("two people were killed") or before it ("killed five people").
@@ -708,13 +714,19 @@ def _vouched(x: int, y: int, group_x: list[int], group_y: list[int], linked: set
     """Whether a link stands behind putting two disagreeing claims x and y together.
 
     That is a link between them, or between claims of their groups stating their very values
-    (outlets printing one figure alike).
+    (outlets printing one figure, or one quotation's words, alike).
     """
     if (x, y) in linked:
         return True
-    same = [z for z in group_y if relation(contexts[z].claim, contexts[y].claim, compiled.values) == SAME]
-    twins = [z for z in group_x if relation(contexts[z].claim, contexts[x].claim, compiled.values) == SAME]
+    same = [z for z in group_y if _alike(contexts[z], contexts[y], compiled)]
+    twins = [z for z in group_x if _alike(contexts[z], contexts[x], compiled)]
     return any((a, b) in linked for a in twins for b in same)
+
+
+def _alike(a: Context, b: Context, compiled: AlignRules) -> bool:
+    if a.claim.kind is Kind.QUOTE:
+        return a.words == b.words
+    return relation(a.claim, b.claim, compiled.values) == SAME
 
 
 def _named_differently(a: str | None, b: str | None) -> bool:
@@ -768,7 +780,11 @@ def _may_count(act: Context, people: Context, compiled: AlignRules) -> bool:
 
     Any people may count what people do ("hundreds of tenants", "300 signatures"); only people
     as such what befalls them ("three people", "three deaths"; not "12 officers", "9 arrests").
+    People whose own verb names another act count that one ("three people were hurt" are not
+    the killed).
     """
+    if people.specific and not people.specific & act.units:
+        return False
     return bool(act.units & compiled.act_classes and _of_people(people.unit_word or "", compiled)
                 or act.units & compiled.fate_classes and people.unit_word in compiled.bare_people)
 

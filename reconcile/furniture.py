@@ -101,6 +101,7 @@ class _Line(enum.Enum):
 
 _HEADS = (_Line.LABEL, _Line.HEADING)
 _PAGE = (_Line.LABEL, _Line.FURNITURE, _Line.TRAILER, _Line.HEADING)
+_BLOCK_HEADS = (_Line.LABEL, _Line.FURNITURE, _Line.HEADING)  # blanked: the heading with its list only
 
 
 def page_furniture(view: str, start: int, furniture: Furniture, *,
@@ -117,11 +118,13 @@ def page_furniture(view: str, start: int, furniture: Furniture, *,
        heading with the list hanging from it; a heading over no list may be a subheading.
     """
     lines = _lines(view, start)
-    kinds = [_kind(view[s:e].strip(), furniture, is_abbreviation) for s, e in lines]
+    blank = _Line.BLANK  # most pages hold as many empty lines as lines of text
+    kinds = [blank if s == e else _kind(view[s:e].strip(), furniture, is_abbreviation) for s, e in lines]
     hangs = _hangs(kinds)
     hung = [False] * len(lines)
     for i, last in enumerate(hangs):
-        hung[i + 1:last + 1] = [True] * (last - i)
+        if last > i:
+            hung[i + 1:last + 1] = [True] * (last - i)
     first = next((i for i, k in enumerate(kinds) if k is not _Line.BLANK), len(lines))
     cut, run = len(lines), 0
     for i in range(len(lines) - 1, first, -1):
@@ -141,7 +144,8 @@ def page_furniture(view: str, start: int, furniture: Furniture, *,
         end -= 1
     # Quotations are read from the text, not the view: inside the story a line holding a
     # quotation mark is never blanked, so that no quotation loses one of its marks.
-    inside = [_Line.PROSE if '"' in view[s:e] else k for (s, e), k in zip(lines[:cut], kinds[:cut], strict=True)]
+    inside = [_Line.PROSE if view.find('"', s, e) != -1 else k
+              for (s, e), k in zip(lines[:cut], kinds[:cut], strict=True)]
     return end, tuple(_blocks(lines, inside))
 
 
@@ -166,7 +170,9 @@ def _blocks(lines: list[tuple[int, int]], kinds: list[_Line]) -> Iterator[tuple[
     hangs = _hangs(kinds)
     i = 0
     while i < len(kinds):
-        if kinds[i] in (_Line.LABEL, _Line.FURNITURE) or (kinds[i] is _Line.HEADING and hangs[i] > i):
+        # One test turns away the story's own lines (most are), where naming members one by one
+        # costs a look-up each.
+        if kinds[i] in _BLOCK_HEADS and (kinds[i] is not _Line.HEADING or hangs[i] > i):
             yield lines[i][0], lines[hangs[i]][1]
             i = hangs[i]
         i += 1
@@ -174,24 +180,39 @@ def _blocks(lines: list[tuple[int, int]], kinds: list[_Line]) -> Iterator[tuple[
 
 def _lines(view: str, start: int) -> list[tuple[int, int]]:
     spans, pos = [], start
-    for brk in _LINE_BREAK.finditer(view, start):
-        spans.append((pos, brk.start()))
-        pos = brk.end()
+    for brk_start, brk_end in line_breaks(view, start, len(view)):
+        spans.append((pos, brk_start))
+        pos = brk_end
     spans.append((pos, len(view)))
     return spans
+
+
+def line_breaks(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the line breaks in view[start:end] (CRLF, CR or LF)."""
+    if "\r" in view:
+        return [brk.span() for brk in _LINE_BREAK.finditer(view, start, end)]
+    # Most texts end their lines with LF alone: str.find() skips to each faster than a pattern.
+    breaks = []
+    at = view.find("\n", start, end)
+    while at != -1:
+        breaks.append((at, at + 1))
+        at = view.find("\n", at + 1, end)
+    return breaks
 
 
 def _kind(line: str, f: Furniture, is_abbreviation: IsAbbreviation) -> _Line:
     """What one stripped line is (see `_Line`)."""
     if not line:
         return _Line.BLANK
-    words = len(line.split())
-    links = sum(len(m.group()) for m in _URL.finditer(line))
+    # Words are counted only as far as a threshold reads them: a paragraph is not split whole.
+    reach = max(f.label_words, f.short_words, f.heading_words)
+    words = len(line.split(None, reach))
+    links = _link_chars(line)
     if links and links >= f.link_share * len(line.replace(" ", "")):
         return _Line.FURNITURE
     if not f.trailers and words > f.label_words and words > f.short_words:
         return _Line.PROSE  # a paragraph: too long for any label, list line or heading
-    if any(p.search(line) for p in f.trailers):
+    if f.trailers and any(p.search(line) for p in f.trailers):
         return _Line.TRAILER
     trailing = f.trailing_label.match(line) if words <= f.label_words and f.trailing_label else None
     # A dateline ("Updated 10:32 a.m.", "Posted by ..."), not a sentence ("Updated figures show ...").
@@ -215,13 +236,23 @@ def _kind(line: str, f: Furniture, is_abbreviation: IsAbbreviation) -> _Line:
             if not _opens_clause(rest, f, is_abbreviation):
                 return _Line.TRAILER
     body = f.bullet.sub("", line, count=1)
-    if len(body.split()) > f.short_words or _punctuated(body, is_abbreviation):
+    # Without a bullet the body is the line, its words counted already where all were read.
+    if (words if body is line and words <= reach else len(body.split())) > f.short_words \
+            or _punctuated(body, is_abbreviation):
         return _Line.PROSE
     title_case = _title_case(body, f)
     if f.heading and f.heading_word and words <= f.heading_words \
             and (f.heading.search(body) or (title_case and f.heading_word.search(body))):
         return _Line.HEADING
     return _Line.ITEM if title_case else _Line.SHORT
+
+
+def _link_chars(line: str) -> int:
+    """How many characters of a line are URLs."""
+    # Most lines hold none: a test for the marks every URL has skips the scan of a paragraph.
+    if "://" not in line and "www." not in line.lower():
+        return 0
+    return sum(len(m.group()) for m in _URL.finditer(line))
 
 
 def _opens_clause(rest: str, f: Furniture, is_abbreviation: IsAbbreviation) -> bool:

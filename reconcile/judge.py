@@ -147,8 +147,11 @@ def _judge_values(claims: tuple[Claim, ...], names: dict[str, str], compiled: Ju
     # One claim per source and value is enough: outlets printing one figure alike add nothing.
     distinct = tuple({(c.source, repr(c.value)): c for c in claims}.values())
     relations = [(a, b, relation(a, b, compiled.values)) for a, b in _cross(distinct)]
+    # A relative day ("Monday", "last night") in an article with no date of its own was placed
+    # by the story's latest date: a guess, against which no conflict can be asserted.
+    relations = [(a, b, _GUESSED if how == CONFLICT and _guessed(a, b) else how) for a, b, how in relations]
     worst = next((r for r in relations if r[2] == CONFLICT), None) or next(
-        (r for r in relations if r[2] == COMPATIBLE), None)
+        (r for r in relations if r[2] in (COMPATIBLE, _GUESSED)), None)
     if worst is None:
         outlets = list(dict.fromkeys(_name(names, c.source) for c in claims))
         both = "both" if len(outlets) == 2 else "all"
@@ -157,7 +160,22 @@ def _judge_values(claims: tuple[Claim, ...], names: dict[str, str], compiled: Ju
     said = f"{_name(names, a.source)} says {_said(a)}; {_name(names, b.source)} says {_said(b)}"
     if how == CONFLICT:
         return Verdict.CONFLICT, f"{said}: these cannot both be true"
+    if how == _GUESSED:
+        undated = _listed([_name(names, c.source) for c in (a, b) if _inferred(c)])
+        return Verdict.COMPATIBLE, f"{said}: {undated} gives no date of its own, so its day is a guess, not compared"
     return Verdict.COMPATIBLE, f"{said}: {_precision(a, b)}, compatible"
+
+
+_GUESSED = "guessed"
+
+
+def _inferred(claim: Claim) -> bool:
+    # "June 29" in an undated article guesses only its year: its day still contradicts June 28.
+    return isinstance(claim.value, DateValue) and claim.value.inferred and claim.value.day is None
+
+
+def _guessed(a: Claim, b: Claim) -> bool:
+    return _inferred(a) or _inferred(b)
 
 
 def _listed(outlets: list[str], most: int = 3) -> str:

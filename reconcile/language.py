@@ -20,8 +20,9 @@ from .text import UPPER
 
 _WORD = re.compile(r"[^\W\d_]+")
 # A name: capitalised words side by side, with at most two short lower-case words between
-# ("de la", "of", "van der").
-_NAME = re.compile(rf"(?<![^\W\d_])[{UPPER}][^\W\d_]*"
+# ("de la", "of", "van der"). It opens on the capital, with the look back after it: a
+# pattern that opens on a set of characters is searched for that set, not tried at every offset.
+_NAME = re.compile(rf"[{UPPER}](?<![^\W\d_].)[^\W\d_]*"
                    rf"(?:\s+(?:(?![{UPPER}])[^\W\d_]{{1,3}}\s+){{0,2}}[{UPPER}][^\W\d_]*(?![^\W\d_]))+")
 
 

@@ -161,6 +161,7 @@ class Granularity(str, Enum):
     WEEK = "week"
     MONTH = "month"
     PART_OF_MONTH = "part_of_month"
+    QUARTER = "quarter"  # three months: "the third quarter of 2016", "Q3", "the April-June quarter"
     YEAR = "year"
     DECADE = "decade"
     CENTURY = "century"

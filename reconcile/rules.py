@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,7 @@ class RuleSet:
     files: tuple[RuleFile, ...]
     _views: dict[frozenset[str], RuleSet] = field(default_factory=dict, repr=False, compare=False)
 
-    @property
+    @cached_property
     def languages(self) -> tuple[str, ...]:
         """The languages this set can read, in the order first read (English first).
 
@@ -100,8 +101,12 @@ class RuleSet:
 
     def name_of(self, type_: str) -> str:
         """The name of the (last) file of one type, recorded on claims as their rule."""
-        names = [f.name for f in self.files if f.type == type_]
-        return names[-1] if names else type_
+        return self._names.get(type_, type_)
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        # Asked for each source read: the files are gone through once, not for every source.
+        return {f.type: f.name for f in self.files}
 
 
 def _merge(base: Any, extra: Any) -> Any:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .furniture import Furniture, furniture_rules, page_furniture
+from .furniture import Furniture, furniture_rules, line_breaks, page_furniture
 from .model import Source
 from .rules import RuleSet
 
@@ -32,9 +32,9 @@ _FOLD = str.maketrans({
 _FOLD_TO = {chr(k): chr(v) if isinstance(v, int) else v for k, v in _FOLD.items()}
 _FOLDED = re.compile("[" + "".join(re.escape(ch) for ch in _FOLD_TO) + "]")
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]*[A-Z0-9])")
+# A stop never looks past its line's end, so the whole text is searched at once.
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=[^\S\r\n]+[\"'(\[]*[A-Z0-9])")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 
 
@@ -66,6 +66,7 @@ def text_rules(rules: RuleSet) -> TextRules:
 class Prepared:
     """A source ready for extraction: the matching view, the story's extent, its sentences.
 
+    The sentences are disjoint spans in text order (a furniture block is one of its own).
     `reach` is how much of a very long sentence a claim keeps on each side of itself.
     """
 
@@ -86,7 +87,11 @@ class Prepared:
 
     def sentence_around(self, start: int, end: int) -> tuple[int, int]:
         """The sentences that hold text[start:end]: more than one where a claim spans a break."""
-        first, last = self.sentence_at(start), self.sentence_at(max(start, end - 1))
+        i = bisect.bisect_right(self.sentence_starts, start) - 1
+        if i >= 0 and self.sentences[i][0] <= start and max(start, end - 1) < self.sentences[i][1]:
+            first = last = self.sentences[i]  # most claims stand inside one sentence: one look-up
+        else:
+            first, last = self.sentence_at(start), self.sentence_at(max(start, end - 1))
         # A "sentence" of a whole unpunctuated document is cut to the claim's neighbourhood.
         return max(min(first[0], last[0], start), start - self.reach), \
             min(max(first[1], last[1], end), end + self.reach)
@@ -140,30 +145,23 @@ def blank_spans(view: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 def split_sentences(view: str, start: int, end: int, compiled: TextRules) -> list[tuple[int, int]]:
     """Sentence spans of view[start:end]: lines split at sentence-ending punctuation."""
-    spans: list[tuple[int, int]] = []
-    pos = start
-    for brk in [*_LINE_BREAK.finditer(view, start, end), None]:
-        line_end = brk.start() if brk else end
-        spans.extend(_split_line(view, pos, line_end, compiled))
-        pos = brk.end() if brk else end
-    return spans
-
-
-def _split_line(view: str, start: int, end: int, compiled: TextRules) -> list[tuple[int, int]]:
-    spans = []
-    pos = start
-    for match in _SENTENCE_END.finditer(view, start, end):
-        if view[match.start()] == "." and _is_abbreviation(view, start, match.start(), compiled):
-            continue
-        spans.append((pos, match.end()))
-        pos = match.end()
+    # Stops and line breaks are each found in one pass over the text, not line by line: a
+    # stop cuts no characters, a line break its own.
+    stops = [(m.end(), m.end()) for m in _SENTENCE_END.finditer(view, start, end)
+             if not (view[m.start()] == "." and _is_abbreviation(view, start, m.start(), compiled))]
+    spans, pos = [], start
+    for cut, resume in sorted([*stops, *line_breaks(view, start, end)]):
+        if cut > pos:  # an empty line holds no sentence
+            spans.append((pos, cut))
+        pos = resume
     spans.append((pos, end))
     return [trimmed for span in spans if (trimmed := _trim(view, *span))]
 
 
-def _is_abbreviation(view: str, line_start: int, dot: int, compiled: TextRules) -> bool:
+def _is_abbreviation(view: str, floor: int, dot: int, compiled: TextRules) -> bool:
+    # The word before the dot is read back to `floor` at most (a line break ends it anyway).
     word_start = dot
-    while word_start > line_start and (view[word_start - 1].isalpha() or view[word_start - 1] == "."):
+    while word_start > floor and (view[word_start - 1].isalpha() or view[word_start - 1] == "."):
         word_start -= 1
     word = view[word_start:dot].lower()
     # Initials ("J. Smith", "J.R. Smith") do not end a sentence.
@@ -171,8 +169,9 @@ def _is_abbreviation(view: str, line_start: int, dot: int, compiled: TextRules) 
 
 
 def _trim(view: str, start: int, end: int) -> tuple[int, int] | None:
+    # Read in place, not copied: most spans have no whitespace to trim.
     while start < end and view[start].isspace():
         start += 1
     while end > start and view[end - 1].isspace():
         end -= 1
-    return (start, end) if end > start else None
+    return (start, end) if start < end else None

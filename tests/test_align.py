@@ -31,13 +31,13 @@ from hypothesis import strategies as st
 from reconcile.model import Source, line_starts
 from reconcile.pipeline import build_report
 
-IDS = ("a", "b", "c")
-OUTLETS = {"a": "Alpha News", "b": "Beta Times", "c": "Gamma Post"}
+IDS = ("a", "b", "c", "d")
+OUTLETS = {"a": "Alpha News", "b": "Beta Times", "c": "Gamma Post", "d": "Delta Wire"}
 PUBLISHED = dt.date(2024, 5, 2)  # a Thursday: "Wednesday" is 1 May, "last week" 22-28 April
 
 
 def story(*texts, published=None):
-    """Sources "a", "b", "c" for the texts; `published` gives one date (or None) per text."""
+    """Sources "a", "b", "c", "d" for the texts; `published` gives one date (or None) per text."""
     days = published if published is not None else (PUBLISHED,) * len(texts)
     return tuple(Source(id=sid, path=f"{sid}.txt", text=text, published=day, outlet=OUTLETS[sid],
                         line_starts=line_starts(text))
@@ -228,6 +228,13 @@ GROUPS = [
           [("a", "April 30"), ("b", "Tuesday")], "agree", ["inferred_date"],
           published=(PUBLISHED, None),
           id="date-agree-undated-source-inferred"),
+    # An undated source's weekday is placed by the story's latest date: a guess, which can
+    # meet a dated source's day without contradicting it.
+    group(("The Oakdale council approved the pool closure on Monday, the clerk said.",
+           "The Oakdale council approved the pool closure on Wednesday, the clerk said."),
+          [("a", "Monday"), ("b", "Wednesday")], "compatible", ["inferred_date"],
+          published=(PUBLISHED, None),
+          id="date-undated-guess-is-not-a-conflict"),
     group(("The Oakdale council will vote on the pool closure on July 8, the clerk said.",
            "The clerk said the Oakdale council will vote on the pool closure on July 8."),
           [("a", "July 8"), ("b", "July 8")], "agree", ["unresolved_date"],
@@ -268,6 +275,27 @@ GROUPS = [
           [("a", "The officers acted within the law at every step,"),
            ("b", "The agents acted within the law at every step,")], "quote_variant",
           id="quote-variant-changed-word"),
+    group(("Remarkably, no one was killed when fire tore through the Westfield warehouse on Monday, "
+           "fire officials said.",
+           "Three people were killed when fire tore through the Westfield warehouse on Monday, "
+           "fire officials said."),
+          [("a", "no one was killed"), ("b", "Three people")], "conflict",
+          id="zero-killed-against-three-killed"),
+    # The people on one side of a vote are that side of the tally.
+    group(("The Oakdale council approved the pool closure in a 4-1 vote on Tuesday.",
+           "The Oakdale council approved the pool closure on Tuesday, with four members supporting it."),
+          [("a", "4-1"), ("b", "four members")], "agree",
+          id="tally-side-and-its-supporters"),
+    # Two outlets print a figure in words, two in digits: one quotation, its words differ.
+    group(("“We are not sure how, but all seven hikers are now off the mountain,” the rescue team wrote.",
+           "“We are not sure how, but all seven hikers are now off the mountain,” the rescue team wrote.",
+           "“We are not sure how, but all 7 hikers are now off the mountain,” the rescue team wrote.",
+           "“We are not sure how, but all 7 hikers are now off the mountain,” the rescue team wrote."),
+          [("a", "We are not sure how, but all seven hikers are now off the mountain,"),
+           ("b", "We are not sure how, but all seven hikers are now off the mountain,"),
+           ("c", "We are not sure how, but all 7 hikers are now off the mountain,"),
+           ("d", "We are not sure how, but all 7 hikers are now off the mountain,")], "quote_variant",
+          id="quote-variant-two-wordings-twice"),
     group(("“The landlord have [sic] ignored our complaints for three years,” tenant leader "
            "Rosa Diaz said.",
            "“The landlord have ignored our complaints for three years,” tenant leader Rosa Diaz "
@@ -403,6 +431,19 @@ APART = [
            "Oakdale's mayor is paid $180,000 a year, city records show."),
           ("a", "$180,000", 0), ("a", "$180,000", 1),
           id="one-sentence-same-value-twice"),
+    # The verb after an aside set off by dashes or brackets says what the count counts.
+    apart(("Remarkably, no one was killed when fire tore through the Westfield warehouse on Monday, "
+           "fire officials said.",
+           "Remarkably, only three people – two guards and a driver – were hurt when fire tore "
+           "through the Westfield warehouse on Monday, fire officials said."),
+          ("a", "no one was killed"), ("b", "three people"),
+          id="zero-killed-apart-from-people-hurt-after-an-aside"),
+    apart(("Remarkably, no one was killed when fire tore through the Westfield warehouse on Monday, "
+           "fire officials said.",
+           "Remarkably, only three people (two guards and a driver) were hurt when fire tore "
+           "through the Westfield warehouse on Monday, fire officials said."),
+          ("a", "no one was killed"), ("b", "three people"),
+          id="zero-killed-apart-from-people-hurt-after-brackets"),
     apart(("Two people were killed and three people were injured in the Westfield gas "
            "explosion, fire officials said.",
            "Fire officials said the Westfield gas explosion killed two people."),

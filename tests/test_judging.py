@@ -1,6 +1,6 @@
 """One judge for `compare` and `check`: every pair of the judging tables, judged both ways.
 
-Each GROUP row of `test_align.py` states one fact in two or three invented sources. For every
+Each GROUP row of `test_align.py` states one fact in two to four invented sources. For every
 two of its claims from different sources, the pair is run through `compare` (the two sources
 alone) and through `check` (one source as the draft, the other as its only source, both ways
 round). Both must read the pair alike:
@@ -100,7 +100,7 @@ def _named(claims, ref, path):
 
 @pytest.mark.parametrize("texts, days, first, second", list(pairs()))
 def test_compare_and_check_judge_a_pair_alike(rules, tmp_path, texts, days, first, second):
-    index = {sid: k for k, sid in enumerate(("a", "b", "c"))}
+    index = {sid: k for k, sid in enumerate(test_align.IDS)}
     paths = {sid: write(tmp_path / sid, sid, texts[index[sid]], days[index[sid]]) for sid in (first[0], second[0])}
     report = compare([paths[first[0]], paths[second[0]]], rules=rules)
     x, y = _named(report.claims, first, paths[first[0]]), _named(report.claims, second, paths[second[0]])

@@ -89,6 +89,29 @@ def test_a_number_near_year_or_a_comma_is_not_an_age(rules, text):
     assert of_kind(rules, text, "age") == []
 
 
+@pytest.mark.parametrize("text, ages", [
+    # The age of a thing is a stretch of time (a duration claim), not an age.
+    ("The 65-year-old agency was folded into the ministry.", []),
+    ("Workers repaired a 120-year-old church roof.", []),
+    ("Investigators reopened a 25-year-old murder case.", []),
+    ("The league scrapped its 40-year-old rules on transfers.", []),
+    ("Fans mourned the 70-year-old stadium's last game.", []),
+    ("Lawmakers repealed a two-year-old tax on sugar.", []),
+    # The age of a person stays an age, whatever thing is named near it.
+    ("A 24-year-old church volunteer found the fire.", [(24, None)]),
+    ("A 33-year-old bank teller was held at gunpoint.", [(33, None)]),
+    ("The 52-year-old company founder stepped down.", [(52, None)]),
+    ("A 16-year-old high school sophomore won the prize.", [(16, None)]),
+    ("A 41-year-old hospital chaplain prayed with the families.", [(41, None)]),
+    ("The 70-year-old retiree's house burned down.", [(70, None)]),
+    ("Police named 27-year-old Lena Park as the driver of the bus.", [(27, "Lena Park")]),
+    ("The 19-year-old told police he had bought the rifle.", [(19, None)]),
+    ("A 35-year-old paramedic and her 60-year-old father were unhurt.", [(35, None), (60, None)]),
+])
+def test_an_age_belongs_to_a_person_never_to_a_thing(rules, text, ages):
+    assert [(a.value.amount, a.value.person) for a in of_kind(rules, text, "age")] == ages
+
+
 # --- names -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, names", [

@@ -75,7 +75,8 @@ def test_every_rule_type_has_a_schema():
     ("dates", "month_parts:\n  early: [1, soon]\n", 6,
      "key 'month_parts.early[1]': expected a whole number or 'end', got 'soon'"),
     ("dates", "relative:\n  today: {unit: fortnight}\n", 6,
-     "key 'relative.today.unit': expected 'day' or 'week' or 'weekend' or 'month' or 'year', got 'fortnight'"),
+     "key 'relative.today.unit': expected 'day' or 'week' or 'weekend' or 'month' or 'quarter' or 'year', "
+     "got 'fortnight'"),
     ("counts", "synonyms:\n  - [killed, dead]\n  - wounded\n", 7,
      "key 'synonyms[1]': expected a list of words, got 'wounded'"),
     ("text", "debris:\n  -\n", 6, "key 'debris[0]': expected a regular expression, got nothing"),

@@ -72,7 +72,7 @@ CONTRACT = {
     "sic", "attribution_conflict", "unresolved_date", "inferred_date",
     # keywords of the rule format: a weekday modifier's rule, the part of a unit a relative
     # phrase covers, the last day of a month part, a relative phrase's unit
-    "before", "after", "on_or_before", "on_or_after", "end", "weekend",
+    "before", "after", "past", "on_or_before", "on_or_after", "end", "weekend",
     # the forms a date phrase takes while it is read (`dates.Phrase.form`)
     "part", "weekday", "relative",
     # token types of the tokenizers

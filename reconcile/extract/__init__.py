@@ -10,17 +10,17 @@ from dataclasses import replace
 
 from ..errors import RuleError
 from ..language import with_language
-from ..model import Claim, Kind, QuoteValue, Source, Value, line_starts
+from ..model import Claim, DateValue, Kind, QuoteValue, Source, Value, line_starts
 from ..rules import RuleSet
 from ..text import Prepared, prepare
 from .attribution import attribute, attribution_rules
-from .dates import date_rules, find_dates, resolve, times_of_day
-from .durations import duration_rules, find_durations
+from .dates import date_rules, find_dates, resolve
+from .durations import date_spans, duration_rules, find_durations
 from .lexicon import lexicon
 from .people import find_people
 from .quantities import scan_quantities
 from .quotes import find_stretches, is_short, markers, normalise, quote_rules
-from .tokens import tokenize
+from .tokens import tokenize_spans
 
 __all__ = ["extract_claims", "claims_from_text"]
 
@@ -50,8 +50,7 @@ def extract_claims(source: Source, rules: RuleSet, *, story_date: dt.date | None
     # People need the quotations: an acronym inside one is marked as quoted.
     quotes = _quotes(prepared, rules) if wanted & {Kind.QUOTE, *_PEOPLE} else []
     # Only sentences that hold a digit or a number word can hold a quantity or an age.
-    lex = lexicon(rules)
-    numeric = [(s, e) for s, e in prepared.sentences if lex.may_hold_number(prepared.view[s:e])]
+    numeric = lexicon(rules).numeric(prepared.view, prepared.sentences)
     claims = [*(_quantities(prepared, rules, numeric) if wanted & _QUANTITIES else ()),
               *(_dates(prepared, rules, story_date) if Kind.DATE in wanted else ()), *quotes,
               *(_people(prepared, rules, [(q.span.start, q.span.end) for q in quotes], numeric)
@@ -131,8 +130,7 @@ def claims_from_text(text: str, rules: RuleSet, *, source_id: str = "text", publ
 def _quantities(prepared: Prepared, rules: RuleSet, numeric: list[tuple[int, int]]) -> list[Claim]:
     lex = lexicon(rules)
     view = prepared.view
-    marks = number_marks(rules)
-    tokens = [token for s_start, s_end in numeric for token in tokenize(view, s_start, s_end, marks=marks)]
+    tokens = tokenize_spans(view, numeric, marks=number_marks(rules))
     found = scan_quantities(tokens, view, lex, prepared.sentence_at)
     return [_claim(prepared, f.kind, f.start, f.end, f.value, f.rule) for f in found]
 
@@ -150,21 +148,19 @@ def _dates(prepared: Prepared, rules: RuleSet, story_date: dt.date | None) -> li
     compiled = date_rules(rules)
     reference = prepared.source.published or story_date
     inferred = prepared.source.published is None and reference is not None
-    phrases = find_dates(prepared.view, prepared.start, prepared.end, compiled)
-    times = times_of_day(prepared.view, phrases, prepared.start, prepared.end, compiled)
-    claims = []
-    for i, phrase in enumerate(phrases):
-        value = resolve(phrase, reference, inferred=inferred, compiled=compiled)
-        if i in times:
-            value = replace(value, time=times[i])
-        claims.append(_claim(prepared, Kind.DATE, phrase.start, phrase.end, value, rules.name_of("dates")))
-    return claims
+    rule = rules.name_of("dates")
+    # A phrase joined to a time of day carries it, and its value states it (as `times_of_day` reads it).
+    return [_claim(prepared, Kind.DATE, phrase.start, phrase.end,
+                   resolve(phrase, reference, inferred=inferred, compiled=compiled), rule)
+            for phrase in find_dates(prepared.view, prepared.start, prepared.end, compiled)]
 
 
 def _durations(prepared: Prepared, rules: RuleSet, others: list[Claim]) -> list[Claim]:
     """Durations, save where another claim already reads those words (a date, an age).
 
     A span is one claim: "the last week" stays what the dates make of it, "a 22-year-old" an age.
+    The stretch between two dates ("from Monday to Wednesday") is the one duration made of dates:
+    it spans them, and they stay.
     """
     compiled = duration_rules(rules)
     if compiled is None:
@@ -176,8 +172,10 @@ def _durations(prepared: Prepared, rules: RuleSet, others: list[Claim]) -> list[
         k = bisect.bisect_left(starts, end) - 1  # the last taken stretch that starts before the end
         return k < 0 or ends[k] <= start
 
-    return [_claim(prepared, Kind.DURATION, f.start, f.end, f.value, compiled.rule) for f in found
-            if free(f.start, f.end)]
+    spans = date_spans(prepared.view, [(c.span.start, c.span.end, c.value) for c in others
+                                       if c.kind is Kind.DATE and isinstance(c.value, DateValue)], compiled)
+    return [_claim(prepared, Kind.DURATION, f.start, f.end, f.value, compiled.rule)
+            for f in [*(f for f in found if free(f.start, f.end)), *spans]]
 
 
 def _quotes(prepared: Prepared, rules: RuleSet) -> list[Claim]:
@@ -187,16 +185,17 @@ def _quotes(prepared: Prepared, rules: RuleSet) -> list[Claim]:
     attributions = attribute(prepared, stretches, attribution_rules(rules))
     claims = []
     for stretch, attribution in zip(stretches, attributions, strict=True):
-        value = QuoteValue(
-            text=normalise(prepared.view, stretch),
-            speaker=attribution.speaker,
-            role=attribution.role,
-            medium=attribution.medium,
-            markers=markers(text[stretch.start:stretch.end], compiled),
-            short=is_short(text[stretch.start:stretch.end], compiled),
-            nested=stretch.nested,
-        )
-        claims.append(_claim(prepared, Kind.QUOTE, stretch.start, stretch.end, value, rules.name_of("quotes")))
+        for start, end in stretch.pieces(text):
+            value = QuoteValue(
+                text=normalise(prepared.view, start, end),
+                speaker=attribution.speaker,
+                role=attribution.role,
+                medium=attribution.medium,
+                markers=markers(text[start:end], compiled),
+                short=is_short(text[start:end], compiled),
+                nested=stretch.nested,
+            )
+            claims.append(_claim(prepared, Kind.QUOTE, start, end, value, rules.name_of("quotes")))
     return claims
 
 

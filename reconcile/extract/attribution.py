@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from ..rules import RuleSet
 from ..text import Prepared
+from .hints import by_first_char
 from .names import (
     NameRules,
     People,
@@ -38,11 +39,13 @@ from .names import (
     name_rules,
     names_in,
     previous_sentence,
+    reads,
     tokens,
 )
 from .quotes import Stretch
 
 _DASHES = ",\u2014\u2013-"
+_VISIBLE = re.compile(r"\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,9 @@ class AttributionRules:
     media: re.Pattern[str]
     medium_of: dict[str, str]
     medium_chars: int
+    # A word every medium phrase holds (a noun's or verb's first), to find in lower case; None
+    # where the pack's words are not all ASCII.
+    media_words: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=8)
@@ -77,7 +83,11 @@ def attribution_rules(rules: RuleSet) -> AttributionRules:
             rf"|(?<![\w-])(?P<verb>(?i:{_alternation(verbs)}))(?![\w-])")
     else:
         media = re.compile(r"(?!)")
-    return AttributionRules(names, media, {**nouns, **verbs}, int(reach["medium_chars"]))
+    # In ASCII, ignoring case is lower-casing; not so in every script ("ı" is an "i" to `re`).
+    words = [*nouns, *verbs]
+    media_words = re.compile(by_first_char({w.split()[0] for w in words})) \
+        if words and all(w.isascii() for w in words) else None
+    return AttributionRules(names, media, {**nouns, **verbs}, int(reach["medium_chars"]), media_words)
 
 
 def _alternation(words) -> str:
@@ -127,7 +137,6 @@ def _own(prepared: Prepared, stretch: Stretch, prev_close: int | None, next_open
     sentence_start = prepared.sentence_at(stretch.open)[0]
     before_from = max(sentence_start, prev_close + 1 if prev_close is not None else sentence_start,
                       stretch.open - rules.zone)
-    before = tokens(view, before_from, stretch.open, rules)
     after: list[Tok] = []
     if stretch.close is not None:
         after_end = next_open if next_open is not None else prepared.sentence_at(stretch.close)[1]
@@ -135,8 +144,12 @@ def _own(prepared: Prepared, stretch: Stretch, prev_close: int | None, next_open
         after = _clause(tokens(view, stretch.close + 1, after_end, rules), rules)
         if _ends_sentence(view, stretch, after, rules):
             after = []
-    phrase = _speaker_after_quote(after, rules) or _speaker_before_quote(before, rules)
-    zone_start = before[0].start if before else stretch.open
+    # The words before the mark are read only when those after it name nobody.
+    phrase = _speaker_after_quote(after, rules) or _speaker_before_quote(
+        tokens(view, before_from, stretch.open, rules), rules)
+    # Where the words before the mark start (every visible character starts a token).
+    visible = _VISIBLE.search(view, before_from, stretch.open)
+    zone_start = visible.start() if visible else stretch.open
     zone_end = after[-1].end if after else stretch.end
     near = max(sentence_start, stretch.open - compiled.medium_chars)
     previous = previous_sentence(prepared, sentence_start)
@@ -205,7 +218,7 @@ def _speaker_after_quote(after: list[Tok], rules: NameRules) -> _Phrase | None:
     if toks[0].low in rules.speech_verbs:
         return _phrase_forward(toks, 1, rules)
     for opener in rules.speaker_after:
-        if tuple(t.low for t in toks[:len(opener)]) == opener:
+        if reads(toks, 0, opener):
             return _phrase_forward(toks, len(opener), rules)
     commas: list[int] = []
     for i, tok in enumerate(toks[:2 * rules.max_phrase]):
@@ -241,7 +254,7 @@ def _speaker_before_quote(before: list[Tok], rules: NameRules) -> _Phrase | None
     """`Jane Doe, the mayor, wrote, "`, `he said the plan was "`, `according to X, "`, `Mayor Lee: "`."""
     for i in range(len(before)):
         for words in rules.speaker_after:
-            if tuple(t.low for t in before[i:i + len(words)]) == words:
+            if reads(before, i, words):
                 phrase = _phrase_forward(before, i + len(words), rules)
                 if phrase:
                     return phrase
@@ -364,6 +377,10 @@ def _medium(text: str, compiled: AttributionRules, *, framed: bool = True) -> st
     if not framed:
         words = " ".join(text.lower().split())
         return compiled.medium_of.get(words.split()[-1]) if words else None
+    # Most texts hold no medium word at all: one search for the words turns them away, where
+    # the pattern of frames is tried at every offset.
+    if compiled.media_words is not None and text.isascii() and not compiled.media_words.search(text.lower()):
+        return None
     match = compiled.media.search(text)
     if match is None:
         return None

@@ -1,10 +1,14 @@
 """Date claims: find date phrases with tight patterns from the rules, then place them in time.
 
 Finding and placing are separate steps. `find_dates` reads the text alone and returns what
-each phrase says (a day, a month, a part of a month, a weekday, a relative phrase);
-`resolve` turns that into a range of days against the story's reference date. Absolute
-phrases are parsed by dateparser, one cached parse per distinct phrase, never whole
-articles (`search_dates` reads "we" as a weekday and "$82" as 1982).
+each phrase says (a day, a month, a part of a month, a weekday, a relative phrase, a year);
+`resolve` turns that into a range of days against the story's reference date (`placing`).
+A month name is read from the rules' own table and a numeric date by strptime; what neither
+reads is parsed by dateparser, one cached parse per distinct phrase, never whole articles
+(`search_dates` reads "we" as a weekday and "$82" as 1982). Rarer phrases have modules
+of their own, which search for their one rare word first: stretches counted back ("two weeks
+ago", `ago`) and quarters ("the third quarter of 2016", `quarters`); so do times of day
+(`times`), which `find_dates` joins to the dates they belong to.
 """
 
 from __future__ import annotations
@@ -18,17 +22,13 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from ..model import DateValue, Granularity
+from ..model import DateValue
 from ..rules import RuleSet
-
-
-@dataclass(frozen=True, slots=True)
-class Relative:
-    """A relative phrase: `offset` units from the one holding the reference, maybe a part of it."""
-
-    unit: str
-    offset: int
-    part: str | None = None
+from .ago import Ago, AgoRules, ago_rules, find_ago
+from .hints import by_first_char, word_start
+from .placing import Calendar, Phrase, Relative, place
+from .quarters import QuarterRules, find_quarters, quarter_rules
+from .times import TimeRules, alternation, day_part, find_clocks, joins, time_rules, within
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,76 +50,72 @@ class DateRules:
     years: tuple[int, int]
     relative: dict[str, Relative]
     relative_not_after: frozenset[str]
-    weekend: tuple[int, int]
     future: re.Pattern[str]
-    future_weight: float
     future_chars: int
-    times: re.Pattern[str]
-    time_chars: int
-    time_joiner: re.Pattern[str]
-    time_qualifiers: dict[str, tuple[int, int]]
-    time_zones: dict[str, int | None]
-    named_times: dict[str, tuple[int, int]]
-    day_parts: dict[str, tuple[int, int]]
-    am_markers: tuple[str, ...]
-    pm_markers: tuple[str, ...]
-    twelve_hour: bool
+    named_days: re.Pattern[str] | None
+    early_years: tuple[int, int] | None
+    early_year_after: frozenset[str]
+    quarters: QuarterRules | None
+    placing: Calendar
+    times: TimeRules
+    ago: AgoRules | None
     pattern: re.Pattern[str]
     parser: DateDataParser
-
-
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """What a date phrase says, before it is placed in time.
-
-    `form` is one of: day, month, part, year, decade, century, weekday, relative, time (a
-    time of day, with the date it is joined to as `anchor`). Fields the phrase does not give
-    stay None; `clock` is the time of day it states, in minutes after midnight (see `DateValue`).
-    """
-
-    form: str
-    start: int
-    end: int
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    part: tuple[int, int | None] | None = None
-    weekday: int | None = None
-    modifier: str = "on_or_before"
-    relative: Relative | None = None
-    time: str | None = None
-    clock: tuple[int, int] | None = None
-    zone: str | None = None
-    utc_offset: int | None = None
-    half_day: bool = False
-    anchor: Phrase | None = None  # for a time, the date it is joined to
-
-
-@dataclass(frozen=True, slots=True)
-class Clock:
-    """A time of day found in the text: where, as written, and what it states."""
-
-    start: int
-    end: int
-    text: str
-    clock: tuple[int, int]
-    zone: str | None
-    utc_offset: int | None
-    half_day: bool = False
+    numeric_formats: tuple[str, str] | None  # strptime's, for four- and two-digit years
 
 
 def _alternation(words, *, capitalised: bool) -> str:
     # Longest first, so that "Sept" wins over "Sep"; months and weekdays are capitalised in
     # running text, relative phrases match in any case.
+    if not capitalised:
+        return alternation(words)
     ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
-    if capitalised:
-        return "|".join(re.escape(w[:1].upper() + w[1:]) for w in ordered)
-    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
+    return "|".join(re.escape(w[:1].upper() + w[1:]) for w in ordered)
 
 
 def _names(words, capitalised: bool) -> str:
     """Month or weekday names as written: capitalised, or in any case."""
     return _alternation(words, capitalised=True) if capitalised else f"(?i:{_alternation(words, capitalised=False)})"
+
+
+def _openers(phrases: list[str], function_words: set[str], words: set[str]) -> set[str]:
+    """What phrases and `words` open with, for the pattern's quick test.
+
+    The first word of each phrase; or where that is a common word that opens only phrases of
+    two words or more ("the seventies", "at the weekend"), those phrases whole: a test at every
+    "the" would cost more than the few phrases. A phrase that one of `words` opens is tested
+    with that word.
+    """
+    firsts: dict[str, list[str]] = {}
+    for phrase in phrases:
+        firsts.setdefault(phrase.split()[0], []).append(phrase)
+    return set(words) | {opener for first, some in firsts.items() if first not in words
+                         for opener in (some if first in function_words and all(len(p.split()) > 1 for p in some)
+                                        else [first])}
+
+
+def _tree(phrases: object) -> str:
+    """Phrases as one alternation nested word by word ("this (?:week|month)"), longest first.
+
+    A flat alternation of some fifty phrases is tried phrase by phrase at every place a date may
+    start; nested, a place is left at its first word that opens none.
+    """
+    tree: dict[str, dict] = {}
+    for phrase in phrases:  # type: ignore[attr-defined]
+        node = tree
+        for word in str(phrase).split():
+            node = node.setdefault(word, {})
+        node[""] = {}
+
+    def render(node: dict[str, dict]) -> str:
+        alternatives = []
+        for word in sorted((w for w in node if w), key=lambda w: (-len(w), w)):
+            rest = render(node[word])
+            optional = "?" if "" in node[word] else ""
+            alternatives.append(re.escape(word) + (rf"(?:\s+(?:{rest})){optional}" if rest else ""))
+        return "|".join(alternatives)
+
+    return render(tree) or "(?!)"
 
 
 def _numbered(table: object) -> dict[str, int]:
@@ -156,18 +152,24 @@ def date_rules(rules: RuleSet) -> DateRules:
     # Fail fast where no date can start: a date begins with a digit, the first letters of a
     # month or weekday name, or one of a few lower-case words (relative phrases, month parts,
     # "the" before a day or a part of a month).
-    prefixes = _names({name[:3] for name in [*months, *weekdays]}, capitalised)
+    starts = {name[:3] for name in [*months, *weekdays]}
+    prefixes = by_first_char({w[:1].upper() + w[1:] for w in starts}) if capitalised \
+        else f"(?i:{by_first_char(starts)})"
     decades = {" ".join(str(k).lower().split()): int(v) for k, v in (data.get("decades") or {}).items()}
-    openers = {w.split()[0] for w in [*relative, *decades]} | set(data.get("month_part_before") or ()) \
-        | set(data.get("weekday_modifiers") or ())
+    function_words = {str(w).lower() for w in rules.of_type("text").get("function_words") or ()}
+    openers = _openers([*relative, *decades], function_words,
+                       {*(data.get("month_part_before") or ()), *(data.get("weekday_modifiers") or ())})
     suffixes = "|".join(map(re.escape, data["ordinal_suffixes"]))
     centuries = _alternation(data.get("century_words") or (), capitalised=False) or "(?!)"
     decade_words = _alternation(decades, capitalised=False) or "(?!)"
     decade_suffix = _alternation(data.get("decade_suffixes") or (), capitalised=False) or "(?!)"
     the = _alternation(data.get("day_articles") or (), capitalised=False)
     of = _alternation(data.get("day_of") or (), capitalised=False)
+    names = [*months, *weekdays]
+    start = word_start([n[:1].upper() for n in names] if capitalised else [],
+                       [*openers, *(data.get("day_articles") or ()), *(() if capitalised else names)], not_after="/-")
     pattern = re.compile(
-        rf"(?<![\w/-])(?=\d|{prefixes}|(?i:{_alternation(openers, capitalised=False)})\b"
+        rf"{start}(?=\d|{prefixes}|(?i:{by_first_char(openers)})\b"
         rf"|(?i:{the})\s+(?:\d|(?i:{of_parts})))(?:"
         rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?![\w/-])"
         rf"|(?P<numeric>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))(?![\w/])"
@@ -179,7 +181,7 @@ def date_rules(rules: RuleSet) -> DateRules:
         rf"(?:,?\s+(?P<po_year>{year}))?"
         rf"|(?P<my_month>{month}),?\s+(?:(?i:{of})\s+)?(?P<my_year>{year})"
         rf"|(?P<month>{full_month})"
-        rf"|(?P<relative>(?i:{_alternation(relative, capitalised=False)}))\b"
+        rf"|(?P<relative>(?i:{_tree(relative)}))\b"
         rf"|(?P<decade_words>(?i:{decade_words}))\b"
         rf"|(?:(?P<modifier>(?i:{mods}))\s+)?(?P<weekday>{full_day})(?:\s+(?P<pod>(?i:{pods}))\b)?"
         rf"|(?P<decade>\d{{3}}0)(?:{decade_suffix})\b"
@@ -194,9 +196,12 @@ def date_rules(rules: RuleSet) -> DateRules:
                 "PARSERS": ["custom-formats", "absolute-time"]}
     language = str(data["dateparser_language"])
     weekend = [int(d) for d in data["weekend_days"]]
+    name_words = frozenset(function_words) | frozenset(months) | frozenset(weekdays) \
+        | frozenset(data.get("weekday_modifiers") or ())
+    early = data.get("early_years") or {}
+    named_days = _alternation(data.get("named_days") or (), capitalised=False)
     low, high = rules.of_type("numbers")["years"]
     year_after = [" ".join(str(w).lower().split()) for w in data.get("year_after") or ()]
-    joiners = _alternation(data.get("time_joiners") or (), capitalised=False) or "(?!)"
     return DateRules(
         months=months,
         weekdays=weekdays,
@@ -209,63 +214,29 @@ def date_rules(rules: RuleSet) -> DateRules:
         year_not_before_endings=tuple(str(w).lower() for w in data.get("year_not_before_endings") or ()),
         decades=decades,
         range_joiners=frozenset(str(w).lower() for w in data.get("range_joiners") or ()),
-        name_words=frozenset(str(w).lower() for w in rules.of_type("text").get("function_words") or ())
-        | frozenset(months) | frozenset(weekdays) | frozenset(data.get("weekday_modifiers") or ()),
+        name_words=name_words,
         years=(int(low), int(high)),
         relative=relative,
         relative_not_after=frozenset(str(w).lower() for w in data.get("relative_not_after") or ()),
-        weekend=(min(weekend), max(weekend)),
         future=re.compile(rf"(?<![\w-])(?:{_alternation(data.get('future_markers') or (), capitalised=False)})(?![\w-])"
                           if data.get("future_markers") else r"(?!)", re.IGNORECASE),
-        future_weight=float(data["future_weight"]),
         future_chars=int(data["future_reach_chars"]),
-        times=_time_pattern(data),
-        time_chars=int(data["time_reach_chars"]),
-        time_joiner=re.compile(rf"[\s,]*(?:(?:{joiners})[\s,]+)?", re.IGNORECASE),
-        time_qualifiers={" ".join(str(k).lower().split()): (int(v[0]), int(v[1]))
-                         for k, v in (data.get("time_qualifiers") or {}).items()},
-        time_zones={" ".join(str(k).lower().split()): None if v is None else int(v)
-                    for k, v in (data.get("time_zones") or {}).items()},
-        named_times={" ".join(str(k).lower().split()): (_minutes(v[0]), _minutes(v[1]))
-                     for k, v in (data.get("named_times") or {}).items()},
-        day_parts={" ".join(str(k).lower().split()): (_minutes(v[0]), _minutes(v[1]))
-                   for k, v in (data.get("day_parts") or {}).items()},
-        am_markers=tuple(_compact(w) for w in data.get("am_markers") or ()),
-        pm_markers=tuple(_compact(w) for w in data.get("pm_markers") or ()),
-        twelve_hour=bool(data.get("twelve_hour_clock")),
+        named_days=re.compile(rf"(?<![\w-])(?:{named_days})(?![\w-])", re.IGNORECASE) if named_days else None,
+        early_years=(int(early["range"][0]), int(early["range"][1])) if early.get("range") else None,
+        early_year_after=frozenset(str(w).lower() for w in early.get("after") or ()),
+        quarters=quarter_rules(data, month=month, the=the, year=year, months=months, relative=relative,
+                               years=(int(low), int(high)), name_words=name_words),
+        placing=Calendar((min(weekend), max(weekend)), float(data["future_weight"])),
+        times=time_rules(data),
+        ago=ago_rules(rules, data),
         pattern=pattern,
         parser=DateDataParser(languages=[language], settings=settings),
+        numeric_formats=_NUMERIC_FORMATS.get(str(data["numeric_order"])),
     )
 
 
-def _minutes(hhmm: object) -> int:
-    """Minutes after midnight: "06:00" is 360, "30:00" (6am the next day, a night's end) 1800."""
-    hours, minutes = str(hhmm).split(":")
-    return int(hours) * 60 + int(minutes)
-
-
-def _compact(text: str) -> str:
-    """Lower case without spaces and periods: "p.m.", "p. m." and "PM" alike."""
-    return re.sub(r"[\s.]", "", str(text).lower())
-
-
-def _time_pattern(data: dict) -> re.Pattern[str]:
-    """The pattern of a time of day, from the rules.
-
-    Maybe a qualifier before it ("about"), the clock, maybe its zone after it ("GMT", "local
-    time", "+02:00", or a capitalised place before "time": "Lisbon time").
-    """
-    clock = "|".join(f"(?:{p})" for p in data.get("times") or ()) or "(?!)"
-    qualifiers = _alternation(data.get("time_qualifiers") or (), capitalised=False) or "(?!)"
-    zones = _alternation(data.get("time_zones") or (), capitalised=False) or "(?!)"
-    place = _alternation(data.get("place_time_words") or (), capitalised=False) or "(?!)"
-    # Fail fast where no time can start: a time opens with a digit, a qualifier or a named time.
-    openers = _alternation({str(w).split()[0] for w in [*(data.get("time_qualifiers") or ()),
-                                                         *(data.get("named_times") or ())]},
-                           capitalised=False) or "(?!)"
-    return re.compile(rf"(?<!\w)(?=\d|(?:{openers})\b)(?:(?P<qualifier>{qualifiers})\s+)?(?P<clock>{clock})"
-                      rf"(?:\s+(?P<zone>(?:{zones})\b|[+\-−]\d{{2}}:?\d{{2}}\b|(?-i:[A-Z][a-z]+)\s+(?:{place})\b))?",
-                      re.IGNORECASE)
+# The numeric orders read without dateparser (the slashed pattern puts the year last).
+_NUMERIC_FORMATS = {"mdy": ("%m/%d/%Y", "%m/%d/%y"), "dmy": ("%d/%m/%Y", "%d/%m/%y")}
 
 
 def find_dates(view: str, start: int, end: int, compiled: DateRules) -> list[Phrase]:
@@ -280,8 +251,15 @@ def find_dates(view: str, start: int, end: int, compiled: DateRules) -> list[Phr
     for match in compiled.pattern.finditer(view, start, end):
         phrase = _phrase(match, view, start, compiled)
         if phrase is not None:
-            found.append(_with_day_part(phrase, view, compiled))
-    clocks = [c for c in (_clock(m, compiled) for m in compiled.times.finditer(view, start, end)) if c is not None]
+            found.append(phrase)
+    # Counted back ("two weeks ago") and quarters ("the third quarter of 2016") win over the
+    # dates they hold.
+    rare = [*(_agos(find_ago(view, start, end, compiled.ago)) if compiled.ago is not None else ()),
+            *(find_quarters(view, start, end, compiled.quarters) if compiled.quarters is not None else ())]
+    if rare:
+        found = sorted([*(p for p in found if not any(r.start < p.end and p.start < r.end for r in rare)), *rare],
+                       key=lambda p: p.start)
+    clocks = find_clocks(view, start, end, compiled.times)
     if not clocks:
         return found
     # A time inside a date phrase is no time of its own.
@@ -292,78 +270,46 @@ def find_dates(view: str, start: int, end: int, compiled: DateRules) -> list[Phr
         for i in (k - 1, k):
             if 0 <= i < len(found) and found[i].form != "time" and found[i].time is None:
                 gap = (found[i].end, clock.start) if i < k else (clock.end, found[i].start)
-                if gap[1] - gap[0] <= compiled.time_chars and compiled.time_joiner.fullmatch(view, *gap):
+                if joins(view, *gap, compiled.times):
                     near.append((gap[1] - gap[0], i))
-        anchor = None
+        anchor, minutes = None, clock.clock
         if near:
             i = min(near)[1]
-            found[i] = anchor = replace(found[i], time=clock.text, clock=clock.clock, zone=clock.zone,
+            minutes = within(clock.clock, found[i].clock)
+            found[i] = anchor = replace(found[i], time=clock.text, clock=minutes, zone=clock.zone,
                                         utc_offset=clock.utc_offset, half_day=clock.half_day)
-        found.insert(k, Phrase("time", clock.start, clock.end, time=clock.text, clock=clock.clock,
+        found.insert(k, Phrase("time", clock.start, clock.end, time=clock.text, clock=minutes,
                                zone=clock.zone, utc_offset=clock.utc_offset, half_day=clock.half_day,
                                anchor=anchor))
     return found
 
 
-def _clock(match: re.Match[str], compiled: DateRules) -> Clock | None:
-    """What a time of day states: minutes after midnight (an interval), its zone and offset."""
-    text = " ".join(match.group("clock").lower().split())
-    half_day = False
-    if text in compiled.named_times:
-        low, high = compiled.named_times[text]
-    elif text in compiled.day_parts:
-        low, high = compiled.day_parts[text]
-    else:
-        digits = [int(d) for d in _DIGITS.findall(text)]
-        if not digits:
-            return None
-        hours, minutes = digits[0], digits[1] if len(digits) > 1 else 0
-        compact = _compact(text)
-        if hours < 12 and compact.endswith(compiled.pm_markers):
-            hours += 12
-        elif hours == 12 and compact.endswith(compiled.am_markers):
-            hours = 0
-        elif compiled.twelve_hour and 1 <= hours <= 12 and not text.startswith("0") \
-                and not compact.endswith(compiled.am_markers + compiled.pm_markers):
-            half_day = True  # "5:40" in English news may be the evening
-        low = high = hours * 60 + minutes
-    qualifier = match.group("qualifier")
-    if qualifier:
-        before, after = compiled.time_qualifiers[" ".join(qualifier.lower().split())]
-        low, high = low + before, high + after
-    zone, offset = match.group("zone"), None
-    if zone:
-        zone = " ".join(zone.split())
-        key = zone.lower()
-        if key in compiled.time_zones:
-            offset = compiled.time_zones[key]
-        elif key[:1] in "+-−":
-            sign = -1 if key[0] != "+" else 1
-            digits_only = re.sub(r"\D", "", key)
-            offset = sign * (int(digits_only[:2]) * 60 + int(digits_only[2:]))
-    return Clock(match.start(), match.end(), " ".join(match.group().split()), (low, high), zone, offset, half_day)
+def _agos(stretches: list[Ago]) -> list[Phrase]:
+    """Stretches counted back from publication as date phrases."""
+    return [Phrase("ago", a.start, a.end, back=(a.low_days, a.high_days), unit_days=a.unit_days) for a in stretches]
 
 
-def _with_day_part(phrase: Phrase, view: str, compiled: DateRules) -> Phrase:
-    """A date phrase naming a part of the day ("Tuesday night", "this morning") states its hours."""
-    if not compiled.day_parts or phrase.form not in ("weekday", "relative"):
-        return phrase
-    words = f" {' '.join(view[phrase.start:phrase.end].lower().split())} "
-    for part, clock in compiled.day_parts.items():
-        if f" {part} " in words:
-            return replace(phrase, clock=clock)
-    return phrase
+def _day_part(view: str, start: int, end: int, compiled: DateRules) -> tuple[int, int] | None:
+    """The hours a weekday or relative phrase names by a part of the day ("Tuesday night", "this morning")."""
+    return day_part(f" {' '.join(view[start:end].lower().split())} ", compiled.times)
 
 
 def _word_before(view: str, pos: int, floor: int, *, keep_case: bool = False) -> str:
-    match = _LAST_WORD.search(view[max(floor, pos - 40):pos])
+    """The word that ends at most two marks before `pos` (and after `floor`), or "".
+
+    The 40 characters before `pos` are read backwards: re searches forwards only, and a search
+    for the last word of a stretch tries every word in it.
+    """
+    match = _LAST_WORD_BACKWARDS.match(view[max(floor, pos - 40):pos][::-1])
     if match is None:
         return ""
-    return match.group(1) if keep_case else match.group(1).lower()
+    word = match.group(1)[::-1]
+    return word if keep_case else word.lower()
 
 
 _DIGITS = re.compile(r"\d+")
-_LAST_WORD = re.compile(r"([^\W_]+)\W{0,2}$")
+# Read backwards, `([^\W_]+)\W{0,2}$`: `$` also stands before a line break that ends the text.
+_LAST_WORD_BACKWARDS = re.compile(r"\n?\W{0,2}([^\W_]+)")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
@@ -399,66 +345,92 @@ def _future(view: str, start: int, floor: int, compiled: DateRules) -> bool:
 
 
 def _phrase(match: re.Match[str], view: str, floor: int, compiled: DateRules) -> Phrase | None:
-    groups = match.groupdict()
+    group = match.group  # what each alternative captured, read only as far as the branch taken needs
     start, end = match.span()
-    if groups["iso"] or groups["numeric"]:
-        return _parsed("day", groups["iso"] or groups["numeric"], start, end, compiled)
-    if groups["md"] or groups["dm"]:
-        # dateparser reads the month name; the day and year are the digits matched. So a
-        # whole corpus costs a few dozen parses (one per spelling of a month), not one per date.
-        year = groups["md_year"] or groups["dm_year"]
+    if group("iso") or group("numeric"):
+        return _parsed("day", group("iso") or group("numeric"), start, end, compiled)
+    if group("md") or group("dm"):
+        # The month name is read from the rules' table; the day and year are the digits matched.
+        year = group("md_year") or group("dm_year")
         if year and not compiled.years[0] <= int(year) <= compiled.years[1]:
             year = None
-        day = int(_DIGITS.match(groups["md_day"] or groups["dm_day"]).group())  # type: ignore[union-attr]
-        return _parsed("day", groups["md_month"] or groups["dm_month"], start, end, compiled, year, day)
-    if groups["part_before"] or groups["part_of"]:
-        name = " ".join((groups["part_before"] or groups["part_of"]).lower().split())
-        month = compiled.months[(groups["pb_month"] or groups["po_month"]).lower()]
-        year = groups["pb_year"] or groups["po_year"]
+        day = int(_DIGITS.match(group("md_day") or group("dm_day")).group())  # type: ignore[union-attr]
+        return _parsed("day", group("md_month") or group("dm_month"), start, end, compiled, year, day)
+    if group("part_before") or group("part_of"):
+        name = " ".join((group("part_before") or group("part_of")).lower().split())
+        month = compiled.months[(group("pb_month") or group("po_month")).lower()]
+        year = group("pb_year") or group("po_year")
         return Phrase("part", start, end, year=int(year) if year else None, month=month,
                       part=compiled.month_parts[name])
-    if groups["my_month"]:
-        if not compiled.years[0] <= int(groups["my_year"]) <= compiled.years[1]:
+    if group("my_month"):
+        if not compiled.years[0] <= int(group("my_year")) <= compiled.years[1]:
             return None
-        return _parsed("month", groups["my_month"], start, end, compiled, groups["my_year"])
-    if groups["month"]:
+        return _parsed("month", group("my_month"), start, end, compiled, group("my_year"))
+    if group("month"):
         if (_word_before(view, start, floor) not in compiled.month_alone_after
                 and not _after_a_date(view, start, floor, compiled)) or _in_a_name(view, start, end, floor, compiled):
             return None
-        return Phrase("month", start, end, month=compiled.months[groups["month"].lower()])
-    if groups["relative"]:
+        return Phrase("month", start, end, month=compiled.months[group("month").lower()])
+    if group("relative"):
         if _word_before(view, start, floor) in compiled.relative_not_after \
                 or (view[start].isupper() and _in_a_name(view, start, None, floor, compiled)):
             return None  # "over the past week" is a stretch of time; "USA Today" a name
-        key = " ".join(groups["relative"].lower().split())
-        return Phrase("relative", start, end, relative=compiled.relative[key])
-    if groups["weekday"]:
-        modifier = (groups["modifier"] or "").lower()
+        relative = compiled.relative[" ".join(group("relative").lower().split())]
+        if relative.part == "past" and _future(view, start, floor, compiled):
+            relative = Relative(relative.unit, 0)  # "talks will go on over the weekend": the coming one
+        return Phrase("relative", start, end, relative=relative, clock=_day_part(view, start, end, compiled))
+    if group("weekday"):
+        modifier = (group("modifier") or "").lower()
         if not modifier and (_word_before(view, start, floor) in compiled.relative_not_after
-                             or _in_a_name(view, match.start("weekday"), None, floor, compiled)):
+                             or _named_day(view, match.start("weekday"), match.end("weekday"), floor, compiled)):
             return None  # "every Monday" recurs; "Black Friday" is a name
         rule = compiled.weekday_modifiers.get(modifier, "on_or_before")
         if not modifier and _future(view, start, floor, compiled):
             rule = "on_or_after"  # "the council will vote Tuesday"
-        return Phrase("weekday", start, end, weekday=compiled.weekdays[groups["weekday"].lower()],
-                      modifier=rule)
-    if groups["decade_words"]:
-        return Phrase("decade", start, end, year=compiled.decades[" ".join(groups["decade_words"].lower().split())])
-    if groups["decade"]:
-        year = int(groups["decade"])
+        return Phrase("weekday", start, end, weekday=compiled.weekdays[group("weekday").lower()],
+                      modifier=rule, clock=_day_part(view, start, end, compiled))
+    if group("decade_words"):
+        return Phrase("decade", start, end, year=compiled.decades[" ".join(group("decade_words").lower().split())])
+    if group("decade"):
+        year = int(group("decade"))
         return Phrase("decade", start, end, year=year) if compiled.years[0] <= year <= compiled.years[1] else None
-    if groups["century"]:
-        century = int(groups["century"])
+    if group("century"):
+        century = int(group("century"))
         return Phrase("century", start, end, year=(century - 1) * 100 + 1) if century >= 1 else None
-    if groups["year"]:
-        year = int(groups["year"])
+    if group("year"):
+        year = int(group("year"))
         if not compiled.years[0] <= year <= compiled.years[1]:
-            return None
+            early = _early_year(view, start, end, floor, year, compiled)
+            return Phrase("year", start, end, year=year) if early else None
         if _word_before(view, start, floor) in compiled.year_after or _after_a_date(view, start, floor, compiled) \
                 or _after_phrase(view, start, floor, compiled.year_after_phrases) \
                 or _adjectival_year(view, start, end, floor, year, compiled):
             return Phrase("year", start, end, year=year)
     return None
+
+
+def _early_year(view: str, start: int, end: int, floor: int, year: int, compiled: DateRules) -> bool:
+    """Whether a year before the usual range is one: after "since" or "in", before a punctuation mark."""
+    if compiled.early_years is None or not compiled.early_years[0] <= year <= compiled.early_years[1]:
+        return False
+    return _word_before(view, start, floor) in compiled.early_year_after and _CLAUSE_END.match(view, end) is not None
+
+
+_CLAUSE_END = re.compile(r"[,.;:!?)](?:\s|$)")
+
+
+def _named_day(view: str, start: int, end: int, floor: int, compiled: DateRules) -> bool:
+    """Whether a weekday stands inside a name from the rules ("Black Friday", "the Good Friday agreement")."""
+    if compiled.named_days is None or not (_word_before(view, start, floor, keep_case=True)[:1].isupper()
+                                           or _NEXT_CAPITAL.match(view, end)):
+        return False  # a name holding a weekday has a capitalised word beside it
+    return any(m.start() <= start and end <= m.end()
+               for m in compiled.named_days.finditer(view, max(floor, start - _NAME_REACH), end + _NAME_REACH))
+
+
+_NEXT_CAPITAL = re.compile(r"[ \t]+[^\W\d_a-z]")
+# How far around a weekday a name holding it may reach ("Small Business Saturday").
+_NAME_REACH = 30
 
 
 def _after_phrase(view: str, start: int, floor: int, phrases: tuple[str, ...]) -> bool:
@@ -487,8 +459,17 @@ def _adjectival_year(view: str, start: int, end: int, floor: int, year: int, com
 
 def _parsed(form: str, text: str, start: int, end: int, compiled: DateRules, year: str | None = None,
             day: int | None = None) -> Phrase | None:
-    """A day or month phrase, with what dateparser reads in `text` and the day and year given."""
-    parsed = _parse(" ".join(text.replace(".", " ").lower().split()), compiled.parser)
+    """A day or month phrase, with what `text` says and the day and year given.
+
+    A month name is read from the rules' own table and a valid numeric date by strptime, as
+    dateparser reads them (a month name: the month, no year, the first of the month); any
+    other text takes dateparser.
+    """
+    key = " ".join(text.replace(".", " ").lower().split())
+    if key in compiled.months:
+        parsed: tuple[int | None, int, int] | None = (None, compiled.months[key], 1)
+    else:
+        parsed = _numeric(key, compiled.numeric_formats) or _parse(key, compiled.parser)
     if parsed is None:
         return None
     parsed_year, month, parsed_day = parsed
@@ -501,6 +482,26 @@ def _parsed(form: str, text: str, start: int, end: int, compiled: DateRules, yea
         if day > calendar.monthrange(parsed_year or 2000, month)[1]:
             return None
     return Phrase(form, start, end, year=parsed_year, month=month, day=day if form == "day" else None)
+
+
+def _numeric(text: str, formats: tuple[str, str] | None) -> tuple[int, int, int] | None:
+    """A numeric date ("2021-03-14", "3/14/2021", "3/14/21") that is valid in the rules' order, else None.
+
+    strptime reads a two-digit year as dateparser does (69 to 99 in the 1900s, 00 to 68 in the
+    2000s). A date that is none in that order ("13/5/2019") is left to dateparser, which tries
+    the other orders.
+    """
+    if "-" in text:
+        form = "%Y-%m-%d"
+    elif formats is not None:
+        form = formats[len(text.rsplit("/", 1)[-1]) == 2]
+    else:
+        return None
+    try:
+        day = dt.datetime.strptime(text, form)
+    except ValueError:
+        return None
+    return day.year, day.month, day.day
 
 
 def clear_parse_cache() -> None:
@@ -517,140 +518,9 @@ def _parse(text: str, parser: DateDataParser) -> tuple[int | None, int, int] | N
     return (date.year if "year" in parts else None), date.month, date.day
 
 
-# --- placing phrases in time -------------------------------------------------------------
-
 def resolve(phrase: Phrase, reference: dt.date | None, *, inferred: bool, compiled: DateRules) -> DateValue:
-    """The value of a date phrase, read against `reference` (the publication date, or None).
-
-    A phrase that would fall outside the calendar (last week, read in the year 1) stays
-    unplaced rather than failing.
-    """
-    try:
-        value = _resolve(phrase, reference, inferred=inferred, compiled=compiled)
-    except (OverflowError, ValueError):
-        granularity = _granularity(phrase) if phrase.form in ("weekday", "relative") else Granularity.DAY
-        value = DateValue(None, None, False, granularity, False, phrase.month, phrase.day)
-    if phrase.clock is None:
-        return value
-    return replace(value, time=phrase.time, clock=phrase.clock, zone=phrase.zone, utc_offset=phrase.utc_offset,
-                   half_day=phrase.half_day)
-
-
-def _resolve(phrase: Phrase, reference: dt.date | None, *, inferred: bool, compiled: DateRules) -> DateValue:
-    form = phrase.form
-    if form == "time":
-        if phrase.anchor is None:
-            return DateValue(None, None, False, Granularity.TIME)
-        on = _resolve(phrase.anchor, reference, inferred=inferred, compiled=compiled)
-        return replace(on, granularity=Granularity.TIME)
-    if form in ("year", "decade", "century"):
-        assert phrase.year is not None
-        years = {"year": 1, "decade": 10, "century": 100}[form]
-        return _value(dt.date(phrase.year, 1, 1), dt.date(phrase.year + years - 1, 12, 31), Granularity(form))
-    if form in ("day", "month", "part"):
-        return _calendar(phrase, reference, inferred=inferred, compiled=compiled)
-    granularity = _granularity(phrase)
-    if reference is None:
-        return DateValue(None, None, False, granularity)
-    if form == "weekday":
-        assert phrase.weekday is not None
-        day = _weekday(reference, phrase.weekday, phrase.modifier)
-        return _value(day, day, Granularity.DAY, inferred=inferred)
-    assert phrase.relative is not None
-    first, last = _relative(reference, phrase.relative, compiled.weekend)
-    return _value(first, last, granularity, inferred=inferred)
-
-
-def _granularity(phrase: Phrase) -> Granularity:
-    if phrase.form == "weekday":
-        return Granularity.DAY
-    assert phrase.relative is not None
-    unit = phrase.relative.unit
-    if unit == "weekend":
-        return Granularity.WEEK
-    if phrase.relative.part and unit == "month":
-        return Granularity.PART_OF_MONTH
-    return Granularity(unit)
-
-
-def _value(first: dt.date, last: dt.date, granularity: Granularity, *, inferred: bool = False,
-           month: int | None = None, day: int | None = None) -> DateValue:
-    if last < first:
-        # "earlier this month" on the 1st names no day at all: say so rather than guess one.
-        return DateValue(None, None, False, granularity, inferred, month, day)
-    return DateValue(first, last, True, granularity, inferred, month, day)
-
-
-def _calendar(phrase: Phrase, reference: dt.date | None, *, inferred: bool, compiled: DateRules) -> DateValue:
-    granularity = {"day": Granularity.DAY, "month": Granularity.MONTH, "part": Granularity.PART_OF_MONTH}[phrase.form]
-    assert phrase.month is not None
-    if phrase.year is None and reference is None:
-        return DateValue(None, None, False, granularity, False, phrase.month, phrase.day)
-    if phrase.year is not None:
-        first, last = _span_in(phrase, phrase.year)
-        return _value(first, last, granularity, month=phrase.month, day=phrase.day)
-    assert reference is not None
-    # February 29 only falls in a leap year: other years are no candidates.
-    candidates = [_span_in(phrase, year) for year in (reference.year - 1, reference.year, reference.year + 1)
-                  if phrase.day is None or phrase.day <= calendar.monthrange(year, phrase.month)[1]]
-    if not candidates:
-        return DateValue(None, None, False, granularity, False, phrase.month, phrase.day)
-    first, last = min(candidates, key=lambda span: _distance(span, reference, compiled.future_weight))
-    return _value(first, last, granularity, inferred=inferred, month=phrase.month, day=phrase.day)
-
-
-def _span_in(phrase: Phrase, year: int) -> tuple[dt.date, dt.date]:
-    assert phrase.month is not None
-    days_in_month = calendar.monthrange(year, phrase.month)[1]
-    if phrase.form == "day":
-        assert phrase.day is not None
-        return dt.date(year, phrase.month, phrase.day), dt.date(year, phrase.month, phrase.day)
-    low, high = phrase.part or (1, None)
-    return dt.date(year, phrase.month, low), dt.date(year, phrase.month, min(high or days_in_month, days_in_month))
-
-
-def _distance(span: tuple[dt.date, dt.date], reference: dt.date, future_weight: float) -> float:
-    first, last = span
-    if first <= reference <= last:
-        return 0.0
-    if last < reference:
-        return float((reference - last).days)
-    return (first - reference).days * future_weight
-
-
-def _weekday(reference: dt.date, weekday: int, modifier: str) -> dt.date:
-    back = (reference.weekday() - weekday) % 7
-    if modifier == "before":
-        return reference - dt.timedelta(days=back or 7)
-    if modifier == "after":
-        return reference + dt.timedelta(days=(weekday - reference.weekday()) % 7 or 7)
-    if modifier == "on_or_after":
-        return reference + dt.timedelta(days=(weekday - reference.weekday()) % 7)
-    return reference - dt.timedelta(days=back)
-
-
-def _relative(reference: dt.date, relative: Relative, weekend: tuple[int, int]) -> tuple[dt.date, dt.date]:
-    unit, offset = relative.unit, relative.offset
-    if unit == "day":
-        day = reference + dt.timedelta(days=offset)
-        return day, day
-    if unit in ("week", "weekend"):
-        monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(weeks=offset)
-        first, last = monday, monday + dt.timedelta(days=6)
-        if unit == "weekend":
-            first, last = monday + dt.timedelta(days=weekend[0]), monday + dt.timedelta(days=weekend[1])
-    elif unit == "month":
-        index = reference.year * 12 + reference.month - 1 + offset
-        year, month = divmod(index, 12)
-        first = dt.date(year, month + 1, 1)
-        last = dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1])
-    else:
-        first, last = dt.date(reference.year + offset, 1, 1), dt.date(reference.year + offset, 12, 31)
-    if relative.part == "before" and offset == 0:
-        last = reference - dt.timedelta(days=1)
-    elif relative.part == "after" and offset == 0:
-        first = reference + dt.timedelta(days=1)
-    return first, last
+    """The value of a date phrase, read against `reference` (the publication date, or None)."""
+    return place(phrase, reference, inferred=inferred, rules=compiled.placing)
 
 
 def times_of_day(view: str, phrases: list[Phrase], start: int, end: int, compiled: DateRules) -> dict[int, str]:

@@ -1,35 +1,47 @@
-"""Durations: a stretch of time stated with an amount ("for eight months", "a two-year inquiry").
+"""Durations: a stretch of time ("for eight months", "a two-year inquiry", "months of talks").
 
 One scan over the words of the sentences that name a unit of time (`durations.yaml`). For each
 unit:
   1. read the amount that ends right before it: a number ("60 days", "six-month"), with "and a
      half" after it, a fraction ("half-year"), an article that stands for one after a qualifier
-     ("more than a year"), or none at all before "-long" ("a year-long ban");
+     ("more than a year"), none at all before "-long" ("a year-long ban"), or a vague one: a
+     vague number ("hundreds of years") or the unit alone in the plural where the words
+     around it ask for a stretch ("for hours", "months of talks", "within minutes");
   2. read a range ("three to five years", "10-15 days") and the qualifier before it ("more
      than", "within");
-  3. drop what is no duration: ages ("22-year-old", "a man of 45 years"), rates ("12 hours a
-     day", "a 40-hour week"), idioms ("One day, ..."), numbers glued to others ("24/7 days");
-  4. turn the amount into days with the unit's span (a month is 28 to 31 days).
+  3. drop what is no duration: a person's age ("22-year-old", "a man of 45 years"; the age of a
+     thing, "the 40-year-old law", is one), rates ("12 hours a day", "a 40-hour week"), idioms
+     ("One day, ..."), numbers glued to others ("24/7 days");
+  4. turn the amount into days with the unit's span (a month is 28 to 31 days);
+  5. read a difference set off after it in its unit ("seven hours, two fewer than the first").
 
 Glued hyphens are read as joints, not words, so "eight-and-a-half hours" reads as "eight and a
 half hours"; a joint is remembered where it tells something ("a 40-hour week").
+
+The stretch between two dates ("from Monday to Wednesday") is read from the date claims
+(`date_spans`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
-from ..model import Duration, Qualifier
+from ..model import DateValue, Duration, Qualifier
 from ..rules import RuleSet
 from .lexicon import Lexicon, lexicon
+from .names import NameRules, name_rules
 from .numbers import NumberMatch, parse_number, to_number
+from .people import PeopleRules, people_rules, qualifies_thing
 from .tokens import Phrases, Token, tokenize
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _GLUE = frozenset(":./")
+_MINUTES_A_DAY = 1440  # a time of day is read as minutes after midnight
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +78,17 @@ class DurationRules:
     words_between: int
     number_words: int
     rule: str
+    age_words: Phrases[bool]
+    oldest: Decimal
+    people: PeopleRules
+    names: NameRules
+    vague: dict[str, tuple[Decimal, Decimal | None]]
+    vague_after: Phrases[bool]
+    vague_not_after: frozenset[str]
+    vague_of: frozenset[str]
+    differences: Phrases[bool]
+    date_spans: dict[str, frozenset[str]]
+    units_by_name: dict[str, TimeUnit]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +148,18 @@ def duration_rules(rules: RuleSet) -> DurationRules | None:
         words_between=int(data["words_between"]),
         number_words=int(data["number_words"]),
         rule=rules.name_of("durations"),
+        age_words=Phrases((p, True) for p in data.get("age_words") or ()),
+        oldest=Decimal(str(rules.of_type("counts")["age"]["max"])),
+        people=people_rules(rules),
+        names=name_rules(rules),
+        vague={str(k).lower(): (Decimal(str(lo)), None if hi is None else Decimal(str(hi)))
+               for k, (lo, hi) in (data.get("vague_plurals") or {}).items()},
+        vague_after=Phrases((p, True) for p in data.get("vague_after") or ()),
+        vague_not_after=_words(data.get("vague_not_after")),
+        vague_of=_words(data.get("vague_of")),
+        differences=Phrases((p, True) for p in data.get("differences") or ()),
+        date_spans={str(k).lower(): _words(v) for k, v in (data.get("date_spans") or {}).items()},
+        units_by_name=units,
     )
 
 
@@ -136,7 +171,11 @@ def find_durations(view: str, sentences: list[tuple[int, int]], compiled: Durati
         if compiled.triggers.isdisjoint(_WORDS.findall(view[start:end].lower())):
             continue  # most sentences name no unit of time: they are not tokenised
         words, joined = _joints(tokenize(view, start, end, marks=marks))
-        found += _scan(words, joined, compiled)
+
+        def thing(at: int, end: int = end) -> bool:
+            return qualifies_thing(view, at, end, compiled.people, compiled.names)
+
+        found += _scan(words, joined, compiled, thing)
     return found
 
 
@@ -156,7 +195,8 @@ def _joints(tokens: list[Token]) -> tuple[list[Token], list[bool]]:
     return words, joined
 
 
-def _scan(words: list[Token], joined: list[bool], compiled: DurationRules) -> list[FoundDuration]:
+def _scan(words: list[Token], joined: list[bool], compiled: DurationRules,
+          thing: Callable[[int], bool]) -> list[FoundDuration]:
     found: list[FoundDuration] = []
     last_end = 0
     for k, word in enumerate(words):
@@ -169,62 +209,128 @@ def _scan(words: list[Token], joined: list[bool], compiled: DurationRules) -> li
             unit, after = compiled.one_unit[word.low], k + 1
         else:
             continue
-        result = _duration(words, joined, k, unit, after, word.low in compiled.one_unit, compiled)
+        result = _duration(words, joined, k, unit, after, word.low in compiled.one_unit, compiled, thing)
         if result is not None:
             first, end, value = result
             found.append(FoundDuration(words[first].start, words[end - 1].end, value))
             last_end = end
+            difference = _difference(words, end, unit, compiled)
+            if difference is not None:
+                found.append(difference[0])
+                last_end = difference[1]
     return found
 
 
+def _difference(words: list[Token], end: int, unit: TimeUnit,
+                compiled: DurationRules) -> tuple[FoundDuration, int] | None:
+    """A difference set off after a duration, in its unit: "took seven hours, two fewer than the first"."""
+    if end + 2 >= len(words) or words[end].text != "," or words[end + 1].kind == "sym":
+        return None
+    number = parse_number(words, end + 1, compiled.lex)
+    if number is None or number.value is None:
+        return None
+    hit = compiled.differences.forward(words, number.last)
+    if hit is None:
+        return None
+    value = _value(number.value, Qualifier.EXACT, None, None, None, unit)
+    return FoundDuration(words[end + 1].start, words[hit[1] - 1].end, value), hit[1]
+
+
 def _duration(words: list[Token], joined: list[bool], k: int, unit: TimeUnit, after: int, one_word: bool,
-              compiled: DurationRules) -> tuple[int, int, Duration] | None:
+              compiled: DurationRules, thing: Callable[[int], bool]) -> tuple[int, int, Duration] | None:
     """The duration whose unit stands at words[k:after]: (first word, end word, value), or None."""
     n = len(words)
     long_form = after < n and joined[after] and words[after].low in compiled.adjectives
     end = after + 1 if long_form else after
-    if compiled.not_before.forward(words, end) is not None:
-        return None  # an age: "a 22-year-old", "15 years of age"
+    # "the 40-year-old law": the age of a thing, a stretch of time; of a person, an age.
+    aged = None if long_form else compiled.age_words.forward(words, end)
+    if aged is not None:
+        end = aged[1]
+    elif compiled.not_before.forward(words, end) is not None:
+        return None  # an age: "12-year-olds", "15 years of age"; a date: "two weeks ago"
     if _rate(words, end, compiled) or (joined[k] and compiled.units.forward(words, end) is not None):
         return None  # "12 hours a day", "a 40-hour week"
-    amount: Decimal
-    low: Decimal | None = None
-    high: Decimal | None = None
-    first = k
-    number = None if one_word else _number_before(words, k, compiled)
-    if number is None and not one_word:
-        number = _number_before_adjectives(words, joined, k, compiled)
-    if number is not None:
-        if number.value is None or _glued_code(words, joined, number.first):
-            return None  # "a few days" states no amount; "24/7 days", "COVID-19 weeks" are codes
-        first, amount = number.first, number.value
-    elif not one_word and k > 0 and words[k - 1].low in compiled.fractions:
-        first, amount = k - 1, compiled.fractions[words[k - 1].low]  # "a half-year review"
-    elif not one_word and k > 0 and words[k - 1].low in compiled.articles and not joined[k] and unit.article \
-            and not long_form:
-        first, amount = k - 1, Decimal(1)
-        before = words[first - 1].low if first else ""
-        if before not in compiled.article_after and compiled.qualifiers.backward(words, first) is None:
-            return None  # "twice a year", "a day after the vote": no stretch of time stated
-    elif one_word or long_form:
-        amount = Decimal(1)  # "a year-long ban", "a yearlong inquiry"
-    else:
+    read = _amount(words, joined, k, unit, after, end, one_word, long_form or aged is not None, compiled)
+    if read is None:
         return None
-    qualifier, band = Qualifier.EXACT, None
-    range_low = _range_start(words, joined, first, compiled)
-    if range_low is not None and range_low[1] < amount:
+    first, amount, low, high = read
+    vague = amount is None
+    if aged and not (unit.name == compiled.age_unit and amount is not None and amount > compiled.oldest) \
+            and not thing(words[end - 1].end):
+        return None  # "a 22-year-old nurse": a person's age (no person is 700 years old)
+    qualifier, band = (Qualifier.VAGUE if vague else Qualifier.EXACT), None
+    range_low = None if vague else _range_start(words, joined, first, compiled)
+    if amount is not None and range_low is not None and range_low[1] < amount:
         first, low, high = range_low[0], range_low[1], amount
         qualifier = Qualifier.RANGE
     hit = compiled.qualifiers.backward(words, first)
-    if hit is not None and qualifier is Qualifier.EXACT:
+    if hit is not None and qualifier is not Qualifier.RANGE:
         (kind, band), first = hit
         qualifier = Qualifier(kind)
+        if vague:  # "within minutes" is at most a vague number of them; "about" leaves it vague
+            qualifier = qualifier if qualifier in (Qualifier.LOWER_BOUND, Qualifier.UPPER_BOUND) else Qualifier.VAGUE
+            low = None if qualifier is Qualifier.UPPER_BOUND else low
+            high = None if qualifier is Qualifier.LOWER_BOUND else high
     elif compiled.idioms.forward(words, first) is not None \
             and (first == 0 or words[first - 1].low not in compiled.article_after):
         return None  # "One day, the river rose"
     if _age_of_person(words, first, unit, compiled):
         return None
     return first, end, _value(None if qualifier is Qualifier.RANGE else amount, qualifier, band, low, high, unit)
+
+
+def _amount(words: list[Token], joined: list[bool], k: int, unit: TimeUnit, after: int, end: int, one_word: bool,
+            alone: bool, compiled: DurationRules
+            ) -> tuple[int, Decimal | None, Decimal | None, Decimal | None] | None:
+    """The amount of the unit at words[k:after], as (first word, amount, low, high), or None.
+
+    A vague amount has no amount, only its bounds in the unit. `alone` says that the unit may
+    stand for one of it with no number ("a year-long ban", "the decade-old law").
+    """
+    number = None if one_word else _number_before(words, k, compiled)
+    if number is None and not one_word:
+        number = _number_before_adjectives(words, joined, k, compiled)
+    if number is not None:
+        if _glued_code(words, joined, number.first) or (number.value is None and number.low is None):
+            return None  # "24/7 days", "COVID-19 weeks" are codes
+        return number.first, number.value, number.low, number.high  # "hundreds of years" is vague
+    if one_word:
+        return k, Decimal(1), None, None  # "a yearlong inquiry"
+    if k > 0 and words[k - 1].low in compiled.fractions:
+        return k - 1, compiled.fractions[words[k - 1].low], None, None  # "a half-year review"
+    if after == k + 1 and words[k].low in compiled.vague:
+        # "months of talks", "for hours", "a decades-old feud": the unit alone in the plural
+        if not (alone or _vague_context(words, joined, k, end, compiled)):
+            return None
+        return (k, None, *compiled.vague[words[k].low])
+    if alone:
+        return k, Decimal(1), None, None  # "a year-long ban", "the decade-old law"
+    if k > 0 and words[k - 1].low in compiled.articles and not joined[k] and unit.article:
+        before = words[k - 2].low if k > 1 else ""
+        if before not in compiled.article_after and compiled.qualifiers.backward(words, k - 1) is None:
+            return None  # "twice a year", "a day after the vote": no stretch of time stated
+        return k - 1, Decimal(1), None, None
+    return None
+
+
+def _vague_context(words: list[Token], joined: list[bool], k: int, end: int, compiled: DurationRules) -> bool:
+    """Whether a unit in the plural with no number states a stretch of time.
+
+    It does after a word that asks for one ("for hours", "within minutes", "spent days") or
+    before "of" and what filled it ("months of talks", "Years of neglect"); not after a word that
+    makes it a period of the calendar ("in recent months", "the months of July and August"),
+    nor glued to a word ("man-hours").
+    """
+    if joined[k] or not (k == 0 or words[k].text.islower()):
+        return False  # "man-hours"; "The Hours", a title
+    if k > 0 and words[k - 1].low in compiled.vague_not_after:
+        return False
+    if compiled.vague_after.backward(words, k) is not None:
+        return True
+    if end + 1 >= len(words) or words[end].low not in compiled.vague_of:
+        return False
+    filler = words[end + 1]
+    return filler.kind == "word" and filler.text.islower() and filler.low not in compiled.names.stop_words
 
 
 def _number_before(words: list[Token], k: int, compiled: DurationRules) -> NumberMatch | None:
@@ -332,3 +438,56 @@ def _value(amount: Decimal | None, qualifier: Qualifier, band: tuple[Decimal, De
         low_days=None if low is None else to_number(low * unit.low),
         high_days=None if high is None else to_number(high * unit.high),
     )
+
+
+def date_spans(view: str, dates: list[tuple[int, int, DateValue]], compiled: DurationRules) -> list[FoundDuration]:
+    """Stretches of time between two dates: "from Monday to Wednesday", "from 6.50pm until 3.30am".
+
+    `dates` are the date claims of the text as (start, end, value). Two of them make a stretch
+    when one of `date_spans` opens the first and one of the joiners it takes stands alone
+    between them. The stretch runs from the first to the second, as little as the time between
+    them and as much as both include: "from Monday to Wednesday" is one to three days (it sits
+    beside the two date claims, which keep their own words).
+    """
+    found: list[FoundDuration] = []
+    for (a_start, a_end, a), (b_start, b_end, b) in pairwise(sorted(dates, key=lambda d: d[0])):
+        between = view[a_end:b_start].split()
+        start, opener = _word_before(view, a_start)
+        if len(between) != 1 or between[0].lower() not in compiled.date_spans.get(opener, ()):
+            continue
+        value = _between(a, b, compiled)
+        if value is not None:
+            found.append(FoundDuration(start, b_end, value))
+    return found
+
+
+def _word_before(view: str, at: int) -> tuple[int, str]:
+    """The word that ends right before `at`, past spaces, lower-cased, and where it starts ("" if none)."""
+    end = at
+    while end > 0 and view[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and view[start - 1].isalpha():
+        start -= 1
+    return start, view[start:end].lower() if end < at else ""
+
+
+def _between(a: DateValue, b: DateValue, compiled: DurationRules) -> Duration | None:
+    """The stretch from date `a` to date `b`: two times of day, or two days, months or years."""
+    if a.start is None and b.start is None and a.clock and b.clock and not (a.half_day or b.half_day):
+        # Two times of day with no day: the second is the next one after the first.
+        low = (b.clock[0] - a.clock[1]) % _MINUTES_A_DAY
+        high = (b.clock[1] - a.clock[0]) % _MINUTES_A_DAY
+        minute = next((u for u in compiled.units_by_name.values() if u.low == Decimal(1) / _MINUTES_A_DAY), None)
+        if minute is None or not 0 < low <= high:
+            return None
+        return _value(Decimal(low) if low == high else None, Qualifier.EXACT if low == high else Qualifier.RANGE,
+                      None, Decimal(low), Decimal(high), minute)
+    unit = compiled.units_by_name.get(a.granularity.value)
+    if unit is None or a.granularity is not b.granularity or a.clock or b.clock:
+        return None
+    if a.start is None or a.end is None or b.start is None or b.end is None or b.start <= a.end:
+        return None  # a date not placed in time, or the second not after the first
+    # From the last moment of the first to the first of the second, or across both whole.
+    low, high = max(0, (b.start - a.end).days - 1), (b.end - a.start).days + 1
+    return Duration(amount=None, qualifier=Qualifier.RANGE, unit=unit.name, low_days=low, high_days=high)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
+from itertools import filterfalse
+from typing import Any
 
 from ..rules import RuleSet
-from .tokens import Phrases
+from .tokens import Phrases, Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +102,81 @@ class Lexicon:
     street_words: int
     label_words: frozenset[str]
     rule_names: dict[str, str]
+    toll_adverbs: frozenset[str]
+    acronym_plural_endings: tuple[str, ...]
+    persons: frozenset[str]
+    zero_subjects: Phrases[bool]
+    zero_determiners: Phrases[bool]
+    zero_nouns: Phrases[str]
+    zero_joiners: frozenset[str]
+    zero_not_after: frozenset[str]
+    zero_not_before: Phrases[bool]
+    singular_articles: frozenset[str]
+    singular_not_after: frozenset[str]
+    singular_joiners: frozenset[str]
+    singular_passive: frozenset[str]
+    singular_intransitive: frozenset[str]
+    pair_words: dict[str, int]
+    pair_phrases: Phrases[int]
+    member_words: dict[str, str]
+    tally_joiners: frozenset[str]
+    tally_nouns: Phrases[bool]
+    tally_verbs: Phrases[bool]
+    tally_links: frozenset[str]
+    tally_reach: int
+    tally_units: tuple[str, str] | None
+    percent_fractions: Phrases[Decimal]
+    fraction_links: Phrases[bool]
+    percent_unit: str | None
+    fraction_not_after: frozenset[str]
+    fraction_rounding: Decimal | None
 
     @cached_property
     def number_starts(self) -> frozenset[str]:
         """Words a number may start with; any other word starts none, so it is skipped unread."""
         return frozenset(self.number_words) | self.vague.firsts | self.fractions.firsts | self.articles
+
+    def looks_plural(self, token: Token, *, name: bool = False) -> bool:
+        """Whether a word the rules may not know looks plural; `name` when it stands right after a number.
+
+        Capitalised plurals count too ("10 Americans"); single capitalised names do not. Right
+        after a number a capitalised word is a demonym whatever its ending ("30 Iraqis"). An
+        acronym with a plural ending in lower case is a plural of any length ("300 MPs").
+        """
+        word, text = token.low, token.text
+        if word in self.irregular_plurals:
+            return True
+        for ending in self.acronym_plural_endings:
+            stem = text[:-len(ending)]
+            if text.endswith(ending) and len(stem) >= 2 and stem.isalpha() and stem.isupper():
+                return True
+        endings = self.name_not_plural_endings if name and text[:1].isupper() else self.not_plural_endings
+        return len(word) >= self.plural_min_chars and word.endswith(self.plural_endings) \
+            and not word.endswith(endings) \
+            and word not in self.function_words and (text.islower() or text[1:].islower())
+
+    @cached_property
+    def worded_starts(self) -> frozenset[str]:
+        """Words that may open a count or share written without a numeral.
+
+        "no one", "a firefighter", "twin", "two-thirds of": any other word opens none.
+        """
+        return self.zero_starts | self.singular_articles | self.pair_starts | self.percent_fractions.firsts
+
+    @cached_property
+    def quantity_starts(self) -> frozenset[str]:
+        """Words that may open a quantity, with or without a numeral."""
+        return self.number_starts | self.worded_starts
+
+    @cached_property
+    def zero_starts(self) -> frozenset[str]:
+        """Words that may open a count of nobody: "no one", "nobody", "no deaths"."""
+        return self.zero_subjects.firsts | self.zero_determiners.firsts
+
+    @cached_property
+    def pair_starts(self) -> frozenset[str]:
+        """Words that may open a count of two: "twin towers", "a pair of suspects"."""
+        return frozenset(self.pair_words) | self.pair_phrases.firsts
 
     @cached_property
     def symbols_by_last(self) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -120,17 +193,38 @@ class Lexicon:
     @cached_property
     def number_triggers(self) -> frozenset[str]:
         """Words whose presence lets a sentence hold a number ("hundreds", "a million")."""
-        return (self.number_starts - self.articles) | frozenset(self.scales)
+        # A count without a numeral needs one of its own words: "nobody", "deaths", "killed", "twin", "half".
+        worded = (_content(self.zero_subjects) | self.zero_nouns.firsts | self.toll_words | frozenset(self.pair_words)
+                  | _content(self.pair_phrases) | _content(self.percent_fractions)) - self.function_words
+        # Only a word can be found in a sentence's words (a table's "%" or "-" never is).
+        return frozenset(w for w in (self.number_starts - self.articles) | frozenset(self.scales) | worded
+                         if _WORDS.fullmatch(w))
 
-    def may_hold_number(self, text: str) -> bool:
-        """Whether a sentence can hold a number at all: a digit or a number-starting word.
+    def numeric(self, view: str, sentences: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The sentences that can hold a number at all: a digit or a number-starting word.
 
         Most sentences of a story hold none; they are not tokenised.
         """
-        return _DIGIT.search(text) is not None or not self.number_triggers.isdisjoint(_WORDS.findall(text.lower()))
+        triggers = self.number_triggers
+        found = []
+        for start, end in sentences:
+            if _DIGIT.search(view, start, end) is None:
+                # Most words stand between spaces: one set test reads them all, and only the
+                # pieces with a mark in them ("killed,", "one-third") are cut into words.
+                pieces = view[start:end].lower().split()
+                if triggers.isdisjoint(pieces) \
+                        and triggers.isdisjoint(_WORDS.findall(" ".join(filterfalse(str.isalpha, pieces)))):
+                    continue
+            found.append((start, end))
+        return found
 
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _content(phrases: Phrases[Any]) -> frozenset[str]:
+    """Every word of a table's phrases (a sentence holding none of them holds no phrase)."""
+    return frozenset(word for key in phrases.table for word in key if word.isalpha())
 
 
 def _dec(value: object) -> Decimal:
@@ -168,6 +262,9 @@ def lexicon(rules: RuleSet) -> Lexicon:
     unit_entries = [(name, Unit(key, spec["dimension"], _dec(spec["factor"]), si_of[spec["dimension"]]))
                     for key, spec in (units.get("units") or {}).items() for name in spec["names"]]
     ranges = quals.get("range") or {}
+    zero = counts.get("zero") or {}
+    tally = counts.get("tally") or {}
+    rounding = percent.get("fraction_rounding")
     age = counts["age"]
     elliptical = counts["elliptical"]
     # Unit names this short are abbreviations: matched as written ("m" is a metre, "M" is not).
@@ -242,4 +339,34 @@ def lexicon(rules: RuleSet) -> Lexicon:
         street_words=int(text["street_reach_words"]),
         label_words=_lower_set(text.get("label_words")),
         rule_names={t: rules.name_of(t) for t in ("money", "counts", "percent", "units")},
+        toll_adverbs=_lower_set(counts.get("toll_adverbs")),
+        acronym_plural_endings=tuple(str(e) for e in counts.get("acronym_plural_endings") or ()),
+        persons=_lower_set(counts.get("persons")),
+        zero_subjects=Phrases((p, True) for p in zero.get("subjects") or ()),
+        zero_determiners=Phrases((p, True) for p in zero.get("determiners") or ()),
+        zero_nouns=Phrases((p, str(u).lower()) for p, u in (zero.get("nouns") or {}).items()),
+        zero_joiners=_lower_set(zero.get("joiners")),
+        zero_not_after=_lower_set(zero.get("not_after")),
+        zero_not_before=Phrases((p, True) for p in zero.get("not_before") or ()),
+        singular_articles=_lower_set((counts.get("singular") or {}).get("articles")),
+        singular_not_after=_lower_set((counts.get("singular") or {}).get("not_after")),
+        singular_joiners=_lower_set((counts.get("singular") or {}).get("joiners")),
+        singular_passive=_lower_set((counts.get("singular") or {}).get("passive")),
+        singular_intransitive=_lower_set((counts.get("singular") or {}).get("intransitive")),
+        pair_words={str(k).lower(): int(v) for k, v in (counts.get("pair_words") or {}).items()},
+        pair_phrases=Phrases((p, int(v)) for p, v in (counts.get("pair_phrases") or {}).items()),
+        member_words={str(k).lower(): str(v).lower() for k, v in (counts.get("member_words") or {}).items()},
+        tally_joiners=_lower_set(tally.get("joiners")),
+        tally_nouns=Phrases((p, True) for p in tally.get("nouns") or ()),
+        tally_verbs=Phrases((p, True) for p in tally.get("verbs") or ()),
+        tally_links=_lower_set(tally.get("links")),
+        tally_reach=int(tally["reach"]) if tally else 0,  # read only where the pack has tallies
+        tally_units=(str(tally["units"][0]), str(tally["units"][1])) if tally.get("units") else None,
+        percent_fractions=Phrases((p, Decimal(100) * _dec(n) / _dec(d))
+                                  for p, (n, d) in (percent.get("fractions") or {}).items()),
+        fraction_links=Phrases((p, True) for p in percent.get("fraction_links") or ()),
+        # What a share is a percent of: the unit the pack gives the percent sign.
+        percent_unit=(percent.get("words") or {}).get("%"),
+        fraction_not_after=_lower_set(percent.get("fraction_not_after")),
+        fraction_rounding=None if rounding is None else _dec(rounding),
     )

@@ -18,16 +18,18 @@ from ..rules import RuleSet
 from ..text import Prepared
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_new = tuple.__new__
 
 
 def token_pattern(plural_endings: tuple[str, ...]) -> re.Pattern[str]:
     """Initials ("J.R.", "J."), words, numbers, and any other character on its own.
 
-    A word keeps an apostrophe after a plural ending: "the teachers' union".
+    A word keeps an apostrophe after a plural ending: "the teachers' union". Each match is the
+    whitespace before a token, then the token.
     """
     plural = "|".join(f"(?<={re.escape(e)})" for e in plural_endings if e) or "(?!)"
-    return re.compile(rf"(?:[A-Z]\.)+(?![^\W\d_])|[^\W\d_]+(?:['\-][^\W\d_]+)*(?:(?:{plural})'(?![^\W\d_]))?"
-                      r"|\d+|\S")
+    return re.compile(rf"(\s*)((?:[A-Z]\.)+(?![^\W\d_])|[^\W\d_]+(?:['\-][^\W\d_]+)*(?:(?:{plural})'(?![^\W\d_]))?"
+                      r"|\d+|\S)")
 
 
 class Tok(NamedTuple):
@@ -41,7 +43,19 @@ class Tok(NamedTuple):
 
 def tokens(view: str, start: int, end: int, rules: NameRules) -> list[Tok]:
     """The tokens of view[start:end]."""
-    return [Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in rules.token.finditer(view, start, end)]
+    # Whitespace at the end holds no token, and each place in it would be tried to its end.
+    while end > start and view[end - 1].isspace():
+        end -= 1
+    # Every attribution and name search tokenises: findall() makes no match objects, a
+    # token's offsets follow from the lengths read, and tuple.__new__ skips the named tuple's
+    # Python-level constructor.
+    found = []
+    pos = start
+    for space, text in rules.token.findall(view, start, end):
+        begin = pos + len(space)
+        pos = begin + len(text)
+        found.append(_new(Tok, (text, text.lower(), begin, pos)))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +63,7 @@ class NameRules:
     """The words that tell names, titles, pronouns and speech apart, and the reach of the search."""
 
     titles: frozenset[str]
+    title_forms: frozenset[str]  # the titles and their plurals ("detective", "detectives")
     stop_words: frozenset[str]
     function_words: frozenset[str]
     not_person_words: frozenset[str]
@@ -88,8 +103,10 @@ def name_rules(rules: RuleSet) -> NameRules:
     person_pronouns = _lower(data.get("person_pronouns"))
     plural_endings = tuple(str(e).lower() for e in data.get("plural_endings") or ())
     shortest, longest = reach["full_name_words"]
+    titles = _lower(data.get("titles"))
     return NameRules(
-        titles=_lower(data.get("titles")),
+        titles=titles,
+        title_forms=titles | {title + ending for title in titles for ending in plural_endings if ending},
         stop_words=function_words | calendar_words,
         function_words=function_words,
         # Organisations and streets are not persons: "Harbor Group", "Fairfield Drive".
@@ -116,6 +133,8 @@ def name_rules(rules: RuleSet) -> NameRules:
 
 def bare(word: str, rules: NameRules) -> str:
     """A word without its possessive ending ("Lee's" -> "Lee")."""
+    if not word.endswith(rules.possessives):
+        return word  # most words end in none: one test for them all
     for ending in rules.possessives:
         if word.endswith(ending) and len(word) > len(ending):
             return word[:-len(ending)]
@@ -129,8 +148,7 @@ def is_possessive(tok: Tok, rules: NameRules) -> bool:
 
 def is_title(low: str, rules: NameRules) -> bool:
     """A title word, singular or plural ("detective", "detectives")."""
-    return low in rules.titles or any(e and low.endswith(e) and low[:-len(e)] in rules.titles
-                                      for e in rules.plural_endings)
+    return low in rules.title_forms
 
 
 def is_name_word(tok: Tok, rules: NameRules) -> bool:
@@ -174,6 +192,14 @@ def name_from(toks: list[Tok], k: int, rules: NameRules) -> list[Tok]:
     return toks[k:j]
 
 
+def reads(toks: list[Tok], i: int, words: tuple[str, ...]) -> bool:
+    """Whether the tokens from i on are `words` (in lower case), as far as they go."""
+    # The first word turns most places away before a tuple of the rest is built.
+    if words and (i >= len(toks) or toks[i].low != words[0]):
+        return False
+    return tuple(t.low for t in toks[i:i + len(words)]) == words
+
+
 def joined(run: list[Tok], rules: NameRules) -> str:
     """A name as written, without a possessive ending."""
     return " ".join(bare(t.text, rules) for t in run)
@@ -188,7 +214,8 @@ def names_in(toks: list[Tok], rules: NameRules) -> list[tuple[str, bool]]:
     found = []
     i = 0
     while i < len(toks):
-        run = name_from(toks, i, rules)
+        # A name opens on a capital (see `is_name_word`): other words are passed at a glance.
+        run = name_from(toks, i, rules) if toks[i].text[:1].isupper() else None
         if not run:
             i += 1
             continue
@@ -210,7 +237,7 @@ def quoted_in(toks: list[Tok], rules: NameRules) -> str | None:
     """
     for i in range(len(toks)):
         for words in rules.speaker_after:
-            if tuple(t.low for t in toks[i:i + len(words)]) == words:
+            if reads(toks, i, words):
                 for k in range(i + len(words), min(len(toks), i + len(words) + rules.max_phrase)):
                     run = name_from(toks, k, rules)
                     if run and not is_organisation(run, rules):

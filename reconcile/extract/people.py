@@ -4,7 +4,9 @@ All of it is read without a model, from the `people` rules and the name machiner
 
 - an **age** is a number an age phrase makes one ("22-year-old", "aged 35", "in his 40s") or a
   number set off after a person's name ("Jo Lee, 45,"); it belongs to the person named right
-  next to it, and to nobody when none is;
+  next to it, and to nobody when none is. The age of a thing is no age but a stretch of time
+  ("the 40-year-old law"): `qualifies_thing` tells it by the noun the phrase qualifies, and the
+  durations read it;
 - a **name** is a person's name of two to four words, once per spelling per source, where it
   first stands; places, organisations, title-case headlines and words the source also writes
   in lower case are not names;
@@ -31,6 +33,7 @@ from .names import (
     Tok,
     bare,
     is_organisation,
+    is_possessive,
     is_title,
     joined,
     name_before,
@@ -77,6 +80,10 @@ class PeopleRules:
     near_chars: int
     title_chars: tuple[int, int]
     employer_words: int
+    age_words: frozenset[str]
+    things: frozenset[str]
+    persons: frozenset[str]
+    person_endings: tuple[str, ...]
 
 
 def _words(values: object) -> list[str]:
@@ -149,6 +156,12 @@ def people_rules(rules: RuleSet) -> PeopleRules:
         near_chars=int(reach["age_chars"]),
         title_chars=(int(reach["title_before_chars"]), int(reach["title_after_chars"])),
         employer_words=int(reach["employer_words"]),
+        # What an age phrase qualifies: a thing's noun, or a person's (those the counts know
+        # and a few more, beside the titles of the name rules).
+        age_words=frozenset(_words(rules.of_type("durations").get("age_words"))),
+        things=frozenset(_words(data.get("aged_things"))),
+        persons=frozenset(_words(rules.of_type("counts").get("persons")) + _words(data.get("person_nouns"))),
+        person_endings=tuple(_words(data.get("person_endings"))),
     )
 
 
@@ -379,6 +392,8 @@ def _ages(prepared: Prepared, compiled: PeopleRules, names: NameRules, people: P
         amount = int(written) if written.isdigit() else compiled.number_words.get(written.lower())
         if amount is None or not 0 < amount <= compiled.oldest:
             continue
+        if m.group("after") and qualifies_thing(view, m.end(), end, compiled, names):
+            continue  # "the 40-year-old law": a stretch of time, which the durations read
         # "54-year-old Jo Lee, 42-year-old Ann Roe": a name right after the phrase is its person,
         # before the one the comma sets it after.
         person = _named_after(view, m.end(), end, compiled, names, people) \
@@ -392,6 +407,54 @@ def _ages(prepared: Prepared, compiled: PeopleRules, names: NameRules, people: P
         if person and 0 < amount <= compiled.oldest:
             found.append(Found("age", m.start("n"), m.end("n"), _age(amount, person)))
     return found
+
+
+def qualifies_thing(view: str, at: int, ceiling: int, compiled: PeopleRules, names: NameRules) -> bool:
+    """Whether the age phrase that ends at `at` says how old a thing is, not a person.
+
+    It does when it ends in an age word ("-old") and the noun it qualifies is a thing's. That
+    noun is the last of the first nouns side by side after the phrase, past the adjectives
+    before them: "a 40-year-old federal agency" is an agency, "a 60-year-old police
+    department" a department, "a 19-year-old college student" a student. A person's noun
+    further on makes it a person's even so ("a 22-year-old home care worker"). A word that
+    looks like a person's noun no rule lists ("robber", "shooter") is a person's, and a phrase
+    with no known noun after it ("the 19-year-old said", "22-year-old Jo Lee") stays an age.
+    """
+    before = tokens(view, max(0, at - compiled.near_chars), at, names)
+    if not before or before[-1].low.rsplit("-", 1)[-1] not in compiled.age_words:
+        return False
+    heads: list[bool | None] = []  # for each word: a thing's noun, a person's, or neither
+    for tok in tokens(view, at, min(ceiling, at + compiled.near_chars), names):
+        if not tok.text[:1].isalpha() or tok.low in names.function_words:
+            break
+        # A capitalised word is a name's, never a common noun: "17-year-old Jo Banks".
+        heads.append(None if tok.text[:1].isupper() else _noun_kind(bare(tok.low, names), compiled, names))
+        if is_possessive(tok, names):
+            break  # "the 30-year-old man's car": the owner is what the age is said of
+    first = next((n for n, kind in enumerate(heads) if kind is not None), len(heads))
+    last = first
+    while last + 1 < len(heads) and heads[last + 1] is not None:
+        last += 1
+    return first < len(heads) and heads[last] is True and False not in heads[last + 1:]
+
+
+def _noun_kind(word: str, compiled: PeopleRules, names: NameRules) -> bool | None:
+    """True for a thing's noun, False for a person's (listed, a title, or by its ending), else None."""
+    if _known(word, compiled.persons, names) or is_title(word, names):
+        return False
+    if _known(word, compiled.things, names):
+        return True
+    return False if any(_ends(word, e, names) for e in compiled.person_endings) else None
+
+
+def _known(word: str, known: frozenset[str], names: NameRules) -> bool:
+    """A word of the set, or its plural ("laws", "bridges")."""
+    return word in known or any(e and word.endswith(e) and word[:-len(e)] in known for e in names.plural_endings)
+
+
+def _ends(word: str, ending: str, names: NameRules) -> bool:
+    """A word, singular or plural, with this ending ("robber", "robbers")."""
+    return word.endswith(ending) or any(e and word.endswith(ending + e) for e in names.plural_endings)
 
 
 def _age(amount: int, person: str | None) -> Quantity:

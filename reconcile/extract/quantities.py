@@ -24,7 +24,9 @@ from typing import TypeVar
 from ..model import Kind, Qualifier, Quantity, SIValue
 from .lexicon import Lexicon, Unit
 from .numbers import NumberMatch, parse_number, to_number
+from .tallies import tally
 from .tokens import Phrases, Token
+from .worded import Worded, fraction, paired, singular, zeros
 
 T = TypeVar("T")
 
@@ -65,24 +67,91 @@ def scan_quantities(tokens: list[Token], view: str, lex: Lexicon,
                     sentence_of: Callable[[int], tuple[int, int]]) -> list[Found]:
     """Every quantity in the tokens, in text order."""
     found: list[Found] = []
-    i = 0
-    starts = lex.number_starts
-    while i < len(tokens):
-        if tokens[i].kind != "num" and tokens[i].low not in starts:
-            i += 1
+    starts, worded_starts = lex.quantity_starts, lex.worded_starts
+    # Most tokens open no number: the few that may are picked out first, in one pass.
+    openers = [k for k, token in enumerate(tokens) if token.kind == "num" or token.low in starts]
+    i = 0  # where the next quantity may start: the tokens before are read already
+    for k in openers:
+        if k < i:
             continue
-        number = parse_number(tokens, i, lex)
+        worded = _worded(tokens, k, view, lex) if tokens[k].low in worded_starts else []
+        if worded:
+            found += worded
+            i = worded[-1].next_token
+            continue
+        number = parse_number(tokens, k, lex)
         if number is None:
-            i += 1
+            continue
+        second = tally(tokens, number, lex)
+        if second is not None:
+            found += _tally_counts(tokens, number, second, lex)
+            i = second.last
             continue
         result = _quantity(tokens, number, view, lex, found, sentence_of)
         if result is None:
             # digits are one token; a run of words may hold a number that stands alone ("twenty-five")
-            i = number.last if number.digits else i + 1
+            i = number.last if number.digits else k + 1
             continue
         found.append(result)
         i = result.next_token
     return found
+
+
+def _worded(tokens: list[Token], i: int, view: str, lex: Lexicon) -> list[Found]:
+    """Counts and shares written without a numeral that start at token i (see `worded`)."""
+    counts = lex.rule_names["counts"]
+
+    def count(w: Worded) -> Found:
+        amount = to_number(w.amount)
+        value = Quantity(amount, Qualifier.EXACT, amount, amount, unit=w.unit)
+        return Found(Kind.COUNT, value, tokens[w.first].start, tokens[w.end - 1].end, w.end, counts)
+
+    # Each reader starts at its own few words ("no", "a", "twin"): the others are not asked.
+    word = tokens[i].low
+    zero = zeros(tokens, i, lex) if word in lex.zero_starts else []
+    if zero:
+        return [count(w) for w in zero]
+    share = _share(tokens, i, view, lex) if word in lex.percent_fractions.firsts else None
+    if share is not None:
+        return [share]
+    one = (paired(tokens, i, lex) if word in lex.pair_starts else None) \
+        or (singular(tokens, i, lex) if word in lex.singular_articles else None)
+    return [count(one)] if one is not None else []
+
+
+def _share(tokens: list[Token], i: int, view: str, lex: Lexicon) -> Found | None:
+    """A fraction of a whole as a percent ("two-thirds of the roof"), with its qualifier ("more than half").
+
+    Unqualified, a fraction that is no whole multiple of `percent.fraction_rounding` stands for
+    the multiples either side of it: "two-thirds" is 66 to 67, so "66%" is compatible with it.
+    """
+    hit = fraction(tokens, i, lex)
+    if hit is None or lex.percent_unit is None:
+        return None
+    value, end = hit
+    context = _before(tokens, i, view, lex)
+    if context.currency is not None:
+        return None
+    number = NumberMatch(i, end, value, value, value, False, False)
+    quantity = _value(number, None, context, value, value)
+    step = lex.fraction_rounding
+    if context.qualifier is None and step and value % step:
+        low, high = (value // step) * step, (value // step + 1) * step
+        quantity = Quantity(to_number(value), Qualifier.APPROXIMATE, to_number(low), to_number(high))
+    return Found(Kind.PERCENT, replace(quantity, unit=lex.percent_unit), tokens[context.first].start,
+                 tokens[end - 1].end, end, lex.rule_names["percent"])
+
+
+def _tally_counts(tokens: list[Token], number: NumberMatch, second: NumberMatch, lex: Lexicon) -> list[Found]:
+    """The votes for and against of a tally: the first claim spans the tally, the second its second number."""
+    assert lex.tally_units is not None and number.value is not None and second.value is not None
+    end = tokens[second.last - 1].end
+    sides = ((number, tokens[number.first].start, lex.tally_units[0]),
+             (second, tokens[second.first].start, lex.tally_units[1]))
+    return [Found(Kind.COUNT, Quantity(to_number(side.value), Qualifier.EXACT, to_number(side.value),
+                                       to_number(side.value), unit=unit), start, end, second.last,
+                  lex.rule_names["counts"])
+            for side, start, unit in sides]
 
 
 def _quantity(tokens: list[Token], number: NumberMatch, view: str, lex: Lexicon,
@@ -136,6 +205,10 @@ def _quantity(tokens: list[Token], number: NumberMatch, view: str, lex: Lexicon,
     if number.digits and j < len(tokens) and tokens[j].kind == "word" and not tokens[j].gap:
         return None  # glued letters that are no unit: "4G", "1990s", "21st"
 
+    members = _members(tokens, number, second, lex)
+    if members is not None:
+        return make(Kind.COUNT, members[1], unit=members[0], rule=lex.rule_names["counts"])
+
     # count: the counted noun after the number, or the noun of the count just before it
     head = _counted_noun(tokens, j, number, lex)
     if head is not None:
@@ -147,7 +220,10 @@ def _quantity(tokens: list[Token], number: NumberMatch, view: str, lex: Lexicon,
         claim = make(Kind.COUNT, end, unit=counted, rule=lex.rule_names["counts"])
         return replace(claim, start=min(claim.start, tokens[first].start))
     toll = _toll(tokens, j, lex)
-    before = tokens[number.first - 1].low if number.first else ""
+    k = number.first - 1
+    if k > 0 and tokens[k].text == "-" and not tokens[k].gap and not tokens[k + 1].gap:
+        k -= 1  # "no-one was hurt"
+    before = tokens[k].low if k >= 0 else ""
     if toll is not None and before not in lex.toll_not_after:  # "no one was hurt" counts nobody
         return make(Kind.COUNT, toll + 1, unit=tokens[toll].low, rule=lex.rule_names["counts"])
     previous = _elided_unit(tokens, number, context, found, lex, sentence_of)
@@ -230,8 +306,11 @@ def _not_a_quantity(tokens: list[Token], number: NumberMatch, context: _Context,
         return True
     ratio = lex.ratio_joiners.backward(tokens, context.first)
     if ratio is not None and ratio[1] > 0 and (tokens[ratio[1] - 1].kind == "num"
-                                               or tokens[ratio[1] - 1].low in lex.number_words):
-        return True  # the second number of a ratio: "1 in 3 voters", "nine of 10 residents"
+                                               or tokens[ratio[1] - 1].low in lex.number_words) \
+            and lex.elliptical_openers.backward(tokens, ratio[1] - 1) is None:
+        # the second number of a ratio: "1 in 3 voters", "nine of 10 residents"; not of a
+        # part of a group ("the last four of 12 hikers")
+        return True
     if number.digits and context.currency is None and context.qualifier is None and prev is not None:
         if _is_label(prev, lex):
             return True
@@ -427,12 +506,16 @@ def _counted_noun(tokens: list[Token], j: int, number: NumberMatch, lex: Lexicon
             break
         if lex.not_counted.forward(tokens, k) is not None and head is None:
             return None
-        if token.low in lex.nouns or (not one and _plural_looking(token, lex, name=k == j)):
+        if token.low in lex.nouns or (not one and lex.looks_plural(token, name=k == j)):
             head = k
-            # a noun compound goes on from a singular: "police officers", "family members"
+            # a noun compound goes on from a singular ("family members"), and from a plural that
+            # does not look like one to a plural of things ("30 police cars"); "police officers"
+            # and "crew members" count the police and the crew
             nxt = tokens[k + 1] if k + 1 < n else None
-            if _plural_looking(token, lex) or nxt is None or nxt.kind != "word" \
-                    or not (nxt.low in lex.nouns or _plural_looking(nxt, lex)):
+            if nxt is None or nxt.kind != "word" or not (nxt.low in lex.nouns or lex.looks_plural(nxt)) \
+                    or (lex.looks_plural(token) and not (token.low in lex.irregular_plurals and lex.looks_plural(nxt)
+                                                         and nxt.low not in lex.persons
+                                                         and nxt.low not in lex.age_before)):
                 break
         elif head is not None:
             break
@@ -447,10 +530,24 @@ def _counted_noun(tokens: list[Token], j: int, number: NumberMatch, lex: Lexicon
     return head
 
 
+def _members(tokens: list[Token], number: NumberMatch, second: NumberMatch | None,
+             lex: Lexicon) -> tuple[str, int] | None:
+    """A group named by its size, "the 15-member board", "a three-person crew": (what it counts, end)."""
+    j = number.last
+    if second is not None or number.value is None or number.value != int(number.value) or number.value < 2 \
+            or j + 1 >= len(tokens) or tokens[j].text != "-" or tokens[j].gap or tokens[j + 1].gap:
+        return None  # a group of one is no group: "a one-man show"
+    unit = lex.member_words.get(tokens[j + 1].low)
+    if unit is None or (j + 2 < len(tokens) and tokens[j + 2].text == "-" and not tokens[j + 2].gap):
+        return None  # "a 5-member-state deal" counts states
+    return unit, j + 2
+
+
 def _toll(tokens: list[Token], j: int, lex: Lexicon) -> int | None:
-    """A count with no noun whose verb says what it counted: "three are wounded", "one dead"."""
+    """A count with no noun whose verb says what it counted: "three are wounded", "two were seriously hurt"."""
     k = j
-    while k < len(tokens) and k - j < lex.count_window and tokens[k].low in lex.toll_skips:
+    while k < len(tokens) and k - j < lex.count_window and (tokens[k].low in lex.toll_skips
+                                                             or tokens[k].low in lex.toll_adverbs):
         k += 1
     return k if k < len(tokens) and tokens[k].low in lex.toll_words else None
 
@@ -482,7 +579,7 @@ def _counted_away(tokens: list[Token], number: NumberMatch, context: _Context, f
             return context.first, toll + 1, tokens[toll].low
         noun = tokens[j + 2] if j + 2 < n else None
         if noun is not None and noun.kind == "word" and noun.low not in lex.function_words \
-                and (noun.low in lex.nouns or _plural_looking(noun, lex)):
+                and (noun.low in lex.nouns or lex.looks_plural(noun)):
             return context.first, j + 3, noun.low  # "90 medics, 50 of them volunteers"
         unit = antecedent()
         return (context.first, j + 2, unit) if unit is not None else None
@@ -522,19 +619,6 @@ def _antecedent(view: str, tokens: list[Token], number: NumberMatch, found: list
     if there == here or (there[1] <= here[0] and not view[there[1]:here[0]].strip()):
         return found[-1].value.unit
     return None
-
-
-def _plural_looking(token: Token, lex: Lexicon, *, name: bool = False) -> bool:
-    """Whether a word the rules may not know looks plural; `name` when it stands right after the number."""
-    word = token.low
-    if word in lex.irregular_plurals:
-        return True
-    # Capitalised plurals count too ("10 Americans"); single capitalised names do not. Right
-    # after the number a capitalised word is a demonym whatever its ending ("30 Iraqis").
-    endings = lex.name_not_plural_endings if name and token.text[:1].isupper() else lex.not_plural_endings
-    return len(word) >= lex.plural_min_chars and word.endswith(lex.plural_endings) \
-        and not word.endswith(endings) \
-        and word not in lex.function_words and (token.text.islower() or token.text[1:].islower())
 
 
 def _elliptical(view: str, tokens: list[Token], number: NumberMatch, context: _Context, found: list[Found],
@@ -673,4 +757,5 @@ def _value(number: NumberMatch, second: NumberMatch | None, context: _Context,
     if qualifier == "approximate" and context.band is not None:
         ends = sorted((amount * context.band[0], amount * context.band[1]))
         return Quantity(to_number(amount), Qualifier.APPROXIMATE, to_number(ends[0]), to_number(ends[1]))
-    return Quantity(to_number(amount), Qualifier.EXACT, to_number(amount), to_number(amount))
+    exact = to_number(amount)
+    return Quantity(exact, Qualifier.EXACT, exact, exact)

@@ -2,10 +2,12 @@
 
 A stretch runs from an opening double mark to its closing mark, within a paragraph; a
 quotation that runs over paragraphs (the opening mark repeated, no closing mark) is one
-stretch; an unclosed mark ends at its paragraph, so it never swallows the rest of the
-article. Inside a stretch, a passage in single marks is a nested stretch of its own.
-Apostrophes (`isn't`, `workers'`) are told from single marks by the letters around them.
-Who is quoted is `attribution`'s job.
+stretch, read as one claim per paragraph (another outlet may print any one of them); an
+unclosed mark ends at its paragraph, so it never swallows the rest of the article. Inside
+a stretch, a passage in single marks is a nested stretch of its own. A paragraph that writes
+no double mark quotes in single ones (headlines, some outlets' house style). Apostrophes (`isn't`,
+`workers'`) are told from single marks by the letters around them. Who is quoted is
+`attribution`'s job.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..furniture import line_breaks
 from ..rules import RuleSet
 
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)")
-_LINE = re.compile(r"\r\n|\r|\n")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+_WORD_BEFORE = re.compile(r"[^\W_]+$")
 _OPEN_BEFORE = set(" \t\r\n([{\u2014\u2013-/:")
 
 
@@ -34,9 +37,13 @@ class QuoteRules:
     short_below: int
     markers: tuple[tuple[str, re.Pattern[str]], ...]
     cut_markers: frozenset[str]
+    term_frame: re.Pattern[str]
     marks: re.Pattern[str]
     single_marks: re.Pattern[str]
+    single_marks_all: re.Pattern[str]
+    single_openers: re.Pattern[str]
     elisions: frozenset[str]
+    plural_endings: tuple[str, ...]
 
 
 @lru_cache(maxsize=8)
@@ -46,6 +53,7 @@ def quote_rules(rules: RuleSet) -> QuoteRules:
     markers = tuple((str(name), re.compile(p, re.IGNORECASE))
                     for name, patterns in (data.get("markers") or {}).items() for p in patterns)
     double_open = frozenset(data.get("double_open") or ()) | {'"'}
+    single_open = frozenset(data.get("single_open") or ()) | {"'"}
     double_close = frozenset(data.get("double_close") or ()) | {'"'}
     # Longest first: a doubled single mark ('' or \u2019\u2019) is one double mark.
     alternation = "|".join(re.escape(m) for m in sorted(double_open | double_close, key=lambda m: (-len(m), m)))
@@ -54,14 +62,29 @@ def quote_rules(rules: RuleSet) -> QuoteRules:
         double_close=double_close,
         marks=re.compile(alternation),
         elisions=frozenset(str(w).lower() for w in data.get("elisions") or ()),
+        plural_endings=tuple(str(e).lower() for e in data.get("plural_endings") or ()),
+        single_marks_all=re.compile("|".join(re.escape(m) for m in sorted(
+            single_open | frozenset(data.get("single_close") or ()) | {"'"}, key=lambda m: (-len(m), m)))),
         single_marks=re.compile("|".join(re.escape(m) for m in sorted(
             frozenset(data.get("single_close") or ()) | {"'"}, key=lambda m: (-len(m), m)))),
-        single_open=frozenset(data.get("single_open") or ()) | {"'"},
+        # A passage opens on one character: the one-character opening marks are what is searched for.
+        single_openers=re.compile("[" + "".join(re.escape(m) for m in sorted(single_open) if len(m) == 1) + "]"),
+        single_open=single_open,
         single_close=frozenset(data.get("single_close") or ()) | {"'"},
         short_below=int(data["short_below_words"]),
         markers=markers,
         cut_markers=frozenset(str(m) for m in data.get("cut_markers") or ()),
+        term_frame=_frame_before(data.get("term_frames") or ()),
     )
+
+
+def _frame_before(words) -> re.Pattern[str]:
+    """A pattern for one of `words` ending right before an opening mark (spaces between)."""
+    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
+    if not ordered:
+        return re.compile(r"(?!)")
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return re.compile(rf"(?<![\w-])(?i:{alternation})\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +92,9 @@ class Stretch:
     """One quoted stretch: its words at [start, end), its marks, and where it stands.
 
     `open` is the offset of the opening mark; `close` that of the closing mark's last
-    character (None when the mark never closes). `paragraph` numbers the paragraph it starts in; `leads` says whether
-    only whitespace stands before it there. `resumes` are the opening marks repeated where
-    the quotation goes on in a new paragraph.
+    character (None when the mark never closes). `paragraph` numbers the paragraph it starts
+    in; `leads` says whether only whitespace stands before it there. `resumes` are the opening
+    marks repeated where the quotation goes on in a new paragraph.
     """
 
     open: int
@@ -83,59 +106,107 @@ class Stretch:
     nested: bool = False
     resumes: tuple[tuple[int, int], ...] = ()
 
+    def pieces(self, text: str) -> list[tuple[int, int]]:
+        """The quotation's words paragraph by paragraph.
+
+        Each is a claim of its own, since another outlet may print any one of them.
+        """
+        spans, pos = [], self.start
+        for mark_start, mark_end in self.resumes:
+            end = mark_start
+            while end > pos and text[end - 1].isspace():
+                end -= 1
+            spans.append((pos, end))
+            pos = mark_end
+            while pos < self.end and text[pos].isspace():
+                pos += 1
+        return [(s, e) for s, e in (*spans, (pos, self.end)) if _WORD.search(text, s, e)]
+
 
 def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Paragraph spans of text[start:end]: blocks between blank lines, or lines if it has none."""
-    splitter = _BLANK_LINE if _BLANK_LINE.search(text, start, end) else _LINE
+    if _BLANK_LINE.search(text, start, end):
+        breaks = [brk.span() for brk in _BLANK_LINE.finditer(text, start, end)]
+    else:
+        breaks = line_breaks(text, start, end)
     spans, pos = [], start
-    for brk in splitter.finditer(text, start, end):
-        spans.append((pos, brk.start()))
-        pos = brk.end()
+    for brk_start, brk_end in breaks:
+        spans.append((pos, brk_start))
+        pos = brk_end
     spans.append((pos, end))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return [(s, e) for s, e in spans if not _blank(text, s, e)]
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is all whitespace (read in place, not copied)."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start == end
 
 
 def find_stretches(text: str, view: str, start: int, end: int, compiled: QuoteRules) -> list[Stretch]:
     """Every quoted stretch of text[start:end], nested ones after their outer one.
 
     Marks are read from the text (the view folds curly marks); what stands around them is
-    read from the view, where template debris is blanked.
+    read from the view, where template debris is blanked. A paragraph that writes no double
+    mark quotes in single ones. A stretch left open by the end of a cut excerpt loses its last
+    (maybe partial) word, and is dropped when too few are left.
     """
     found: list[Stretch] = []
     blocks = paragraphs(text, start, end)
     opened: _Open | None = None  # an opening mark still waiting for its close
+    single = False
     for n, (p_start, p_end) in enumerate(blocks):
         pos = p_start
-        if opened is not None:
-            first = compiled.marks.match(text, _first_visible(text, p_start, p_end))
+        if opened is None:
+            # A paragraph with no double mark quotes in single ones (a headline's 'The fire is
+            # out', a house style); one with double marks keeps single ones for nesting.
+            single = compiled.marks.search(text, p_start, p_end) is None
+            marks = compiled.single_marks_all if single else compiled.marks
+            opens = compiled.single_open if single else compiled.double_open
+            closes = compiled.single_close if single else compiled.double_close
+        else:
+            first = marks.match(text, _first_visible(text, p_start, p_end))
             # The quotation goes on only if its paragraph ended a sentence; a comma there means
             # the closing mark was left out ("...no warning at all,").
             last = _last_visible(text, blocks[n - 1][0], blocks[n - 1][1])
             ended = last is None or text[last] not in ",;"
-            if first is not None and first.group() in compiled.double_open and ended:
+            if first is not None and first.group() in opens and ended:
                 opened.resumes.append((first.start(), first.end()))
                 pos = first.end()  # the quotation goes on in this paragraph
             else:
                 found.extend(_stretch(text, opened, blocks[n - 1][1], None, compiled))
                 opened = None
-        for mark in compiled.marks.finditer(text, pos, p_end):
+        for mark in marks.finditer(text, pos, p_end):
             at, after, kind = mark.start(), mark.end(), mark.group()
+            if single and _apostrophe(text, at, after, p_start, p_end, compiled):
+                continue
             if opened is None:
                 # A closing mark where an opening one belongs (after a space, before a word) is
                 # a typo for the opening mark.
-                if (kind in compiled.double_open or kind in compiled.double_close) \
-                        and _can_open(view, at, after, p_start, p_end):
+                if (kind in opens or kind in closes) and _can_open(view, at, after, p_start, p_end):
                     opened = _Open(at, after, n, _first_visible(text, p_start, at) == at)
-            elif kind in compiled.double_close and (kind != '"' or at > opened.after):
+            elif kind in closes and (kind not in opens or at > opened.after) and not (single and (
+                    text[at - 1].isspace() or _possessive(text, at, after, p_end, marks, closes, compiled))):
                 found.extend(_stretch(text, opened, at, after - 1, compiled))
                 opened = None
-            elif kind in compiled.double_open and kind != '"':
+            elif kind in opens and kind not in closes:
                 # A second opening mark: the first never closed. End it here, start anew.
                 found.extend(_stretch(text, opened, at, None, compiled))
                 opened = _Open(at, after, n, False)
     if opened is not None:
-        found.extend(_stretch(text, opened, blocks[-1][1], None, compiled))
-    return found
+        last = _last_visible(text, start, end)
+        cut = last is not None and text[last].isalnum()  # the excerpt ends mid-sentence
+        found.extend(_stretch(text, opened, blocks[-1][1], None, compiled, cut=cut))
+    terms = {s.open for s in found
+             if not s.nested and compiled.term_frame.search(view, max(start, s.open - 40), s.open)}
+    return [s for s in found if not _within_any(s, terms, found)] if terms else found
+
+
+def _within_any(stretch: Stretch, opens: set[int], found: list[Stretch]) -> bool:
+    """Whether a stretch is one of the `opens` or nested in one of them."""
+    return stretch.open in opens or (stretch.nested and any(
+        o.open in opens and o.start <= stretch.start < o.end for o in found if not o.nested))
 
 
 @dataclass(slots=True)
@@ -166,12 +237,39 @@ def _can_open(text: str, at: int, after: int, p_start: int, p_end: int) -> bool:
     return after < p_end and not text[after].isspace()
 
 
-def _stretch(text: str, opened: _Open, stop: int, close: int | None, compiled: QuoteRules) -> list[Stretch]:
+def _apostrophe(text: str, at: int, after: int, p_start: int, p_end: int, compiled: QuoteRules) -> bool:
+    """Whether a single mark is an apostrophe.
+
+    That is a letter or digit on both sides (won't), or a digit or an elided word after it ('90s, 'em).
+    """
+    return (at > p_start and text[at - 1].isalnum() and after < p_end and text[after].isalnum()) \
+        or (after < p_end and text[after].isdigit()) or _elision(text, after, p_end, compiled)
+
+
+def _possessive(text: str, at: int, after: int, p_end: int, marks: re.Pattern[str], closes: frozenset[str],
+                compiled: QuoteRules) -> bool:
+    # "the teachers' union": a mark after a plural, with a lower-case word right after it and a
+    # closing mark (not an opening one) next in the paragraph, is the possessive's apostrophe.
+    word = _WORD_BEFORE.search(text, max(0, at - 40), at)
+    if not (word and word.group().lower().endswith(compiled.plural_endings)
+            and after + 1 < p_end and text[after] == " " and text[after + 1].islower()):
+        return False
+    following = marks.search(text, after, p_end)
+    return following is not None and following.group() in closes
+
+
+def _stretch(text: str, opened: _Open, stop: int, close: int | None, compiled: QuoteRules,
+             cut: bool = False) -> list[Stretch]:
     start, end = opened.after, stop
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    if cut:
+        words = list(_WORD.finditer(text, start, end))
+        if len(words) < compiled.short_below:
+            return []  # a fragment cut by the excerpt's end: too little left to compare
+        end = words[-2].end()
     if not _WORD.search(text, start, end):
         return []
     outer = Stretch(opened.at, start, end, close, opened.paragraph, opened.leads, resumes=tuple(opened.resumes))
@@ -184,9 +282,13 @@ def _nested(text: str, outer: Stretch, compiled: QuoteRules) -> list[Stretch]:
     closes = [m.start() for m in compiled.single_marks.finditer(text, outer.start + 1, outer.end)
               if _closes_single(text, m.start(), outer.end, compiled)]
     found = []
-    i = outer.start
-    while i < outer.end:
-        if text[i] in compiled.single_open and (i == outer.start or text[i - 1] in _OPEN_BEFORE or text[i - 1] == '"') \
+    resume = outer.start
+    # Only the single marks are visited, not every character of the quotation.
+    for opener in compiled.single_openers.finditer(text, outer.start, outer.end):
+        i = opener.start()
+        if i < resume:
+            continue  # inside the passage before
+        if (i == outer.start or text[i - 1] in _OPEN_BEFORE or text[i - 1] == '"') \
                 and i + 1 < outer.end and text[i + 1].isalpha() and not _elision(text, i + 1, outer.end, compiled):
             k = bisect.bisect_right(closes, i + 1)
             if k < len(closes):
@@ -195,8 +297,7 @@ def _nested(text: str, outer: Stretch, compiled: QuoteRules) -> list[Stretch]:
                 while end > start and text[end - 1].isspace():
                     end -= 1
                 found.append(Stretch(i, start, end, close, outer.paragraph, nested=True))
-                i = close
-        i += 1
+                resume = close + 1
     return found
 
 
@@ -241,15 +342,6 @@ def markers(text: str, compiled: QuoteRules) -> tuple[str, ...]:
     return tuple(found)
 
 
-def normalise(view: str, stretch: Stretch) -> str:
-    """A quotation's words for comparison.
-
-    Typography is folded, whitespace collapsed, and the marks repeated at each new paragraph
-    are left out.
-    """
-    pieces, pos = [], stretch.start
-    for mark_start, mark_end in stretch.resumes:
-        pieces.append(view[pos:mark_start])
-        pos = mark_end
-    pieces.append(view[pos:stretch.end])
-    return " ".join(" ".join(pieces).split())
+def normalise(view: str, start: int, end: int) -> str:
+    """A quotation's words for comparison: typography folded, whitespace collapsed."""
+    return " ".join(view[start:end].split())

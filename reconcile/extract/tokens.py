@@ -7,22 +7,27 @@ and "5 bn" can be told apart without going back to the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from operator import attrgetter
 from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 _new = tuple.__new__
 
 
-
 @lru_cache(maxsize=8)
 def token_pattern(group: str = ",", decimal: str = ".") -> re.Pattern[str]:
-    """The tokenizer for one way of writing numbers: "1,234.5" in English, "1.234,5" in Spanish."""
+    """The tokenizer for one way of writing numbers: "1,234.5" in English, "1.234,5" in Spanish.
+
+    Each match is the whitespace before a token and the token, as a word, a number or any
+    other character (a symbol); one of the three groups holds it.
+    """
     g, d = re.escape(group), re.escape(decimal)
-    return re.compile(rf"(?P<num>\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?|(?<![\w{d}]){d}\d+)"
-                      r"|(?P<word>[^\W\d_]+(?:'[^\W\d_]+)*)"
-                      r"|(?P<sym>\S)")
+    # Words first: most tokens are words, and no word can start a number.
+    return re.compile(r"(\s*)(?:([^\W\d_]+(?:'[^\W\d_]+)*)"
+                      rf"|(\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?|(?<![\w{d}]){d}\d+)"
+                      r"|(\S))")
 
 
 TOKEN = token_pattern()
@@ -44,28 +49,43 @@ def tokenize(view: str, start: int = 0, end: int | None = None, *, marks: tuple[
 
     A number's `low` is its digits with a decimal point, whatever the marks ("1.234,5" -> "1234.5").
     """
+    return tokenize_spans(view, [(start, len(view) if end is None else end)], marks=marks)
+
+
+def tokenize_spans(view: str, spans: Iterable[tuple[int, int]], *, marks: tuple[str, str] = (",", ".")) -> list[Token]:
+    """The tokens of each view[start:end] in turn, in one list (see `tokenize`)."""
     tokens: list[Token] = []
     append = tokens.append
-    last_end = -1
     group, decimal = marks
     english = marks == (",", ".")
-    for match in token_pattern(group, decimal).finditer(view, start, len(view) if end is None else end):
-        text = match.group()
-        begin, finish = match.span()
-        kind = match.lastgroup or "sym"
-        if kind == "num":
-            low = text.replace(",", "") if english else text.replace(group, "").replace(decimal, ".")
-        else:
-            low = text.lower()
-        # tuple.__new__ skips the named tuple's Python-level constructor: this loop is hot.
-        append(_new(Token, (text, low, begin, finish, kind, begin != last_end)))
-        last_end = finish
+    findall = token_pattern(group, decimal).findall
+    for start, end in spans:
+        last_end = -1
+        pos = start
+        # Whitespace at the end holds no token, and each place in it would be tried to its end.
+        while end > start and view[end - 1].isspace():
+            end -= 1
+        # findall() makes no match objects, and a token's offsets follow from the lengths read:
+        # this loop is hot.
+        for space, word, number, symbol in findall(view, start, end):
+            begin = pos + len(space)
+            if word:
+                text, low, kind = word, word.lower(), "word"
+            elif number:
+                low = number.replace(",", "") if english else number.replace(group, "").replace(decimal, ".")
+                text, kind = number, "num"
+            else:
+                text, low, kind = symbol, symbol.lower(), "sym"
+            pos = begin + len(text)
+            # tuple.__new__ skips the named tuple's Python-level constructor.
+            append(_new(Token, (text, low, begin, pos, kind, begin != last_end)))
+            last_end = pos
     return tokens
 
 
 def split_phrase(phrase: str) -> tuple[str, ...]:
     """The token texts of a phrase, as the tokenizer would cut it."""
-    return tuple(m.group() for m in TOKEN.finditer(phrase))
+    return tuple(m.group().lstrip() for m in TOKEN.finditer(phrase))
 
 
 class Phrases(Generic[T]):
@@ -83,29 +103,48 @@ class Phrases(Generic[T]):
         # any key is built.
         self.firsts = frozenset(k[0] for k in self.table)
         self.lasts = frozenset(k[-1] for k in self.table)
-
-    def _word(self, token: Token) -> str:
-        return token.text if self.case_sensitive else token.low
-
-    def _key(self, tokens: list[Token], lo: int, hi: int) -> tuple[str, ...]:
-        return tuple(t.text if self.case_sensitive else t.low for t in tokens[lo:hi])
+        # A match grows a word at a time while its words still begin (or end) some phrase, so
+        # a lookup costs the length of what matches, not the length of the longest phrase.
+        self._heads = frozenset(k[:n] for k in self.table for n in range(1, len(k) + 1))
+        self._tails = frozenset(k[-n:] for k in self.table for n in range(1, len(k) + 1))
+        # Most words that open a phrase open none where they stand: the next word tells so
+        # before a key is built ("a" opens "a third", not "a statement").
+        self._alone = frozenset(k[0] for k in self.table if len(k) == 1)
+        self._seconds: dict[str, frozenset[str]] = {}
+        for k in self.table:
+            if len(k) > 1:
+                self._seconds[k[0]] = self._seconds.get(k[0], frozenset()) | {k[1]}
+        self._word: Callable[[Token], str] = attrgetter("text" if case_sensitive else "low")
 
     def forward(self, tokens: list[Token], i: int) -> tuple[T, int] | None:
         """The longest phrase starting at token i: its value and the index after it."""
-        if i >= len(tokens) or self._word(tokens[i]) not in self.firsts:
+        word = self._word
+        if i >= len(tokens) or word(tokens[i]) not in self.firsts:
             return None
-        for length in range(min(self.longest, len(tokens) - i), 0, -1):
-            key = self._key(tokens, i, i + length)
+        first = word(tokens[i])
+        if first not in self._alone and (i + 1 >= len(tokens) or word(tokens[i + 1]) not in self._seconds[first]):
+            return None
+        found = None
+        key: tuple[str, ...] = ()
+        for j in range(i, min(len(tokens), i + self.longest)):
+            key += (word(tokens[j]),)
+            if key not in self._heads:
+                break
             if key in self.table:
-                return self.table[key], i + length
-        return None
+                found = self.table[key], j + 1
+        return found
 
     def backward(self, tokens: list[Token], i: int) -> tuple[T, int] | None:
         """The longest phrase ending just before token i: its value and its first index."""
-        if i <= 0 or i > len(tokens) or self._word(tokens[i - 1]) not in self.lasts:
+        word = self._word
+        if i <= 0 or i > len(tokens) or word(tokens[i - 1]) not in self.lasts:
             return None
-        for length in range(min(self.longest, i), 0, -1):
-            key = self._key(tokens, i - length, i)
+        found = None
+        key: tuple[str, ...] = ()
+        for j in range(i - 1, max(-1, i - 1 - self.longest), -1):
+            key = (word(tokens[j]), *key)
+            if key not in self._tails:
+                break
             if key in self.table:
-                return self.table[key], i - length
-        return None
+                found = self.table[key], j
+        return found

@@ -6,6 +6,7 @@ the same facts with the same names.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ..model import (
@@ -126,7 +127,8 @@ def duration_record(value: Duration) -> dict[str, Any]:
 def date_record(value: DateValue) -> dict[str, Any]:
     """A date: the days it names (ISO, both ends included), how it was placed, and its parts."""
     record: dict[str, Any] = {
-        "start": value.start.isoformat() if value.start else None,
+        # An open past ("more than a year ago") has no first day to print.
+        "start": value.start.isoformat() if value.start and value.start != dt.date.min else None,
         "end": value.end.isoformat() if value.end else None,
         "resolved": value.resolved,
         "granularity": value.granularity.value,

@@ -69,7 +69,7 @@ POSITIVE = [
 NEGATIVE = [
     # Ages.
     "A 22-year-old was arrested near the depot.",
-    "The year-old program is already over budget.",
+    "The year-old baby slept through the storm.",
     "Two men, aged 19 and 20, were charged.",
     "The boy is 12 years old.",
     "A woman of 80 years was rescued from the flat.",
@@ -89,8 +89,8 @@ NEGATIVE = [
     "Route 66 was closed near the border.",
     "Call 555-0142 for tickets.",
     "The home side won 3-1 on Sunday.",
-    "Years of neglect left the pier unsafe.",
-    "The talks took weeks, and then months.",
+    "In recent years the pier was neglected.",
+    "Weeks later, the talks resumed.",
     "She finished third on the second day.",
 ]
 

@@ -125,3 +125,57 @@ def test_percent_span_is_exact_substring(quantities, text):
     for kind, span, _ in quantities(text):
         if kind == KIND:
             assert span and span in text, span
+
+
+# A fraction in words of a whole ("two-thirds of the roof") is a share of it, in percent. A
+# fraction that is no whole percent stands for the whole percents either side of it, so that
+# "two-thirds" meets "66%" and "two thirds"; a qualifier before it works as on any number.
+def share(span, low, high, amount):
+    """An unqualified fraction that is no whole percent: the percents either side of it."""
+    return pct(span, amount, "approximate", low=low, high=high)
+
+
+FRACTIONS = [
+    ("The storm tore off two-thirds of the roof.", [share("two-thirds", 66, 67, 200 / 3)]),
+    ("Two thirds of residents backed the plan.", [share("Two thirds", 66, 67, 200 / 3)]),
+    ("A third of voters stayed at home.", [share("A third", 33, 34, 100 / 3)]),
+    ("Half of the staff signed the letter.", [pct("Half", 50)]),
+    ("More than half of the staff signed the letter.", [pct("More than half", 50, "lower_bound", low=50, high=None)]),
+    ("Nearly three-quarters of them were women.", [pct("Nearly three-quarters", 75, "approximate", low=67.5, high=75)]),
+    ("The firm cut a quarter of its workforce.", [pct("a quarter", 25)]),
+    ("Half of all workers got a raise.", [pct("Half", 50)]),
+    ("Roughly one-tenth of the forest burned.", [pct("Roughly one-tenth", 10, "approximate", low=9, high=11)]),
+    ("Four-fifths of Americans own a phone.", [pct("Four-fifths", 80)]),
+    # No share of a whole: time, an ordinal half or third, a number after "of", no "of".
+    ("She waited half an hour and tried a third time.", []),
+    ("The team scored twice in the third quarter.", []),
+    ("The first half of the match was dull.", []),
+    ("The club sat in the bottom half of the table for half of the season's games.", [pct("half", 50)]),
+    ("Half of the time the line is busy.", []),
+    ("It rained for half of the year.", []),
+    ("A quarter of a century later, half a million people came.", []),
+    ("One-third owned their homes outright.", []),
+    ("He ate half of one loaf.", []),
+    ("Half the roof collapsed.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", FRACTIONS)
+def test_fractions_of_a_whole(quantities, text, expected):
+    check(quantities, text, KIND, expected)
+
+
+def test_a_fraction_meets_its_percent(rules):
+    """"two-thirds" is the same as "two thirds", compatible with "66%" and "67%", apart from "60%"."""
+    from reconcile.extract import claims_from_text
+    from reconcile.values import COMPATIBLE, CONFLICT, SAME, relation, value_rules
+
+    def claim(text):
+        return next(c for c in claims_from_text(text, rules) if c.kind.value == KIND)
+
+    compiled = value_rules(rules)
+    fraction = claim("Two-thirds of the roof burned.")
+    assert relation(fraction, claim("Two thirds of the roof burned."), compiled) == SAME
+    assert relation(fraction, claim("Officials said 66% of the roof burned."), compiled) == COMPATIBLE
+    assert relation(fraction, claim("Officials said 67% of the roof burned."), compiled) == COMPATIBLE
+    assert relation(fraction, claim("Officials said 60% of the roof burned."), compiled) == CONFLICT

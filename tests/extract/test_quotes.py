@@ -1,14 +1,15 @@
 """Table tests for quotation claims: quoted stretches, speakers, media and editorial marks.
 
-Each row is an invented news text and the quotations a fact-checker would want read from it,
-in order. A claim's span is exactly the words between the marks (whitespace trimmed, marks
-left out); a quotation running over paragraphs is one claim whose span covers both, and a
-quotation nested in single marks is a claim of its own listed right after the one holding
-it. Only quote claims are compared (a text may also hold money, counts or dates); an empty
-list means the text quotes nobody. Fields a row does not name are not compared: `text` is
-the words with curly marks folded to straight ones, `speaker` the person's full name where
-the text gives it (else the words naming the speaker), `medium` how the words were conveyed,
-`markers` the editorial marks inside, `short` whether the quotation has fewer than four words.
+Each row is an invented news text and the quotations a fact-checker would want read from it, in
+order. A claim's span is exactly the words between the marks (whitespace trimmed, marks left
+out); a quotation running over paragraphs is one claim per paragraph, each with the speaker
+named in any of them, and a quotation nested in single marks is a claim of its own listed right
+after the one holding it. Only quote claims are compared (a text may also hold money, counts or
+dates); an empty list means the text quotes nobody. Fields a row does not name are not
+compared: `text` is the words with curly marks folded to straight ones, `speaker` the person's
+full name where the text gives it (else the words naming the speaker), `medium` how the words
+were conveyed, `markers` the editorial marks inside, `short` whether the quotation has fewer
+than four words.
 """
 
 from __future__ import annotations
@@ -74,9 +75,8 @@ ROWS = [
     ("Fire Chief Paul Novak described the night in detail. “We reached the warehouse before "
      "dawn and the roof was already gone.\n\n“By noon we had six crews on the scene and the "
      "wind was still rising,” he said.",
-     [quote("We reached the warehouse before dawn and the roof was already gone.\n\n“By noon we "
-            "had six crews on the scene and the wind was still rising,",
-            speaker="Paul Novak")]),
+     [quote("We reached the warehouse before dawn and the roof was already gone.", speaker="Paul Novak"),
+      quote("By noon we had six crews on the scene and the wind was still rising,", speaker="Paul Novak")]),
     # --- an unbalanced mark ends at its paragraph's end ----------------------------------
     ("Council member Rosa Vega said the vote was “a disgrace to this chamber.\n\n"
      "The council will meet again on Tuesday to discuss the budget.",
@@ -231,6 +231,43 @@ ROWS = [
      [quote("We waited all night,", speaker="Ana Ortiz", medium=None)]),
     ("Workers sent a letter to the board on Friday, urging it to “stop the layoffs at once.”",
      [quote("stop the layoffs at once.", medium="letter")]),
+    # --- a text that writes no double mark quotes in single ones ---------------------------
+    ("‘We will not close the library this year,’ Ana Ortiz, the mayor, said in a statement.",
+     [quote("We will not close the library this year,", speaker="Ana Ortiz", role="mayor", medium="statement")]),
+    ("'The figures simply do not add up,' Omar Haddad, a former treasurer, wrote on Twitter.",
+     [quote("The figures simply do not add up,", speaker="Omar Haddad", role="treasurer")]),
+    ("The mayor added: ‘We won’t let the library close. We will fight on.’",
+     [quote("We won’t let the library close. We will fight on.")]),
+    ("‘The teachers’ union has not signed the deal yet,’ said Ana Ortiz.",
+     [quote("The teachers’ union has not signed the deal yet,", speaker="Ana Ortiz")]),
+    ("‘It was the ’90s and nobody cared,’ said Ana Ortiz. ‘Tell ’em we are still here.’",
+     [quote("It was the ’90s and nobody cared,", speaker="Ana Ortiz"),
+      quote("Tell ’em we are still here.", speaker="Ana Ortiz")]),
+    ("The union’s leader said it isn’t over, and O’Brien’s team agreed.", []),
+    ("Lee’s office called the plan a ‘land grab’ on Friday.", [quote("land grab", short=True)]),
+    # --- a paragraph with no double mark quotes in single ones (a headline) ------------------
+    ("'We will reopen by spring': mayor vows to save library\n\n“The roof comes first,” said Ana Ortiz.",
+     [quote("We will reopen by spring", short=False), quote("The roof comes first,", speaker="Ana Ortiz")]),
+    ("Mayor wants library reopened by spring and ‘even bigger’ than before\n\n"
+     "“We will rebuild it bigger,” said Ana Ortiz.",
+     [quote("even bigger", short=True), quote("We will rebuild it bigger,", speaker="Ana Ortiz")]),
+    # --- a text with double marks keeps single ones for nested quotations only --------------
+    ("“The sign said ‘closed’,” Ana Ortiz said. The workers’ union agreed.",
+     [quote("The sign said ‘closed’,", speaker="Ana Ortiz"), nested("closed")]),
+    # --- a quotation cut by the end of an excerpt: its last word may be part of one ---------
+    ("Ana Ortiz said: “The council has agreed to reopen the library on Sundays and holid",
+     [quote("The council has agreed to reopen the library on Sundays and", speaker="Ana Ortiz")]),
+    ("The mayor spoke first. “The co", []),
+    ("Ana Ortiz said: ‘We will reopen the library once the roof is fix",
+     [quote("We will reopen the library once the roof is", speaker="Ana Ortiz")]),
+    # --- marks that set off a name or a search term quote nobody ----------------------------
+    ("The old mill, nicknamed “the beehive,” burned down on Friday.", []),
+    ("Readers searched for “flood maps” after the storm.", []),
+    ("The festival, also known as “the long night,” returns in May.", []),
+    ("The so-called “quiet zone” covers three blocks.", []),
+    ("Protesters carried a sign reading “Save the library”.", []),
+    ("Ana Ortiz called the plan “a land grab dressed up as a park.”",
+     [quote("a land grab dressed up as a park.", speaker="Ana Ortiz")]),
     # --- no quotations ------------------------------------------------------------------
     ("The workers’ union says it isn’t ready to sign, O’Brien’s office confirmed.", []),
     ("The team signed a 6'2\" forward from the junior league.", []),
