@@ -149,7 +149,8 @@ def _judge_values(claims: tuple[Claim, ...], names: dict[str, str], compiled: Ju
     relations = [(a, b, relation(a, b, compiled.values)) for a, b in _cross(distinct)]
     # A relative day ("Monday", "last night") in an article with no date of its own was placed
     # by the story's latest date: a guess, against which no conflict can be asserted.
-    relations = [(a, b, _GUESSED if how == CONFLICT and _guessed(a, b) else how) for a, b, how in relations]
+    relations = [(a, b, _GUESSED if how == CONFLICT and (_inferred(a) or _inferred(b)) else how)
+                 for a, b, how in relations]
     worst = next((r for r in relations if r[2] == CONFLICT), None) or next(
         (r for r in relations if r[2] in (COMPATIBLE, _GUESSED)), None)
     if worst is None:
@@ -172,10 +173,6 @@ _GUESSED = "guessed"
 def _inferred(claim: Claim) -> bool:
     # "June 29" in an undated article guesses only its year: its day still contradicts June 28.
     return isinstance(claim.value, DateValue) and claim.value.inferred and claim.value.day is None
-
-
-def _guessed(a: Claim, b: Claim) -> bool:
-    return _inferred(a) or _inferred(b)
 
 
 def _listed(outlets: list[str], most: int = 3) -> str:

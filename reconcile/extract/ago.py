@@ -17,10 +17,9 @@ from decimal import Decimal
 from typing import Any
 
 from ..rules import RuleSet
-from .hints import Words, words
+from .hints import Words, alternation, words
 from .lexicon import Lexicon, lexicon
 from .numbers import parse_amount
-from .times import alternation
 
 # How far from its word a stretch may reach ("just more than two and a half years ago").
 _REACH = 80

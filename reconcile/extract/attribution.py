@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..rules import RuleSet
 from ..text import Prepared
-from .hints import by_first_char
+from .hints import alternation, by_first_char
 from .names import (
     NameRules,
     People,
@@ -91,8 +91,7 @@ def attribution_rules(rules: RuleSet) -> AttributionRules:
 
 
 def _alternation(words) -> str:
-    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
+    return alternation(words) or "(?!)"  # no words: a pattern that never matches
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,10 +25,10 @@ from dateparser.date import DateDataParser
 from ..model import DateValue
 from ..rules import RuleSet
 from .ago import Ago, AgoRules, ago_rules, find_ago
-from .hints import by_first_char, word_start
+from .hints import alternation, by_first_char, word_start
 from .placing import Calendar, Phrase, Relative, place
 from .quarters import QuarterRules, find_quarters, quarter_rules
-from .times import TimeRules, alternation, day_part, find_clocks, joins, time_rules, within
+from .times import TimeRules, day_part, find_clocks, joins, time_rules, within
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ and capitalised, as it opens a sentence; a headline in capitals is not searched)
 as a literal, and whole-word checks are made on the few hits. A pattern that cannot open with a
 literal opens with quick tests built here instead: the characters a match may open with, at the
 start of a word (`first_chars`, `word_start`), and alternations grouped by first character
-(`by_first_char`).
+(`by_first_char`). `alternation` makes the rules' phrases one pattern, longest first.
 """
 
 from __future__ import annotations
@@ -32,6 +32,12 @@ class Words:
     def any(self, view: str, start: int, end: int) -> bool:
         """Whether one of these words stands in view[start:end]."""
         return bool(self.find(view, start, end)) if self.patterns else False
+
+
+def alternation(words: Iterable[object]) -> str:
+    """Phrases as one regular-expression alternation, longest first, any run of spaces between words."""
+    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
 
 
 def _glued(char: str) -> bool:

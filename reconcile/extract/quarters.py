@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .hints import Words, words
+from .hints import Words, alternation, words
 from .placing import Phrase, Relative
-from .times import alternation
 
 # How far a quarter phrase reaches around its word: before it, "the November-January "; after
 # it, " of last year".

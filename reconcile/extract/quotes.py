@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ..furniture import line_breaks
 from ..rules import RuleSet
+from .hints import alternation
 
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
@@ -80,11 +81,8 @@ def quote_rules(rules: RuleSet) -> QuoteRules:
 
 def _frame_before(words) -> re.Pattern[str]:
     """A pattern for one of `words` ending right before an opening mark (spaces between)."""
-    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
-    if not ordered:
-        return re.compile(r"(?!)")
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-    return re.compile(rf"(?<![\w-])(?i:{alternation})\s*$")
+    frames = alternation(words)
+    return re.compile(rf"(?<![\w-])(?i:{frames})\s*$") if frames else re.compile(r"(?!)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .hints import by_first_char, word_start
+from .hints import alternation, by_first_char, word_start
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +43,6 @@ class TimeRules:
     am_markers: tuple[str, ...]
     pm_markers: tuple[str, ...]
     twelve_hour: bool
-
-
-def alternation(words: Any) -> str:
-    """Phrases as one regular-expression alternation, longest first, any run of spaces between words."""
-    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
 
 
 def _folded(key: object) -> str:
