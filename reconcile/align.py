@@ -13,8 +13,13 @@ different values about the same thing (a conflict) meet like two equal ones.
 3. A candidate pair links when the IDF-weighted overlap of the two contexts reaches the rules'
    threshold; quotations link by their words instead.
 4. Groups grow from the strongest links down, never joining claims that cannot state the
-   same fact: two claims of one sentence, a claim and one inside it, quantities of unrelated
-   things (killed and injured), different currencies or dimensions.
+   same fact: two claims of one sentence (but an amount restated in another currency), a
+   claim and one inside it, quantities of unrelated things (killed and injured), batches of a
+   sequence ("the first four", "the last four"), currencies with no rate between them,
+   dimensions.
+5. Then each group joins the group it fits best by a margin over the best rival fact, on
+   the weaker fits step 3 left (reconcile.assign): within a story the facts of one kind are
+   few, so a clear best fit is one fact where a pairwise threshold would miss it.
 """
 
 from __future__ import annotations
@@ -29,12 +34,13 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from .assign import AssignRules, Fit, assign
 from .errors import RuleError
 from .identity import group_people
 from .model import Claim, DateValue, Granularity, Kind, Quantity, QuoteValue, Source
 from .rules import RuleSet
 from .text import Prepared, prepare
-from .values import CONFLICT, SAME, ValueRules, contains, quote_words, relation, value_rules
+from .values import COMPATIBLE, CONFLICT, SAME, ValueRules, contains, converts, quote_words, relation, value_rules
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
@@ -88,6 +94,15 @@ class AlignRules:
     verb_chars: int
     spoken_words: int
     more_words: frozenset[str]
+    # A word -> the place in a sequence it marks ("first", "another", "last").
+    sequence: dict[str, str]
+    sequence_words: int
+    thing_words: int
+    restated_gap: int
+    of_words: frozenset[str]
+    # A word -> the word its synonym list stands by ("blaze" -> "fire").
+    synonyms: dict[str, str]
+    assign: AssignRules
     # Stems already worked out: a story repeats its words, and stemming is the hot path.
     stems: dict[str, str]
 
@@ -168,6 +183,17 @@ def align_rules(rules: RuleSet) -> AlignRules:
         verb_chars=int(context["verb_chars"]),
         spoken_words=int(context["spoken_words"]),
         more_words=frozenset(str(w).lower() for w in counts.get("more_words") or ()),
+        sequence={str(w).lower(): str(place) for place, words in context["sequence"].items() for w in words},
+        sequence_words=int(context["sequence_words"]),
+        thing_words=int(context["thing_words"]),
+        restated_gap=int(context["restated_gap"]),
+        of_words=frozenset(str(w).lower() for w in context.get("of_words") or ()),
+        synonyms={str(w).lower(): str(words[0]).lower() for words in context.get("synonyms") or () for w in words},
+        assign=AssignRules(floor=float(data["assign"]["floor"]), margin=float(data["assign"]["margin"]),
+                           needed={(str(part), str(how)): float(v)
+                                   for part, relations in data["assign"]["needed"].items()
+                                   for how, v in relations.items()},
+                           rounds=int(data["assign"]["rounds"]), options=int(data["assign"]["options"])),
         stems={},
     )
 
@@ -189,6 +215,11 @@ class Context:
     sentence: tuple[str, int]
     words: tuple[str, ...]
     language: str | None = None
+    # What an amount is of: the words right after it ("a $3 million fine", "$2 million in
+    # donations") or the noun it is "of" ("a fine of $3 million").
+    thing: frozenset[str] = frozenset()
+    # Where in a sequence a count sits ("the first four", "another four", "the last four").
+    sequence: frozenset[str] = frozenset()
 
 
 def align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSet) -> list[tuple[Claim, ...]]:
@@ -210,6 +241,7 @@ def _align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSe
                         language=languages.get(c.source)) for c in claims]
     idf = _idf(prepared.values(), compiled)
     links: list[tuple[float, int, int]] = []
+    fits: list[Fit] = []
     by_kind: dict[Kind, list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
         by_kind[claim.kind].append(i)
@@ -217,10 +249,12 @@ def _align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSe
         if kind is Kind.QUOTE:
             links.extend(_quote_links(contexts, members, compiled))
         else:
-            links.extend(_context_links(contexts, members, idf, compiled))
+            found, weak = _context_links(contexts, members, idf, compiled)
+            links.extend(found)
+            fits.extend(weak)
         if kind is Kind.DATE and compiled.written_day:
             links.extend(_written_day_links(contexts, members, compiled))
-    return _groups(contexts, links, compiled)
+    return _groups(contexts, links, fits, compiled)
 
 
 # --- 1. contexts --------------------------------------------------------------------------
@@ -228,7 +262,8 @@ def _align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSe
 def _stem(word: str, compiled: AlignRules) -> str:
     stem = compiled.stems.get(word)
     if stem is None:
-        stem = compiled.stems[word] = _strip_ending(word, compiled)
+        stripped = _strip_ending(word, compiled)
+        stem = compiled.stems[word] = compiled.synonyms.get(word) or compiled.synonyms.get(stripped) or stripped
     return stem
 
 
@@ -296,8 +331,29 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
     spoken = claim.kind is Kind.DATE and any(w in compiled.speech_verbs for w in before[-compiled.spoken_words:])
     more = claim.kind is Kind.COUNT and any(m.group().lower() in compiled.more_words
                                             for m in _WORD.finditer(view, claim.span.start, claim.span.end))
+    sequence: frozenset[str] = frozenset()
+    if claim.kind is Kind.COUNT:
+        near = [m.group().lower() for m in _WORD.finditer(view, max(s_start, claim.span.start - compiled.verb_chars),
+                                                          claim.span.start)][-compiled.sequence_words:]
+        near += [m.group().lower() for m in _WORD.finditer(view, claim.span.start, claim.span.end)]
+        sequence = frozenset(compiled.sequence[w] for w in near if w in compiled.sequence)
     return Context(claim, weights, frozenset(name_words), owners, owner_is_topic, spoken, more, units, specific,
-                   unit_word, (claim.source, s_start), words)
+                   unit_word, (claim.source, s_start), words, thing=_thing(claim, view, s_start, s_end, compiled),
+                   sequence=sequence)
+
+
+def _thing(claim: Claim, view: str, s_start: int, s_end: int, compiled: AlignRules) -> frozenset[str]:
+    """The content words that say what a quantity is of, next to it."""
+    if claim.kind not in (Kind.MONEY, Kind.MEASURE, Kind.PERCENT, Kind.DURATION):
+        return frozenset()
+    after = [m.group().lower() for m in _WORD.finditer(view, claim.span.end, min(s_end, claim.span.end
+                                                                                 + compiled.verb_chars))]
+    found = [w for w in after[:compiled.thing_words + 1] if w not in compiled.stop_words][:compiled.thing_words]
+    before = [m.group().lower() for m in _WORD.finditer(view, max(s_start, claim.span.start - compiled.verb_chars),
+                                                          claim.span.start)]
+    if len(before) >= 2 and before[-1] in compiled.of_words and before[-2] not in compiled.stop_words:
+        found.append(before[-2])
+    return frozenset(_stem(w, compiled) for w in found)
 
 
 def _near(view: str, start: int, end: int, floor: int, ceiling: int, n: int) -> tuple[int, int]:
@@ -421,7 +477,8 @@ def _idf(prepared: Iterable[Prepared], compiled: AlignRules) -> dict[str, float]
 # --- 2 and 3. candidates and links -----------------------------------------------------------
 
 def _context_links(contexts: list[Context], members: list[int], idf: dict[str, float],
-                   compiled: AlignRules) -> list[tuple[float, int, int]]:
+                   compiled: AlignRules) -> tuple[list[tuple[float, int, int]], list[Fit]]:
+    """Links that pass the rules' thresholds, and every weaker fit the assignment may weigh."""
     strings = {i: " ".join(sorted(_key_words(contexts[i], idf, compiled))) for i in members}
     # Articles in two languages share few words but names; what a claim measures (its unit
     # class, its currency) proposes candidates across them too.
@@ -430,7 +487,7 @@ def _context_links(contexts: list[Context], members: list[int], idf: dict[str, f
         i: (contexts[i].weights.keys() | _unit_features(contexts[i]) | {f"\x00owner{o}" for o in contexts[i].owners})
         if multilingual else contexts[i].weights.keys() for i in members}
     pairs = _candidates(contexts, members, features, strings, fuzz.token_set_ratio, compiled.floor, compiled)
-    links = []
+    links, fits = [], []
     for i, j in pairs:
         a, b = contexts[i], contexts[j]
         if not _may_link(a, b, compiled):
@@ -443,16 +500,21 @@ def _context_links(contexts: list[Context], members: list[int], idf: dict[str, f
                 links.append((strength + compiled.value_bonus.get(how or "", 0.0), i, j))
             continue
         shared = a.weights.keys() & b.weights.keys()
-        if a.claim.kind is Kind.DATE and (len(shared) < compiled.date_shared or (
-                a.claim.source != b.claim.source and not shared - a.name_words - b.name_words)):
-            continue  # two articles telling one event share words for it, not only names
+        # Two articles telling one event share words for it, not only names.
+        if a.claim.kind is Kind.DATE and a.claim.source != b.claim.source and not shared - a.name_words - b.name_words:
+            continue
         overlap = _overlap(a.weights, b.weights, idf)
         how = relation(a.claim, b.claim, compiled.values)
+        bonus = compiled.value_bonus.get(how or "", 0.0)
+        if overlap >= compiled.assign.floor:
+            fits.append(Fit(overlap, bonus, i, j))
+        if a.claim.kind is Kind.DATE and len(shared) < compiled.date_shared:
+            continue
         if overlap >= _threshold(a, b, how, compiled):
             # Stronger links are taken first; agreeing values make a link stronger, so that of
             # two claims one source offers, the one that agrees meets first.
-            links.append((overlap + compiled.value_bonus.get(how or "", 0.0), i, j))
-    return links
+            links.append((overlap + bonus, i, j))
+    return links, fits
 
 
 def _unit_features(context: Context) -> set[str]:
@@ -605,10 +667,13 @@ def _overlap(a: dict[str, float], b: dict[str, float], idf: dict[str, float]) ->
     return shared / (norm_a * norm_b)
 
 
+_PARTS = {Kind.DATE: "dates", Kind.AGE: "ages", Kind.DURATION: "durations"}
+
+
 def _threshold(a: Context, b: Context, how: str | None, compiled: AlignRules) -> float:
     """The context overlap two claims need: by source and by how their values relate."""
     same = a.claim.source == b.claim.source
-    part = {Kind.DATE: "dates", Kind.AGE: "ages", Kind.DURATION: "durations"}.get(a.claim.kind, "quantities")
+    part = _PARTS.get(a.claim.kind, "quantities")
     key = (part, same, how or CONFLICT)
     return compiled.thresholds.get(key, compiled.thresholds.get(("quantities", *key[1:]), 1.0))
 
@@ -683,7 +748,8 @@ def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
         # different days are two statements.
         return False
     if ca.source == cb.source and (a.sentence == b.sentence or (ca.span.start < cb.span.end
-                                                                 and cb.span.start < ca.span.end)):
+                                                                 and cb.span.start < ca.span.end)) \
+            and not _restated(a, b, compiled):
         return False  # a sentence does not state one fact twice; a claim is not the one inside it
     va, vb = ca.value, cb.value
     if isinstance(va, DateValue) and isinstance(vb, DateValue) and (
@@ -692,13 +758,15 @@ def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
         # The hour something happened is a fact apart from its day; a year or decade named on
         # its own ("the 2007 ceremony", "since 2009") is one apart from a day or month.
         return False
+    if a.sequence and b.sequence and not a.sequence & b.sequence:
+        return False  # "the first four" and "the last four" are two batches; "four" may be either
     if (a.more or b.more) and relation(ca, cb, compiled.values) == CONFLICT:
         return False  # "two other rifles" counts some of them, not all: no conflict with "nine"
     if isinstance(va, QuoteValue) and isinstance(vb, QuoteValue) and min(len(a.words), len(b.words)) \
             < compiled.quote_min_words and _named_differently(va.speaker, vb.speaker):
         return False  # "We will rebuild," from two different people is two quotations
     if isinstance(va, Quantity) and isinstance(vb, Quantity):
-        if va.currency != vb.currency:
+        if not converts(va, vb, compiled.values):
             return False
         if (va.si is None) != (vb.si is None) or (va.si and vb.si and va.si.unit != vb.si.unit):
             return False
@@ -707,6 +775,17 @@ def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
         if ca.kind is Kind.COUNT and not _related_units(a, b, compiled):
             return False
     return True
+
+
+def _restated(a: Context, b: Context, compiled: AlignRules) -> bool:
+    """An amount given again in another currency right after it: "€40 million ($45 million)"."""
+    va, vb = a.claim.value, b.claim.value
+    if not (isinstance(va, Quantity) and isinstance(vb, Quantity) and va.currency and vb.currency
+            and va.currency != vb.currency):
+        return False
+    first, second = sorted((a.claim.span, b.claim.span), key=lambda span: span.start)
+    gap = second.start - first.end
+    return 0 <= gap <= compiled.restated_gap and a.sentence == b.sentence
 
 
 def _vouched(x: int, y: int, group_x: list[int], group_y: list[int], linked: set[tuple[int, int]],
@@ -789,7 +868,7 @@ def _may_count(act: Context, people: Context, compiled: AlignRules) -> bool:
                 or act.units & compiled.fate_classes and people.unit_word in compiled.bare_people)
 
 
-def _groups(contexts: list[Context], links: list[tuple[float, int, int]],
+def _groups(contexts: list[Context], links: list[tuple[float, int, int]], fits: list[Fit],
             compiled: AlignRules) -> list[tuple[Claim, ...]]:
     parent = list(range(len(contexts)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(contexts))}
@@ -814,4 +893,25 @@ def _groups(contexts: list[Context], links: list[tuple[float, int, int]],
             continue
         parent[rj] = ri
         members[ri].extend(members.pop(rj))
+
+    def joinable(xs: list[int], ys: list[int]) -> str | None:
+        how = SAME
+        for x in xs:
+            for y in ys:
+                a, b = contexts[x], contexts[y]
+                if not _may_join(a, b, compiled):
+                    return None
+                if a.claim.source == b.claim.source and relation(a.claim, b.claim, compiled.values) not in (SAME, None):
+                    return None  # a source restates its own figure alike; another figure of it is another fact
+                if a.claim.source != b.claim.source:
+                    found = relation(a.claim, b.claim, compiled.values) or SAME
+                    if found == CONFLICT and a.thing and b.thing and not a.thing & b.thing:
+                        return None  # "a $19 million contract" and "$20 million in donations"
+                    if found == CONFLICT or (found == COMPATIBLE and how == SAME):
+                        how = found
+        return how
+
+    # Then each group weighs the groups it might belong to, and joins the best by a margin.
+    members = assign(members, fits, joinable, lambda i: contexts[i].claim.id,
+                     lambda i: _PARTS.get(contexts[i].claim.kind, "quantities"), compiled.assign)
     return [tuple(contexts[i].claim for i in sorted(ids)) for ids in members.values()]

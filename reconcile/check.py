@@ -10,6 +10,7 @@ sources disagree among themselves, that is a note on the finding, never a failur
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -194,11 +195,12 @@ def _judge(claim: Claim, backing: list[Claim], names: dict[str, str], by_id: dic
             return None
         return _finding(claim, "unsupported", (), "no source states this", supports, (), by_id)
     languages = {sid: source.language for sid, source in by_id.items()}
+    published = {sid: source.published for sid, source in by_id.items()}
     named = {**names, claim.source: "the draft"}
     faults = []
     for other in backing:
         # The source first: explanations read from what the source says to what the draft says.
-        pair = judge("", (other, claim), named, rules, languages)
+        pair = judge("", (other, claim), named, rules, languages, published=published)
         fault = _fault(claim, other, pair, named)
         if fault is None and "translated" not in pair.flags:
             return None
@@ -211,7 +213,7 @@ def _judge(claim: Claim, backing: list[Claim], names: dict[str, str], by_id: dic
     given = {flag for fault in faults for flag in fault.flags}
     flags = (*(f for f in FLAGS if f in given), *sorted(given - set(FLAGS)))
     return _finding(claim, nearest.verdict, flags, nearest.explanation, supports,
-                    _source_notes(backing, names, rules, languages), by_id)
+                    _source_notes(backing, names, rules, languages, published), by_id)
 
 
 def _fault(claim: Claim, other: Claim, pair: Group, names: dict[str, str]) -> Fault | None:
@@ -229,11 +231,11 @@ def _fault(claim: Claim, other: Claim, pair: Group, names: dict[str, str]) -> Fa
 
 
 def _source_notes(backing: list[Claim], names: dict[str, str], rules: RuleSet,
-                  languages: dict[str, str | None]) -> tuple[str, ...]:
+                  languages: dict[str, str | None], published: dict[str, dt.date | None]) -> tuple[str, ...]:
     """Where the sources disagree among themselves: worth knowing, never the draft's fault."""
     if len({c.source for c in backing}) < 2:
         return ()
-    group = judge("", tuple(backing), names, rules, languages)
+    group = judge("", tuple(backing), names, rules, languages, published=published)
     return (f"the sources disagree: {group.explanation}",) if discrepant(group) else ()
 
 

@@ -4,11 +4,15 @@ The one judge of values: `compare` judges each group of aligned claims here, and
 judges a draft claim here against each source claim aligned with it (a group of two), so
 both read values by the same rules. Typed values decide (see `values`): quantities and dates
 are intervals compared across sources with closed bounds; quotations are compared word by
-word, and their editorial markers with them.
+word, and their editorial markers with them. Amounts in several currencies are compared within
+each currency and across, through the rules' rates (flag `conversion`); a conflict of figures
+that moved as the story developed (outlets of different days, or a developing word) stays a
+conflict, flagged `developing`, its values listed in publication order.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Mapping
@@ -16,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
+from .developing import DevelopingRules, developing_rules, moved, sequence
 from .identity import IdentityRules, identity_rules, name_difference, titles_agree
 from .model import (
     Claim,
@@ -31,14 +36,26 @@ from .model import (
     Verdict,
 )
 from .rules import RuleSet
-from .values import COMPATIBLE, CONFLICT, ValueRules, contains, quote_words, relation, value_rules
+from .values import (
+    COMPATIBLE,
+    CONFLICT,
+    ValueRules,
+    contains,
+    implied_rate,
+    quote_words,
+    rate_band,
+    relation,
+    stated_rates,
+    value_rules,
+    with_rates,
+)
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
 # Every flag a group (or a draft finding) may carry, in the order reports list them; the
 # check's --fail-on accepts each of them.
-FLAGS = ("sic", "attribution_conflict", "unresolved_date", "inferred_date", "translated", "copies",
-         "name_spelling", "title_conflict", "possible_misspelling")
+FLAGS = ("sic", "attribution_conflict", "unresolved_date", "inferred_date", "developing", "conversion",
+         "translated", "copies", "name_spelling", "title_conflict", "possible_misspelling")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +65,7 @@ class JudgeRules:
     values: ValueRules
     variant_markers: frozenset[str]
     not_names: frozenset[str]
+    developing: DevelopingRules
 
 
 @lru_cache(maxsize=8)
@@ -57,17 +75,21 @@ def judge_rules(rules: RuleSet) -> JudgeRules:
     # Pronouns and determiners open a speaker given by role, never a name.
     not_names = frozenset(str(w).lower() for key in ("person_pronouns", "other_pronouns", "determiners")
                           for w in quotes.get(key) or ())
-    return JudgeRules(value_rules(rules), frozenset(str(m) for m in data.get("variant_markers") or ()), not_names)
+    return JudgeRules(value_rules(rules), frozenset(str(m) for m in data.get("variant_markers") or ()), not_names,
+                      developing_rules(rules))
 
 
 def judge(group_id: str, claims: tuple[Claim, ...], names: dict[str, str], rules: RuleSet,
-          languages: Mapping[str, str | None] | None = None, copies: Mapping[str, str] | None = None) -> Group:
+          languages: Mapping[str, str | None] | None = None, copies: Mapping[str, str] | None = None,
+          published: Mapping[str, dt.date | None] | None = None) -> Group:
     """The verdict on one group of aligned claims, with its flags and explanation.
 
     `languages` gives each source's language: quotations in different languages are not
     compared word by word, and their group carries the flag `translated`. `copies` maps a
     source that reprints another to the original: a group whose only other outlets reprint
     one source is that source's alone (flag `copies`), since a reprint confirms nothing.
+    `published` gives each source's publication date (None or absent: unknown): figures of
+    different days that conflict are a story developing (flag `developing`).
     """
     compiled = judge_rules(rules)
     kind = claims[0].kind
@@ -100,11 +122,21 @@ def judge(group_id: str, claims: tuple[Claim, ...], names: dict[str, str], rules
         verdict, explanation, more = _judge_titles(claims, names, identity_rules(rules))
         flags = (*flags, *more)
     else:
-        verdict, explanation = _judge_values(claims, names, compiled)
+        verdict, explanation, more = _judge_values(claims, names, compiled, published or {})
+        flags = _with(flags, more)
     if "attribution_conflict" in flags:
         explanation += "; " + _attribution(claims, names)
     ids = tuple(c.id for c in claims)
     return Group(id=group_id, kind=kind, claims=ids, verdict=verdict, flags=flags, explanation=explanation)
+
+
+def _with(flags: tuple[str, ...], more: tuple[str, ...]) -> tuple[str, ...]:
+    """The flags with more of them, each put before the first flag that `FLAGS` lists after it."""
+    placed = list(flags)
+    for flag in more:
+        after = [k for k, f in enumerate(placed) if f in FLAGS and FLAGS.index(f) > FLAGS.index(flag)]
+        placed.insert(after[0] if after else len(placed), flag)
+    return tuple(placed)
 
 
 def discrepant(group: Group) -> bool:
@@ -143,28 +175,119 @@ def _cross(claims: tuple[Claim, ...]) -> list[tuple[Claim, Claim]]:
 
 # --- quantities and dates ----------------------------------------------------------------------
 
-def _judge_values(claims: tuple[Claim, ...], names: dict[str, str], compiled: JudgeRules) -> tuple[Verdict, str]:
+def _judge_values(claims: tuple[Claim, ...], names: dict[str, str], compiled: JudgeRules,
+                  published: Mapping[str, dt.date | None]) -> tuple[Verdict, str, tuple[str, ...]]:
+    """Quantities, durations and dates: the pair of sources that differ most decides.
+
+    A conflict within one currency says more than one across two, which rests on a band of
+    rates; amounts in currencies with no rate between them are not compared.
+    """
     # One claim per source and value is enough: outlets printing one figure alike add nothing.
     distinct = tuple({(c.source, repr(c.value)): c for c in claims}.values())
-    relations = [(a, b, relation(a, b, compiled.values)) for a, b in _cross(distinct)]
+    values = with_rates(compiled.values, stated_rates(claims))
+    relations = [(a, b, relation(a, b, values)) for a, b in _cross(distinct)]
     # A relative day ("Monday", "last night") in an article with no date of its own was placed
     # by the story's latest date: a guess, against which no conflict can be asserted.
     relations = [(a, b, _GUESSED if how == CONFLICT and (_inferred(a) or _inferred(b)) else how)
                  for a, b, how in relations]
-    worst = next((r for r in relations if r[2] == CONFLICT), None) or next(
-        (r for r in relations if r[2] in (COMPATIBLE, _GUESSED)), None)
+    apart = [(a, b) for a, b, how in relations if how is None]
+    ordered = sorted((r for r in relations if r[2] is not None), key=lambda r: _converted(r[0], r[1]))
+    worst = next((r for r in ordered if r[2] == CONFLICT), None) or next(
+        (r for r in ordered if r[2] in (COMPATIBLE, _GUESSED)), None)
+    if worst is None and apart:
+        a, b = apart[0]
+        return Verdict.COMPATIBLE, (f"{_says(a, b, names)}: the rules give no rate between "
+                                    f"{_currency(a)} and {_currency(b)}, so these are not compared"), ()
     if worst is None:
         outlets = list(dict.fromkeys(_name(names, c.source) for c in claims))
         both = "both" if len(outlets) == 2 else "all"
-        return Verdict.AGREE, f"{_listed(outlets)} {both} say {_said(claims[0])}"
+        return Verdict.AGREE, f"{_listed(outlets)} {both} say {_said(claims[0])}", ()
     a, b, how = worst
-    said = f"{_name(names, a.source)} says {_said(a)}; {_name(names, b.source)} says {_said(b)}"
+    said = _says(a, b, names)
     if how == CONFLICT:
-        return Verdict.CONFLICT, f"{said}: these cannot both be true"
+        return _judge_conflict(a, b, relations, claims, names, compiled, values, published)
     if how == _GUESSED:
         undated = _listed([_name(names, c.source) for c in (a, b) if _inferred(c)])
-        return Verdict.COMPATIBLE, f"{said}: {undated} gives no date of its own, so its day is a guess, not compared"
-    return Verdict.COMPATIBLE, f"{said}: {_precision(a, b)}, compatible"
+        return Verdict.COMPATIBLE, (f"{said}: {undated} gives no date of its own, so its day is a guess, "
+                                    "not compared"), ()
+    if _converted(a, b):
+        return Verdict.COMPATIBLE, f"{said}: {_conversion(a, b, values, compiled.values)}", ("conversion",)
+    explanation = f"{said}: {_precision(a, b)}, compatible"
+    converted = next(((x, y) for x, y, how in relations if how == COMPATIBLE and _converted(x, y)), None)
+    if converted is None:
+        return Verdict.COMPATIBLE, explanation, ()
+    x, y = converted
+    conversion = _conversion(x, y, values, compiled.values)
+    return Verdict.COMPATIBLE, f"{explanation}; {_says(x, y, names)}: {conversion}", ("conversion",)
+
+
+def _judge_conflict(a: Claim, b: Claim, relations: list[tuple[Claim, Claim, str | None]],
+                    claims: tuple[Claim, ...], names: dict[str, str], compiled: JudgeRules, values: ValueRules,
+                    published: Mapping[str, dt.date | None]) -> tuple[Verdict, str, tuple[str, ...]]:
+    """Values that cannot both be true: a slip, a conversion out of the band, or a figure that moved."""
+    said = _says(a, b, names)
+    if _converted(a, b):
+        return Verdict.CONFLICT, f"{said}: {_conversion(a, b, values, compiled.values)}", ("conversion",)
+    if _steady(relations):
+        # The amount they convert agrees in its own currency: the conversions differ, the fact did not move.
+        return Verdict.CONFLICT, f"{said}: conversions of one amount that cannot both be true", ("conversion",)
+    conflicting = [(x, y) for x, y, how in relations if how == CONFLICT]
+    if a.kind in compiled.developing.kinds and all(moved(x, y, compiled.developing, published)
+                                                   for x, y in conflicting):
+        same = tuple(c for c in claims if _currency(c) == _currency(a))
+        return Verdict.CONFLICT, (f"{said}: the figure developed, "
+                                  f"{sequence(same, compiled.developing, values, published)}"), ("developing",)
+    return Verdict.CONFLICT, f"{said}: these cannot both be true", ()
+
+
+def _says(a: Claim, b: Claim, names: dict[str, str]) -> str:
+    return f"{_name(names, a.source)} says {_said(a)}; {_name(names, b.source)} says {_said(b)}"
+
+
+# --- conversions ---------------------------------------------------------------------------------
+
+def _currency(claim: Claim) -> str | None:
+    return claim.value.currency if isinstance(claim.value, Quantity) else None
+
+
+def _converted(a: Claim, b: Claim) -> bool:
+    """Whether comparing two claims converts one currency into another."""
+    return _currency(a) != _currency(b)
+
+
+def _conversion(a: Claim, b: Claim, values: ValueRules, given: ValueRules) -> str:
+    """The rate one amount converts the other at, and the band it falls in or out of.
+
+    The pair is read the way the rules list it ("EUR to USD"); the band is the rules' own
+    (`given`) or, in `values`, widened by the rate a source states.
+    """
+    x, y = _currency(a), _currency(b)
+    if (y, x) in given.conversions and (x, y) not in given.conversions:
+        a, b, x, y = b, a, y, x
+    assert isinstance(a.value, Quantity) and isinstance(b.value, Quantity) and x and y
+    rate, band, stated = implied_rate(a.value, b.value), rate_band(x, y, given), rate_band(x, y, values)
+    said = f"a conversion{f' at {rate:.3g}' if rate is not None else ''} ({x} to {y})"
+    where = f" ({band[0]:.3g} to {band[1]:.3g})" if band else ""
+    if relation(a, b, values) == CONFLICT:
+        return f"{said}, outside the rules' band{where}"
+    if band is not None and (rate is None or band[0] <= rate <= band[1]):
+        return f"{said}, within the rules' band{where}"
+    if stated is not None and rate is not None and stated != band and stated[0] <= rate <= stated[1]:
+        return f"{said}, at the rate a source itself states"
+    return f"{said}, within the rules' band{where} once the figures' rounding is allowed for"
+
+
+def _steady(relations: list[tuple[Claim, Claim, str | None]]) -> bool:
+    """Whether, in a group of several currencies, the amounts in one of them agree across sources.
+
+    Then the fact's amount did not move: any conflict lies in how it was converted.
+    """
+    within: dict[str | None, set[str | None]] = {}
+    for a, b, how in relations:
+        if not _converted(a, b):
+            within.setdefault(_currency(a), set()).add(how)
+    return len({_currency(x) for r in relations for x in r[:2]}) > 1 and any(
+        CONFLICT not in found for found in within.values())
 
 
 _GUESSED = "guessed"

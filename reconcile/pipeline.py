@@ -30,7 +30,9 @@ def build_report(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[
     story_rules = rules.for_languages({s.language for s in sources if s.language})
     names = display_names(sources)
     languages = {s.id: s.language for s in sources}
-    groups = tuple(judge(group_id(tuple(c.id for c in members)), members, names, story_rules, languages, copies)
+    published = {s.id: s.published for s in sources}
+    groups = tuple(judge(group_id(tuple(c.id for c in members)), members, names, story_rules, languages, copies,
+                         published)
                    for members in align(sources, claims, story_rules))
     return Report(sources=sources, claims=claims, groups=groups, skipped=skipped)
 

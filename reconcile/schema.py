@@ -121,7 +121,8 @@ TYPES: dict[str, dict[str, Any]] = {
                       "intransitive": _WORDS},
         "pair_words": {"*": "int"}, "pair_phrases": {"*": "int"}, "member_words": {"*": "word"},
         "tally": {"joiners": _WORDS, "nouns": _WORDS, "verbs": _WORDS, "links": _WORDS, "reach": "int",
-                  "units": ("word", "word")}},
+                  "units": ("word", "word")},
+        "developing": {"before": _WORDS, "after": _WORDS, "window": "int"}},
     "text": {
         "abbreviations": _WORDS, "sentence_reach_chars": "int", "trailing_boilerplate": _PATTERNS,
         "furniture": {"labels": _WORDS, "trailing_labels": _WORDS, "prompts": _WORDS, "heading_words": _WORDS,
@@ -182,7 +183,8 @@ TYPES: dict[str, dict[str, Any]] = {
         "context": {"near_words": "int", "date_near_words": "int", "near_weight": "number",
                     "previous_weight": "number", "entity_weight": "number", "endings": [("word", "text")],
                     "keep": _WORDS, "min_stem": "int", "owner_words": "int", "verb_chars": "int",
-                    "spoken_words": "int", "verb_skips": _WORDS},
+                    "spoken_words": "int", "verb_skips": _WORDS, "sequence": {"*": _WORDS}, "synonyms": [_WORDS],
+                    "sequence_words": "int", "thing_words": "int", "restated_gap": "int", "of_words": _WORDS},
         "propose": {"key_words": "int", "posting_cap": "int", "posting_per_source": "int",
                     "candidate_budget": "int", "max_candidates": "int", "floor": "number"},
         "link": {"quantities": {"cross_source": _RELATIONS, "same_source": _RELATIONS},
@@ -192,6 +194,10 @@ TYPES: dict[str, dict[str, Any]] = {
                            "cross_source": _RELATIONS,
                            "same_source": _RELATIONS},
                  "value_bonus": _RELATIONS, "translated": {**_RELATIONS, "unit": "number", "topic": "number"}},
+        "assign": {"floor!": "number", "margin!": "number",
+                   "needed!": {"quantities!": _RELATIONS, "durations!": _RELATIONS, "ages!": _RELATIONS,
+                               "dates!": _RELATIONS},
+                   "options!": "int", "rounds!": "int"},
         "stories": {"floor!": "number", "link!": "number", "join_cells!": "int",
                     "stream_link!": "number"},
         "copies": {"shingle_words!": "int", "permutations!": "int", "threshold!": "number"},
@@ -199,7 +205,8 @@ TYPES: dict[str, dict[str, Any]] = {
                    "translated_length": "number"}},
     "judge": {
         "round_scaled_amounts": "bool", "rounded_within": "number", "same_within": "number",
-        "variant_markers": _WORDS},
+        "variant_markers": _WORDS, "near_bound": "number", "conversions": {"*": {"*": ("number", "number")}},
+        "implied_rate_within": "number", "developing_kinds": [_choice(Kind)]},
 }
 
 Step = str | int

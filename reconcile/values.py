@@ -3,13 +3,18 @@
 Quantities and dates are intervals compared with closed bounds, since news rounds: "more
 than 400" and "400" can both be true, as can "$12.3 million" and "$12 million" (a figure
 written with a scale word stands for what rounds to it: half a unit either side, as the
-`judge` rules say).
+`judge` rules say). A bound is read as news writes it, near its number: "more than 400" is
+400 up to the rules' `near_bound` times 400 when compared, though the value keeps its open end.
+Amounts of money in two currencies compare through the rules' band of rates for the pair
+(`conversions`), widened by the rate a source itself gives (`with_rates`); a pair with no band
+cannot be compared.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -31,6 +36,13 @@ class ValueRules:
     rounded_within: float
     same_within: float
     scales: dict[str, Decimal]
+    # What a bound stated in news reaches: "more than N" is N to N * near_bound, "up to N" is
+    # N / near_bound to N.
+    near_bound: float
+    # (from, to) -> (low, high): what one unit of `from` is worth in `to`, as a band of rates.
+    conversions: Mapping[tuple[str, str], tuple[float, float]]
+    # How far beyond its pair's band a rate a source itself gives may lie and still widen it.
+    implied_within: float
 
 
 @lru_cache(maxsize=8)
@@ -39,12 +51,81 @@ def value_rules(rules: RuleSet) -> ValueRules:
     data, numbers = rules.of_type("judge"), rules.of_type("numbers")
     scales = {str(k).lower(): Decimal(str(v)) for key in ("scales", "money_scales")
               for k, v in (numbers.get(key) or {}).items()}
+    conversions = {(str(x).upper(), str(y).upper()): (float(band[0]), float(band[1]))
+                   for x, pairs in (data.get("conversions") or {}).items() for y, band in (pairs or {}).items()}
     return ValueRules(bool(data["round_scaled_amounts"]), float(data["rounded_within"]), float(data["same_within"]),
-                      scales)
+                      scales, float(data["near_bound"]), conversions, float(data["implied_rate_within"]))
+
+
+def rate_band(source: str, target: str, compiled: ValueRules) -> tuple[float, float] | None:
+    """What one unit of `source` is worth in `target`, as the rules' band (either way round), or None."""
+    if source == target:
+        return 1.0, 1.0
+    band = compiled.conversions.get((source, target))
+    if band is not None:
+        return band
+    back = compiled.conversions.get((target, source))
+    return None if back is None else (1 / back[1], 1 / back[0])
+
+
+def converts(a: Quantity, b: Quantity, compiled: ValueRules) -> bool:
+    """Whether two amounts can be compared at all: one currency, or two with a band of rates between them."""
+    if a.currency == b.currency:
+        return True
+    return a.currency is not None and b.currency is not None and rate_band(a.currency, b.currency, compiled) is not None
+
+
+def implied_rate(a: Quantity, b: Quantity) -> float | None:
+    """The rate at which `b` converts `a` (what one unit of a's currency is worth in b's), if both give an amount."""
+    if a.currency is None or b.currency is None or a.currency == b.currency or not a.amount or b.amount is None:
+        return None
+    return float(b.amount) / float(a.amount)
+
+
+def stated_rates(claims: Iterable[Claim]) -> list[tuple[str, str, float]]:
+    """The rates sources state by giving one amount in two currencies, as (from, to, rate).
+
+    Claims of one source in one group are one amount: "€40 million ($45 million)" states 1.125.
+    """
+    rates = []
+    listed = list(claims)
+    for k, a in enumerate(listed):
+        for b in listed[k + 1:]:
+            if a.source == b.source and isinstance(a.value, Quantity) and isinstance(b.value, Quantity):
+                rate = implied_rate(a.value, b.value)
+                if rate is not None and a.value.currency and b.value.currency:
+                    rates.append((a.value.currency, b.value.currency, rate))
+    return rates
+
+
+def with_rates(compiled: ValueRules, rates: Iterable[tuple[str, str, float]]) -> ValueRules:
+    """The rules with each pair's band widened to the rates (from, to, rate) that sources themselves give.
+
+    A source that prints one amount in two currencies ("€40 million ($45 million)") states
+    the rate it converts at: another source converting at that rate is no error, though the rate
+    lies beyond the rules' band (rates move after the band's date). A rate further than
+    `implied_within` beyond the band is taken for a slip, not a rate, and widens nothing; a pair
+    the rules give no band takes the rates its sources give.
+    """
+    bands = dict(compiled.conversions)
+    for source, target, rate in rates:
+        if rate <= 0:
+            continue
+        key, rate = ((source, target), rate) if (target, source) not in bands else ((target, source), 1 / rate)
+        given = compiled.conversions.get(key)
+        if given is not None and not (given[0] * (1 - compiled.implied_within) <= rate
+                                      <= given[1] * (1 + compiled.implied_within)):
+            continue
+        low, high = bands.get(key, (rate, rate))
+        bands[key] = (min(low, rate), max(high, rate))
+    return replace(compiled, conversions=bands) if bands != compiled.conversions else compiled
 
 
 def relation(a: Claim, b: Claim, compiled: ValueRules) -> str | None:
-    """SAME, COMPATIBLE or CONFLICT for two quantities or two dates; None for other values."""
+    """SAME, COMPATIBLE or CONFLICT for two quantities or two dates; None for other values.
+
+    None too for two amounts of money in currencies the rules give no rate between.
+    """
     if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
         if a.value.clock is not None and b.value.clock is not None and a.value.start is None \
                 and b.value.start is None and not a.value.month and not b.value.month:
@@ -58,6 +139,8 @@ def relation(a: Claim, b: Claim, compiled: ValueRules) -> str | None:
         return _duration_relation(a.value, b.value, compiled)
     if not (isinstance(a.value, Quantity) and isinstance(b.value, Quantity)):
         return None
+    if a.value.currency != b.value.currency:
+        return _conversion_relation(a, b, compiled)
     if a.value.qualifier == b.value.qualifier and all(
             _close(x, y, compiled) for x, y in zip(_stated(a.value), _stated(b.value), strict=True)):
         return SAME
@@ -68,18 +151,59 @@ def relation(a: Claim, b: Claim, compiled: ValueRules) -> str | None:
         # must share more than an edge to be the same figure rounded differently.
         overlaps = la < hb and lb < ha  # type: ignore[operator]
     else:
-        overlaps = (ha is None or lb is None or lb <= ha) and (hb is None or la is None or la <= hb)
+        overlaps = _overlap((la, ha), (lb, hb))
     return COMPATIBLE if overlaps else CONFLICT
+
+
+def _conversion_relation(a: Claim, b: Claim, compiled: ValueRules) -> str | None:
+    """Two amounts in different currencies: compatible when a rate in the pair's band turns one into the other.
+
+    Each amount keeps its rounding and bounds ("$1.4bn" is 1.35 to 1.45 billion), so a converted
+    figure rounded differently is no conflict.
+    """
+    assert isinstance(a.value, Quantity) and isinstance(b.value, Quantity)
+    if a.value.currency is None or b.value.currency is None:
+        return None
+    band = rate_band(a.value.currency, b.value.currency, compiled)
+    if band is None:
+        return None
+    (la, ha), _ = _interval(a, compiled)
+    (lb, hb), _ = _interval(b, compiled)
+    low = None if la is None else la * band[0]
+    high = None if ha is None else ha * band[1]
+    return COMPATIBLE if _overlap((low, high), (lb, hb)) else CONFLICT
+
+
+def _overlap(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> bool:
+    """Whether two closed intervals share a value (None: unbounded)."""
+    return (a[1] is None or b[0] is None or b[0] <= a[1]) and (b[1] is None or a[0] is None or a[0] <= b[1])
+
+
+def _near(low: float | None, high: float | None, qualifier: Qualifier,
+          compiled: ValueRules) -> tuple[float | None, float | None]:
+    """A bound as news writes it: "more than N" sits near N (N to N * near_bound), "up to N" likewise below N."""
+    if qualifier is Qualifier.LOWER_BOUND and low is not None and high is None:
+        return low, low * compiled.near_bound
+    if qualifier is Qualifier.UPPER_BOUND and high is not None and low is None:
+        return high / compiled.near_bound, high
+    return low, high
 
 
 def _duration_relation(a: Duration, b: Duration, compiled: ValueRules) -> str:
-    """Durations compare by the days they allow: "two months" (56 to 62 days) holds "60 days"."""
+    """Durations compare by the days they allow: "two months" (56 to 62 days) holds "60 days".
+
+    A bound sits near its number here too: "more than 20 hours" is no "four days".
+    """
     ends = ((a.low_days, b.low_days), (a.high_days, b.high_days))
     if a.qualifier == b.qualifier and all(_close(x, y, compiled) for x, y in ends):
         return SAME
-    overlaps = (a.high_days is None or b.low_days is None or b.low_days <= a.high_days) and (
-        b.high_days is None or a.low_days is None or a.low_days <= b.high_days)
-    return COMPATIBLE if overlaps else CONFLICT
+    near_a = _near(_float(a.low_days), _float(a.high_days), a.qualifier, compiled)
+    near_b = _near(_float(b.low_days), _float(b.high_days), b.qualifier, compiled)
+    return COMPATIBLE if _overlap(near_a, near_b) else CONFLICT
+
+
+def _float(value: float | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def _close(x: float | None, y: float | None, compiled: ValueRules) -> bool:
@@ -100,10 +224,10 @@ def _stated(value: Quantity) -> tuple[float | None, float | None]:
 
 
 def _interval(claim: Claim, compiled: ValueRules) -> tuple[tuple[float | None, float | None], bool]:
-    """The values a quantity allows, in SI units for measures, and whether it is a rounded figure.
+    """The values a quantity allows when judged, in SI units for measures, and whether it is a rounded figure.
 
     A rounded figure ("$14 million") allows the rules' share of a unit of its last digit either
-    side (half of one: what rounds to it).
+    side (half of one: what rounds to it); a bound reaches only near its number (`_near`).
     """
     value = claim.value
     assert isinstance(value, Quantity)
@@ -114,7 +238,8 @@ def _interval(claim: Claim, compiled: ValueRules) -> tuple[tuple[float | None, f
             margin = step * compiled.rounded_within
             return ((float(value.amount) - margin) * factor, (float(value.amount) + margin) * factor), True
     low, high = value.low, value.high
-    return ((None if low is None else float(low) * factor), (None if high is None else float(high) * factor)), False
+    return _near(None if low is None else float(low) * factor, None if high is None else float(high) * factor,
+                 value.qualifier, compiled), False
 
 
 def _rounding_step(text: str, compiled: ValueRules) -> float | None:

@@ -367,10 +367,45 @@ GROUPS = [
           [("a", "April 30"), ("b", "Tuesday"), ("c", "Tuesday")], "agree", ["inferred_date"],
           published=(PUBLISHED, PUBLISHED, None),
           id="triple-date-one-undated"),
+    # --- issue 21: one fact in other words, joined to the fact it fits best ----------------
+    group(("The Marlow shelter turned down a $40,000 donation from the Calloway Group, its "
+           "director said on Friday.",
+           "Its director said the Marlow shelter had refused a $45,000 gift from the Calloway "
+           "Group because of the company's labour record."),
+          [("a", "$40,000"), ("b", "$45,000")], "conflict",
+          id="money-paraphrased-donation-conflict"),
+    group(("A fire broke out at the Westbrook paper mill on Monday evening, officials said. "
+           "Nobody was inside.",
+           "The blaze at the Westbrook paper mill started on Monday, the county fire service said."),
+          [("a", "Monday evening"), ("b", "Monday")], "agree", published=(PUBLISHED, PUBLISHED),
+          id="date-fire-and-blaze-one-day"),
+    group(("The Ardent Trust pledged €40 million ($45 million) to restore the Saint Vael abbey, "
+           "its chairman said.",
+           "The Ardent Trust said it would give $45 million to restore the Saint Vael abbey.",
+           "The Ardent Trust has pledged €40 million to restore the abbey of Saint Vael."),
+          [("a", "€40 million"), ("a", "$45 million"), ("b", "$45 million"), ("c", "€40 million")],
+          "compatible", ["conversion"], id="money-one-pledge-in-two-currencies"),
 ]
 
 
 APART = [
+    # --- issue 21: what keeps facts apart when values differ -----------------------------
+    apart(("The first four miners were brought to the surface on Sunday, the rescue chief said.",
+           "Another four miners were brought to the surface on Monday, the rescue chief said."),
+          ("a", "four miners"), ("b", "four miners"), id="count-first-batch-vs-next-batch"),
+    apart(("Another four miners were brought to the surface, the rescue chief said.",
+           "The last four miners were brought to the surface late on Tuesday, the rescue chief said."),
+          ("a", "four miners"), ("b", "four miners"), id="count-next-batch-vs-last-batch"),
+    apart(("The old water tower, which was 60 metres tall, came down in the storm, residents said.",
+           "Engineers said the water tower stood on a concrete base 45 metres wide."),
+          ("a", "60 metres"), ("b", "45 metres"), id="measure-height-vs-width-of-base"),
+    apart(("Regulators fined the Corvin bank $900 million over the leak, a penalty set against "
+           "its turnover of $22 billion.",
+           "The Corvin bank, fined $900 million by regulators, reported revenue of $21 billion."),
+          ("a", "$22 billion"), ("b", "$900 million"), id="money-fine-vs-turnover"),
+    apart(("Three people were killed when the bus left the road near Alston, police said.",
+           "Police said 17 people were injured when the bus left the road near Alston."),
+          ("a", "Three people"), ("b", "17 people"), id="count-toll-vs-injured"),
     # A year named on its own is a fact apart from a day of it.
     apart(("The 2024 harbour festival in Riverton drew record crowds, its organisers said.",
            "The harbour festival in Riverton drew record crowds on May 1, its organisers said."),

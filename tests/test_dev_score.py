@@ -23,27 +23,39 @@ from .conftest import require_shared
 # facebook-ftc-settlement's alignment.recall went from 0.788 to 0.763 when its vote tallies were
 # read (nine mentions the gold puts in one fact with "the two Democratic members ... dissenting",
 # whose verb stands too far for alignment to read): alignment's work, issue 21.
+# Issue 21 (first part: the assignment, conversions, near bounds, developing figures) moved
+# them. Floors that dropped, and why:
+# - facebook alignment.precision 0.792 -> 0.720: amounts in two currencies now group as one fact
+#   (the issue's conversions), and this gold keeps the Australian-dollar conversion of the fine
+#   apart from the US-dollar fine, while notre-dame-fire's gold puts a pledge's currencies in one.
+# - facebook kind.duration.recall 1.0 -> 0.857 (extraction 0.991): a thing's age is now a measure,
+#   as notre-dame-fire's gold annotates it; this gold annotates an agency's age as a duration.
+# - notre-dame discrepancies.recall 0.333 -> 0.286: pledges in euros and dollars now meet, and
+#   conversions inside the rate band are compatible where the gold calls two donors' figures
+#   one conflicting fact.
+# - thai verdicts.lenient 0.800 -> 0.785 and discrepancies.precision 0.800 -> 0.769: the
+#   assignment joins batches of one figure ("four boys") the gold keeps as three facts.
 FLOORS = {
     "facebook-ftc-settlement": {
-        "extraction.recall": 1.0, "kind.count.recall": 1.0, "kind.date.recall": 1.0,
-        "kind.duration.recall": 1.0, "kind.measure.recall": 1.0, "kind.money.recall": 1.0,
-        "kind.percent.recall": 1.0, "kind.quote.recall": 1.0, "alignment.precision": 0.792,
-        "alignment.recall": 0.763, "verdicts.accuracy": 0.719, "verdicts.lenient": 0.802,
+        "extraction.recall": 0.991, "kind.count.recall": 1.0, "kind.date.recall": 1.0,
+        "kind.duration.recall": 0.857, "kind.measure.recall": 1.0, "kind.money.recall": 1.0,
+        "kind.percent.recall": 1.0, "kind.quote.recall": 1.0, "alignment.precision": 0.720,
+        "alignment.recall": 0.783, "verdicts.accuracy": 0.760, "verdicts.lenient": 0.844,
         "discrepancies.recall": 0.500, "discrepancies.precision": 0.600,
     },
     "notre-dame-fire": {
-        "extraction.recall": 0.951, "kind.age.recall": 1.0, "kind.count.recall": 0.977,
-        "kind.date.recall": 0.975, "kind.duration.recall": 0.966, "kind.money.recall": 1.0,
-        "kind.percent.recall": 1.0, "kind.quote.recall": 0.968, "alignment.precision": 0.728,
-        "alignment.recall": 0.246, "verdicts.accuracy": 0.664, "verdicts.lenient": 0.740,
-        "discrepancies.recall": 0.333, "discrepancies.precision": 1.0,
+        "extraction.recall": 0.979, "kind.age.recall": 1.0, "kind.count.recall": 0.977,
+        "kind.date.recall": 0.975, "kind.duration.recall": 0.966, "kind.measure.recall": 1.0,
+        "kind.money.recall": 1.0, "kind.percent.recall": 1.0, "kind.quote.recall": 0.968,
+        "alignment.precision": 0.739, "alignment.recall": 0.385, "verdicts.accuracy": 0.672,
+        "verdicts.lenient": 0.740, "discrepancies.recall": 0.286, "discrepancies.precision": 1.0,
     },
     "thai-cave-rescue": {
         "extraction.recall": 0.973, "kind.age.recall": 1.0, "kind.count.recall": 0.941,
         "kind.date.recall": 1.0, "kind.duration.recall": 0.973, "kind.measure.recall": 0.933,
-        "kind.quote.recall": 1.0, "alignment.precision": 0.797, "alignment.recall": 0.461,
-        "verdicts.accuracy": 0.646, "verdicts.lenient": 0.800, "discrepancies.recall": 0.500,
-        "discrepancies.precision": 0.800,
+        "kind.quote.recall": 1.0, "alignment.precision": 0.873, "alignment.recall": 0.493,
+        "verdicts.accuracy": 0.646, "verdicts.lenient": 0.785, "discrepancies.recall": 0.571,
+        "discrepancies.precision": 0.769,
     },
 }
 

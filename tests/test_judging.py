@@ -15,6 +15,7 @@ round). Both must read the pair alike:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from itertools import combinations
 
@@ -165,3 +166,139 @@ def test_a_flag_alone_fails_the_check(tmp_path, fail_on, code):
     result = CliRunner().invoke(main, ["check", str(draft), "--against", str(source), "--fail-on", fail_on,
                                        "--format", "json"])
     assert result.exit_code == code, result.output
+
+
+# --- conversions and developing figures, judged as an editor would --------------------------------
+
+def _figures(rules, sid, text):
+    """The money, count and duration claims of one invented source."""
+    from reconcile.extract import claims_from_text
+
+    return [c for c in claims_from_text(text, rules, source_id=sid) if c.kind.value in ("money", "count", "duration")]
+
+
+def _judged(rules, texts, published=None):
+    """One group of every figure of the texts (sources "a", "b", ...), judged."""
+    from reconcile.judge import judge
+
+    claims = tuple(c for sid, text in zip("abcd", texts, strict=False) for c in _figures(rules, sid, text))
+    days = dict(zip("abcd", published, strict=False)) if published else None
+    return judge("g", claims, {sid: OUTLETS[sid] for sid in "abcd"}, rules, published=days)
+
+
+CONVERTED = [
+    pytest.param(("The trust gave €40 million to the library.", "The trust gave $45 million to the library."),
+                 "compatible", ["conversion"], "a conversion at 1.12 (EUR to USD), within the rules' band",
+                 id="euro-and-dollar-in-the-band"),
+    pytest.param(("The trust gave €40 million ($45 million) to the library.",
+                  "The trust gave £34 million to the library."),
+                 "compatible", ["conversion"], "within the rules' band", id="three-currencies-in-the-band"),
+    pytest.param(("The trust gave €40 million to the library.", "The trust gave $80 million to the library."),
+                 "conflict", ["conversion"], "a conversion at 2 (EUR to USD), outside the rules' band (0.95 to 1.26)",
+                 id="euro-and-dollar-out-of-the-band"),
+    pytest.param(("Regulators fined the bank $500 million.", "Regulators fined the bank A$725 million."),
+                 "compatible", ["conversion"], "a conversion at 1.45 (USD to AUD)", id="aud-at-1.45"),
+    pytest.param(("Regulators fined the bank $500 million.", "Regulators fined the bank A$450 million."),
+                 "conflict", ["conversion"], "a conversion at 0.9 (USD to AUD), outside", id="aud-at-0.9"),
+    # 1.3 is past the rules' band for EUR to USD, yet one source converts at it: the others may too.
+    pytest.param(("The trust gave €40 million ($52 million) to the library.",
+                  "The trust gave $52 million to the library.", "The trust gave €40 million to the library."),
+                 "compatible", ["conversion"], "at the rate a source itself states", id="a-source-states-its-rate"),
+    pytest.param(("The trust gave €40 million to the library.", "The trust gave $52 million to the library."),
+                 "conflict", ["conversion"], "outside the rules' band", id="no-source-states-that-rate"),
+    # A rate far past the band is a slip of its source: it widens nothing.
+    pytest.param(("The trust gave €40 million ($80 million) to the library.",
+                  "The trust gave $80 million to the library.", "The trust gave €40 million to the library."),
+                 "conflict", ["conversion"], "outside the rules' band", id="a-slip-is-no-rate"),
+    pytest.param(("Regulators fined the bank $500 million.", "Regulators fined the bank ₩650 billion."),
+                 "compatible", [], "the rules give no rate between USD and KRW", id="no-band-no-comparison"),
+    # The amount agrees in its own currency: a conflict between its conversions is the conversions'.
+    pytest.param(("Regulators fined the bank $500 million (A$725 million).",
+                  "Regulators fined the bank $500 million (A$450 million)."),
+                 "conflict", ["conversion"], "conversions of one amount", id="one-amount-converted-apart"),
+    # One currency alone is judged as before.
+    pytest.param(("The trust gave €40 million to the library.", "The trust gave €40 million to the library."),
+                 "agree", [], "both say €40 million", id="one-currency-agrees"),
+]
+
+
+@pytest.mark.parametrize("texts, verdict, flags, explained", CONVERTED)
+def test_amounts_in_several_currencies_are_judged_per_currency_and_across(rules, texts, verdict, flags, explained):
+    group = _judged(rules, texts)
+    assert (group.verdict.value, list(group.flags)) == (verdict, flags), group.explanation
+    assert explained in group.explanation
+
+
+MAR = {day: dt.date(2024, 3, day) for day in range(1, 10)}
+
+DEVELOPING = [
+    pytest.param(("Floods killed 12 people in the valley.", "Floods killed 19 people in the valley."),
+                 (MAR[3], MAR[6]), "conflict", ["developing"], "12 people (Mar 3) \u2192 19 people (Mar 6)",
+                 id="across-days"),
+    pytest.param(("Floods killed 12 people in the valley.", "The death toll in the valley rose to 14."),
+                 (MAR[3], MAR[3]), "conflict", ["developing"], "12 people (Mar 3) \u2192 14 (Mar 3)",
+                 id="within-a-day-rose-to"),
+    pytest.param(("At least 12 people have died in the valley so far.", "Floods killed 21 people in the valley."),
+                 (MAR[3], MAR[3]), "conflict", ["developing"], "At least 12 people (Mar 3) \u2192 21 people (Mar 3)",
+                 id="within-a-day-so-far"),
+    pytest.param(("Floods killed 12 people in the valley.", "Floods killed 14 people in the valley."),
+                 (MAR[3], MAR[3]), "conflict", [], "these cannot both be true", id="same-day-plain-conflict"),
+    pytest.param(("Floods killed 12 people in the valley.", "Floods killed 14 people in the valley."),
+                 (None, MAR[3]), "conflict", [], "these cannot both be true", id="an-undated-outlet-proves-nothing"),
+    # The order of the explanation: by day, the smaller first within a day, undated last.
+    pytest.param(("The death toll in the valley rose to 14.", "Floods killed 19 people in the valley.",
+                  "Floods killed 12 people in the valley.", "Floods have killed 23 people in the valley so far."),
+                 (MAR[3], MAR[6], MAR[3], None), "conflict", ["developing"],
+                 "12 people (Mar 3) \u2192 14 (Mar 3) \u2192 19 people (Mar 6) \u2192 23 people (undated)",
+                 id="order-of-the-explanation"),
+    # One same-day conflict with no developing word keeps the group a plain conflict.
+    pytest.param(("Floods killed 12 people in the valley.", "Floods killed 14 people in the valley.",
+                  "Floods killed 19 people in the valley."),
+                 (MAR[3], MAR[3], MAR[6]), "conflict", [], "these cannot both be true", id="one-plain-pair"),
+    pytest.param(("The search lasted 30 hours.", "The search has lasted 52 hours so far."),
+                 (MAR[3], MAR[3]), "conflict", ["developing"], "30 hours (Mar 3) \u2192 52 hours (Mar 3)",
+                 id="a-duration"),
+    pytest.param(("Pledges reached €600 million ($680 million).", "Pledges have climbed to €850 million."),
+                 (MAR[3], MAR[4]), "conflict", ["developing"], "€600 million (Mar 3) \u2192 €850 million (Mar 4)",
+                 id="a-running-total-with-its-conversion"),
+    # Agreeing figures of different days are no development.
+    pytest.param(("Floods killed 12 people in the valley.", "Floods killed 12 people in the valley."),
+                 (MAR[3], MAR[6]), "agree", [], "both say 12 people", id="the-same-figure-on-two-days"),
+    pytest.param(("Floods killed 12 people in the valley.", "Floods killed more than 12 people in the valley."),
+                 (MAR[3], MAR[6]), "compatible", [], "compatible", id="a-bound-on-a-later-day"),
+]
+
+
+@pytest.mark.parametrize("texts, published, verdict, flags, explained", DEVELOPING)
+def test_a_figure_that_moved_is_a_developing_conflict(rules, texts, published, verdict, flags, explained):
+    group = _judged(rules, texts, published)
+    assert (group.verdict.value, list(group.flags)) == (verdict, flags), group.explanation
+    assert explained in group.explanation
+
+
+@pytest.mark.parametrize("texts", [
+    ("The bridge opened on March 3, the council said.", "The bridge opened on March 4, the council said."),
+    ("Jo Lee, 41, was named chief executive.", "Jo Lee, 42, was named chief executive."),
+], ids=["a-date", "an-age"])
+def test_dates_and_ages_do_not_develop(rules, texts):
+    from reconcile.extract import claims_from_text
+    from reconcile.judge import judge
+
+    claims = tuple(next(c for c in claims_from_text(text, rules, source_id=sid, published=day)
+                        if c.kind.value in ("date", "age"))
+                   for sid, text, day in zip("ab", texts, (MAR[5], MAR[8]), strict=True))
+    group = judge("g", claims, {}, rules, published={"a": MAR[5], "b": MAR[8]})
+    assert group.verdict.value == "conflict" and "developing" not in group.flags, group
+
+
+def test_compare_and_check_both_read_a_developing_figure(rules, tmp_path):
+    first = "Floods killed 12 people in the Arden valley on Sunday, the county said."
+    later = "Floods killed 19 people in the Arden valley on Sunday, the county said."
+    source = write(tmp_path / "src", "a", first, MAR[4])
+    draft = write(tmp_path / "draft", "b", later, MAR[6])
+    report = compare([source, draft], rules=rules)
+    counts = [g for g in report.groups if g.kind.value == "count"]
+    assert [(g.verdict.value, g.flags) for g in counts] == [("conflict", ("developing",))], counts
+    assert "12 people (Mar 4) \u2192 19 people (Mar 6)" in counts[0].explanation
+    found = [f for f in check([draft], [source], rules).findings if f.kind == "count"]
+    assert [(f.verdict, f.flags) for f in found] == [("conflict", ("developing",))]

@@ -9,11 +9,17 @@ unit:
      around it ask for a stretch ("for hours", "months of talks", "within minutes");
   2. read a range ("three to five years", "10-15 days") and the qualifier before it ("more
      than", "within");
-  3. drop what is no duration: a person's age ("22-year-old", "a man of 45 years"; the age of a
-     thing, "the 40-year-old law", is one), rates ("12 hours a day", "a 40-hour week"), idioms
-     ("One day, ..."), numbers glued to others ("24/7 days");
+  3. drop what is no duration: a person's age ("22-year-old", "a man of 45 years"), rates ("12
+     hours a day", "a 40-hour week"), idioms ("One day, ..."), numbers glued to others ("24/7
+     days"); the age of a thing ("the 40-year-old law") is set apart: it is a measure;
   4. turn the amount into days with the unit's span (a month is 28 to 31 days);
   5. read a difference set off after it in its unit ("seven hours, two fewer than the first").
+
+How old a thing is ("the 600-year-old abbey", "a decade-old feud") is read by the same scan
+(`find_thing_ages`) but is no stretch of time with a start and end a story states: it is a
+measure, in the unit written, restated in years by the factors of the time units in
+`units.yaml` ("a century-old church" and "a 100-year-old church" are one figure). The people
+extractor claims it, beside the ages of persons it is told apart from.
 
 Glued hyphens are read as joints, not words, so "eight-and-a-half hours" reads as "eight and a
 half hours"; a joint is remembered where it tells something ("a 40-hour week").
@@ -25,18 +31,18 @@ The stretch between two dates ("from Monday to Wednesday") is read from the date
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
 
-from ..model import DateValue, Duration, Qualifier
+from ..model import DateValue, Duration, Qualifier, Quantity, SIValue
 from ..rules import RuleSet
+from .aged import AgedRules, aged_rules, qualifies_thing
 from .lexicon import Lexicon, lexicon
 from .names import NameRules, name_rules
 from .numbers import NumberMatch, parse_number, to_number
-from .people import PeopleRules, people_rules, qualifies_thing
 from .tokens import Phrases, Token, tokenize
 
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -80,7 +86,7 @@ class DurationRules:
     rule: str
     age_words: Phrases[bool]
     oldest: Decimal
-    people: PeopleRules
+    aged: AgedRules
     names: NameRules
     vague: dict[str, tuple[Decimal, Decimal | None]]
     vague_after: Phrases[bool]
@@ -89,6 +95,10 @@ class DurationRules:
     differences: Phrases[bool]
     date_spans: dict[str, frozenset[str]]
     units_by_name: dict[str, TimeUnit]
+    # A thing's age as a measure: each unit of time's factor to the unit `units.yaml` restates
+    # it in, and that unit ("year"); how the pack writes numbers, to read the sentences it is in.
+    measures: dict[str, tuple[Decimal, str]]
+    marks: tuple[str, str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +108,34 @@ class FoundDuration:
     start: int
     end: int
     value: Duration
+
+
+@dataclass(frozen=True, slots=True)
+class FoundAge:
+    """How old a thing is, found in a sentence: its character span and value, a measure."""
+
+    start: int
+    end: int
+    value: Quantity
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What a unit of time and the words before it state, words[first:end], before it is a value.
+
+    `amount` is None for a range or a vague amount; `low` and `high` are in the unit; `aged` says
+    it is how old a thing is ("the 40-year-old law").
+    """
+
+    first: int
+    end: int
+    unit: TimeUnit
+    amount: Decimal | None
+    qualifier: Qualifier
+    band: tuple[Decimal, Decimal] | None
+    low: Decimal | None
+    high: Decimal | None
+    aged: bool = False
 
 
 def _words(values: object) -> frozenset[str]:
@@ -126,6 +164,8 @@ def duration_rules(rules: RuleSet) -> DurationRules | None:
     one_unit = {str(w).lower(): units[str(u)] for w, u in (data.get("one_unit_words") or {}).items()}
     quals = [(p, kind) for kind in ("lower_bound", "upper_bound") for p in data.get(kind) or ()]
     table = Phrases(entries)
+    measure_units, si_of = rules.of_type("units").get("units") or {}, rules.of_type("units").get("dimensions") or {}
+    numbers = rules.of_type("numbers")
     return DurationRules(
         lex=lex,
         units=table,
@@ -150,7 +190,7 @@ def duration_rules(rules: RuleSet) -> DurationRules | None:
         rule=rules.name_of("durations"),
         age_words=Phrases((p, True) for p in data.get("age_words") or ()),
         oldest=Decimal(str(rules.of_type("counts")["age"]["max"])),
-        people=people_rules(rules),
+        aged=aged_rules(rules),
         names=name_rules(rules),
         vague={str(k).lower(): (Decimal(str(lo)), None if hi is None else Decimal(str(hi)))
                for k, (lo, hi) in (data.get("vague_plurals") or {}).items()},
@@ -160,23 +200,54 @@ def duration_rules(rules: RuleSet) -> DurationRules | None:
         differences=Phrases((p, True) for p in data.get("differences") or ()),
         date_spans={str(k).lower(): _words(v) for k, v in (data.get("date_spans") or {}).items()},
         units_by_name=units,
+        # A unit of time of the durations is the unit of the same name in `units.yaml`.
+        measures={key: (Decimal(str(spec["factor"])), str(si_of[spec["dimension"]]))
+                  for key, spec in measure_units.items() if key in units and spec["dimension"] in si_of},
+        marks=(str(numbers["group_mark"]), str(numbers["decimal_mark"]))
+        if "group_mark" in numbers and "decimal_mark" in numbers else None,
     )
 
 
 def find_durations(view: str, sentences: list[tuple[int, int]], compiled: DurationRules,
                    marks: tuple[str, str]) -> list[FoundDuration]:
-    """Every duration in these sentences of the view, in text order."""
-    found: list[FoundDuration] = []
+    """Every duration in these sentences of the view, in text order (how old a thing is, is none)."""
+    return [FoundDuration(words[r.first].start, words[r.end - 1].end, _value(r))
+            for words, r in _readings(view, sentences, compiled, marks) if not _measured(r, compiled)]
+
+
+def find_thing_ages(view: str, sentences: list[tuple[int, int]] | tuple[tuple[int, int], ...],
+                    compiled: DurationRules) -> list[FoundAge]:
+    """How old the things are that age phrases in these sentences qualify, as measures, in text order.
+
+    "the 600-year-old abbey" is 600 years, "an almost 30-year-old record" about 30, "a
+    six-month-old truce" half a year; "a 22-year-old nurse" is a person's age, no measure.
+    """
+    if compiled.marks is None or not compiled.measures:
+        return []
+    # Only a sentence with an age word ("old") may say how old a thing is.
+    aged = [(start, end) for start, end in sentences
+            if not compiled.age_words.firsts.isdisjoint(_WORDS.findall(view[start:end].lower()))]
+    return [FoundAge(words[r.first].start, words[r.end - 1].end, _measure(r, compiled))
+            for words, r in _readings(view, aged, compiled, compiled.marks) if _measured(r, compiled)]
+
+
+def _readings(view: str, sentences: list[tuple[int, int]] | tuple[tuple[int, int], ...], compiled: DurationRules,
+              marks: tuple[str, str]) -> Iterator[tuple[list[Token], _Reading]]:
+    """Each unit of time read in these sentences, with the words of its sentence, in text order."""
     for start, end in sentences:
         if compiled.triggers.isdisjoint(_WORDS.findall(view[start:end].lower())):
             continue  # most sentences name no unit of time: they are not tokenised
         words, joined = _joints(tokenize(view, start, end, marks=marks))
 
         def thing(at: int, end: int = end) -> bool:
-            return qualifies_thing(view, at, end, compiled.people, compiled.names)
+            return qualifies_thing(view, at, end, compiled.aged, compiled.names)
 
-        found += _scan(words, joined, compiled, thing)
-    return found
+        yield from ((words, reading) for reading in _scan(words, joined, compiled, thing))
+
+
+def _measured(reading: _Reading, compiled: DurationRules) -> bool:
+    """Whether a reading is how old a thing is, in a unit `units.yaml` restates: a measure, not a duration."""
+    return reading.aged and reading.unit.name in compiled.measures
 
 
 def _joints(tokens: list[Token]) -> tuple[list[Token], list[bool]]:
@@ -196,8 +267,8 @@ def _joints(tokens: list[Token]) -> tuple[list[Token], list[bool]]:
 
 
 def _scan(words: list[Token], joined: list[bool], compiled: DurationRules,
-          thing: Callable[[int], bool]) -> list[FoundDuration]:
-    found: list[FoundDuration] = []
+          thing: Callable[[int], bool]) -> list[_Reading]:
+    found: list[_Reading] = []
     last_end = 0
     for k, word in enumerate(words):
         if k < last_end:
@@ -209,12 +280,11 @@ def _scan(words: list[Token], joined: list[bool], compiled: DurationRules,
             unit, after = compiled.one_unit[word.low], k + 1
         else:
             continue
-        result = _duration(words, joined, k, unit, after, word.low in compiled.one_unit, compiled, thing)
-        if result is not None:
-            first, end, value = result
-            found.append(FoundDuration(words[first].start, words[end - 1].end, value))
-            last_end = end
-            difference = _difference(words, end, unit, compiled)
+        reading = _duration(words, joined, k, unit, after, word.low in compiled.one_unit, compiled, thing)
+        if reading is not None:
+            found.append(reading)
+            last_end = reading.end
+            difference = _difference(words, reading.end, unit, compiled)
             if difference is not None:
                 found.append(difference[0])
                 last_end = difference[1]
@@ -222,7 +292,7 @@ def _scan(words: list[Token], joined: list[bool], compiled: DurationRules,
 
 
 def _difference(words: list[Token], end: int, unit: TimeUnit,
-                compiled: DurationRules) -> tuple[FoundDuration, int] | None:
+                compiled: DurationRules) -> tuple[_Reading, int] | None:
     """A difference set off after a duration, in its unit: "took seven hours, two fewer than the first"."""
     if end + 2 >= len(words) or words[end].text != "," or words[end + 1].kind == "sym":
         return None
@@ -232,17 +302,16 @@ def _difference(words: list[Token], end: int, unit: TimeUnit,
     hit = compiled.differences.forward(words, number.last)
     if hit is None:
         return None
-    value = _value(number.value, Qualifier.EXACT, None, None, None, unit)
-    return FoundDuration(words[end + 1].start, words[hit[1] - 1].end, value), hit[1]
+    return _Reading(end + 1, hit[1], unit, number.value, Qualifier.EXACT, None, None, None), hit[1]
 
 
 def _duration(words: list[Token], joined: list[bool], k: int, unit: TimeUnit, after: int, one_word: bool,
-              compiled: DurationRules, thing: Callable[[int], bool]) -> tuple[int, int, Duration] | None:
-    """The duration whose unit stands at words[k:after]: (first word, end word, value), or None."""
+              compiled: DurationRules, thing: Callable[[int], bool]) -> _Reading | None:
+    """What the unit at words[k:after] states with the words around it, or None where it is no duration."""
     n = len(words)
     long_form = after < n and joined[after] and words[after].low in compiled.adjectives
     end = after + 1 if long_form else after
-    # "the 40-year-old law": the age of a thing, a stretch of time; of a person, an age.
+    # "the 40-year-old law": the age of a thing, a measure; of a person, an age.
     aged = None if long_form else compiled.age_words.forward(words, end)
     if aged is not None:
         end = aged[1]
@@ -276,7 +345,8 @@ def _duration(words: list[Token], joined: list[bool], k: int, unit: TimeUnit, af
         return None  # "One day, the river rose"
     if _age_of_person(words, first, unit, compiled):
         return None
-    return first, end, _value(None if qualifier is Qualifier.RANGE else amount, qualifier, band, low, high, unit)
+    return _Reading(first, end, unit, None if qualifier is Qualifier.RANGE else amount, qualifier, band, low, high,
+                    aged=aged is not None)
 
 
 def _amount(words: list[Token], joined: list[bool], k: int, unit: TimeUnit, after: int, end: int, one_word: bool,
@@ -420,23 +490,46 @@ def _age_of_person(words: list[Token], first: int, unit: TimeUnit, compiled: Dur
     return before.low in compiled.age_nouns or (compiled.age_after_comma and before.text == ",")
 
 
-def _value(amount: Decimal | None, qualifier: Qualifier, band: tuple[Decimal, Decimal] | None,
-           low: Decimal | None, high: Decimal | None, unit: TimeUnit) -> Duration:
-    """The days a duration allows, given its qualifier: each end times the unit's span."""
+def _ends(reading: _Reading) -> tuple[Decimal | None, Decimal | None]:
+    """The interval a reading allows in its unit, given its qualifier (None: unbounded)."""
+    amount, low, high = reading.amount, reading.low, reading.high
     if amount is not None:
         low = high = amount
-        if qualifier is Qualifier.LOWER_BOUND:
+        if reading.qualifier is Qualifier.LOWER_BOUND:
             high = None
-        elif qualifier is Qualifier.UPPER_BOUND:
+        elif reading.qualifier is Qualifier.UPPER_BOUND:
             low = None
-        elif qualifier is Qualifier.APPROXIMATE and band is not None:
-            low, high = amount * band[0], amount * band[1]
+        elif reading.qualifier is Qualifier.APPROXIMATE and reading.band is not None:
+            low, high = amount * reading.band[0], amount * reading.band[1]
+    return low, high
+
+
+def _value(reading: _Reading) -> Duration:
+    """The days a duration allows, given its qualifier: each end times the unit's span."""
+    low, high = _ends(reading)
+    unit = reading.unit
     return Duration(
-        amount=to_number(amount),
-        qualifier=qualifier,
+        amount=to_number(reading.amount),
+        qualifier=reading.qualifier,
         unit=unit.name,
         low_days=None if low is None else to_number(low * unit.low),
         high_days=None if high is None else to_number(high * unit.high),
+    )
+
+
+def _measure(reading: _Reading, compiled: DurationRules) -> Quantity:
+    """How old a thing is, in its unit as a measure, restated in the unit of `units.yaml` where it has an amount."""
+    low, high = _ends(reading)
+    factor, si_unit = compiled.measures[reading.unit.name]
+    amount = reading.amount
+    return Quantity(
+        amount=to_number(amount),
+        qualifier=reading.qualifier,
+        low=to_number(low),
+        high=to_number(high),
+        unit=reading.unit.name,
+        # As a measure of length or weight: a vague or ranged one has no single figure to restate.
+        si=None if amount is None else SIValue(to_number(amount * factor), si_unit),  # type: ignore[arg-type]
     )
 
 
@@ -481,8 +574,9 @@ def _between(a: DateValue, b: DateValue, compiled: DurationRules) -> Duration | 
         minute = next((u for u in compiled.units_by_name.values() if u.low == Decimal(1) / _MINUTES_A_DAY), None)
         if minute is None or not 0 < low <= high:
             return None
-        return _value(Decimal(low) if low == high else None, Qualifier.EXACT if low == high else Qualifier.RANGE,
-                      None, Decimal(low), Decimal(high), minute)
+        exact = Decimal(low) if low == high else None
+        return _value(_Reading(0, 0, minute, exact, Qualifier.RANGE if exact is None else Qualifier.EXACT, None,
+                               Decimal(low), Decimal(high)))
     unit = compiled.units_by_name.get(a.granularity.value)
     if unit is None or a.granularity is not b.granularity or a.clock or b.clock:
         return None

@@ -4,9 +4,11 @@ All of it is read without a model, from the `people` rules and the name machiner
 
 - an **age** is a number an age phrase makes one ("22-year-old", "aged 35", "in his 40s") or a
   number set off after a person's name ("Jo Lee, 45,"); it belongs to the person named right
-  next to it, and to nobody when none is. The age of a thing is no age but a stretch of time
-  ("the 40-year-old law"): `qualifies_thing` tells it by the noun the phrase qualifies, and the
-  durations read it;
+  next to it, and to nobody when none is;
+- the age of a **thing** is no age but a measure in years ("the 40-year-old law": 40 years,
+  "a century-old church": 100): `aged.qualifies_thing` tells it by the noun the phrase
+  qualifies, the durations read it with their units of time and qualifiers, and it is claimed
+  here, beside the ages it is told apart from;
 - a **name** is a person's name of two to four words, once per spelling per source, where it
   first stands; places, organisations, title-case headlines and words the source also writes
   in lower case are not names;
@@ -27,13 +29,14 @@ from itertools import pairwise
 from ..model import Entity, NameValue, Qualifier, Quantity, TitleValue
 from ..rules import RuleSet
 from ..text import UPPER, Prepared
+from .aged import AgedRules, aged_rules, qualifies_thing
+from .durations import duration_rules, find_thing_ages
 from .names import (
     NameRules,
     People,
     Tok,
     bare,
     is_organisation,
-    is_possessive,
     is_title,
     joined,
     name_before,
@@ -45,7 +48,7 @@ from .names import (
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """One age, name or title found: its kind ("age", "name", "title"), offsets and value."""
+    """One age, name or title found: its kind ("age", "name", "title"; "measure": a thing's age), offsets, value."""
 
     kind: str
     start: int
@@ -80,10 +83,7 @@ class PeopleRules:
     near_chars: int
     title_chars: tuple[int, int]
     employer_words: int
-    age_words: frozenset[str]
-    things: frozenset[str]
-    persons: frozenset[str]
-    person_endings: tuple[str, ...]
+    aged: AgedRules
 
 
 def _words(values: object) -> list[str]:
@@ -156,12 +156,7 @@ def people_rules(rules: RuleSet) -> PeopleRules:
         near_chars=int(reach["age_chars"]),
         title_chars=(int(reach["title_before_chars"]), int(reach["title_after_chars"])),
         employer_words=int(reach["employer_words"]),
-        # What an age phrase qualifies: a thing's noun, or a person's (those the counts know
-        # and a few more, beside the titles of the name rules).
-        age_words=frozenset(_words(rules.of_type("durations").get("age_words"))),
-        things=frozenset(_words(data.get("aged_things"))),
-        persons=frozenset(_words(rules.of_type("counts").get("persons")) + _words(data.get("person_nouns"))),
-        person_endings=tuple(_words(data.get("person_endings"))),
+        aged=aged_rules(rules),
     )
 
 
@@ -188,6 +183,7 @@ def find_people(prepared: Prepared, rules: RuleSet, quoted: list[tuple[int, int]
         for start, end in windows:
             found += _names_and_titles(tokens(view, start, end, names), first, names, compiled, people, lower_words)
     found += _ages(prepared, compiled, names, people, prepared.sentences if numeric is None else numeric)
+    found += _thing_ages(prepared, rules)
     found += _acronyms(prepared, compiled, quoted)
     seen: set[tuple[str, str]] = set()
     unique = []
@@ -195,6 +191,9 @@ def find_people(prepared: Prepared, rules: RuleSet, quoted: list[tuple[int, int]
     age_end = -1
     # Of two readings of one age, the one that names its person first.
     for f in sorted(found, key=lambda f: (f.start, getattr(f.value, "person", None) is None, -f.end)):
+        if f.kind == "measure":
+            unique.append(f)  # a thing's age is a figure: each mention is a claim, as any measure's
+            continue
         if f.kind == "age":
             # "de 45 años de edad" read as a phrase and as an appositive is one age.
             if f.start >= age_end:
@@ -392,8 +391,8 @@ def _ages(prepared: Prepared, compiled: PeopleRules, names: NameRules, people: P
         amount = int(written) if written.isdigit() else compiled.number_words.get(written.lower())
         if amount is None or not 0 < amount <= compiled.oldest:
             continue
-        if m.group("after") and qualifies_thing(view, m.end(), end, compiled, names):
-            continue  # "the 40-year-old law": a stretch of time, which the durations read
+        if m.group("after") and qualifies_thing(view, m.end(), end, compiled.aged, names):
+            continue  # "the 40-year-old law": how old a thing is, a measure (`_thing_ages`)
         # "54-year-old Jo Lee, 42-year-old Ann Roe": a name right after the phrase is its person,
         # before the one the comma sets it after.
         person = _named_after(view, m.end(), end, compiled, names, people) \
@@ -409,52 +408,13 @@ def _ages(prepared: Prepared, compiled: PeopleRules, names: NameRules, people: P
     return found
 
 
-def qualifies_thing(view: str, at: int, ceiling: int, compiled: PeopleRules, names: NameRules) -> bool:
-    """Whether the age phrase that ends at `at` says how old a thing is, not a person.
-
-    It does when it ends in an age word ("-old") and the noun it qualifies is a thing's. That
-    noun is the last of the first nouns side by side after the phrase, past the adjectives
-    before them: "a 40-year-old federal agency" is an agency, "a 60-year-old police
-    department" a department, "a 19-year-old college student" a student. A person's noun
-    further on makes it a person's even so ("a 22-year-old home care worker"). A word that
-    looks like a person's noun no rule lists ("robber", "shooter") is a person's, and a phrase
-    with no known noun after it ("the 19-year-old said", "22-year-old Jo Lee") stays an age.
-    """
-    before = tokens(view, max(0, at - compiled.near_chars), at, names)
-    if not before or before[-1].low.rsplit("-", 1)[-1] not in compiled.age_words:
-        return False
-    heads: list[bool | None] = []  # for each word: a thing's noun, a person's, or neither
-    for tok in tokens(view, at, min(ceiling, at + compiled.near_chars), names):
-        if not tok.text[:1].isalpha() or tok.low in names.function_words:
-            break
-        # A capitalised word is a name's, never a common noun: "17-year-old Jo Banks".
-        heads.append(None if tok.text[:1].isupper() else _noun_kind(bare(tok.low, names), compiled, names))
-        if is_possessive(tok, names):
-            break  # "the 30-year-old man's car": the owner is what the age is said of
-    first = next((n for n, kind in enumerate(heads) if kind is not None), len(heads))
-    last = first
-    while last + 1 < len(heads) and heads[last + 1] is not None:
-        last += 1
-    return first < len(heads) and heads[last] is True and False not in heads[last + 1:]
-
-
-def _noun_kind(word: str, compiled: PeopleRules, names: NameRules) -> bool | None:
-    """True for a thing's noun, False for a person's (listed, a title, or by its ending), else None."""
-    if _known(word, compiled.persons, names) or is_title(word, names):
-        return False
-    if _known(word, compiled.things, names):
-        return True
-    return False if any(_ends(word, e, names) for e in compiled.person_endings) else None
-
-
-def _known(word: str, known: frozenset[str], names: NameRules) -> bool:
-    """A word of the set, or its plural ("laws", "bridges")."""
-    return word in known or any(e and word.endswith(e) and word[:-len(e)] in known for e in names.plural_endings)
-
-
-def _ends(word: str, ending: str, names: NameRules) -> bool:
-    """A word, singular or plural, with this ending ("robber", "robbers")."""
-    return word.endswith(ending) or any(e and word.endswith(ending + e) for e in names.plural_endings)
+def _thing_ages(prepared: Prepared, rules: RuleSet) -> list[Found]:
+    """How old the things are that age phrases qualify, as measures ("the 600-year-old abbey")."""
+    compiled = duration_rules(rules)
+    if compiled is None:
+        return []
+    return [Found("measure", f.start, f.end, f.value)
+            for f in find_thing_ages(prepared.view, prepared.sentences, compiled)]
 
 
 def _age(amount: int, person: str | None) -> Quantity:

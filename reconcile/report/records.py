@@ -265,19 +265,32 @@ def _num(value: int | float | None) -> str:
     return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
 
 
-# Sections of a comparison, in the order a fact-checker reads them.
+# Sections of a comparison, in the order a fact-checker reads them: hard conflicts first, then
+# the figures that changed as the story developed (a toll that rose from one day's reports to the
+# next is no error of either outlet), which stay conflicts but ask for a second look, not a fix.
 SECTIONS = (
     ("Discrepancies", "values that cannot both be true, quotations whose words differ"),
+    ("Developing figures", "values that changed over time rather than contradicting each other"),
     ("Flagged", "attribution conflicts, [sic], dates that could not be placed"),
     ("Agreements", "the same value, or values that differ only in precision"),
     ("Single source", "claims only one source makes"),
 )
+# Sections printed only when they hold a group (the others always print, empty or not).
+_WHEN_FOUND = {"Developing figures"}
 _DISCREPANT = {"conflict", "quote_variant"}
 _AGREEING = {"agree", "compatible"}
+DEVELOPING = "developing"  # the flag of a conflict between figures of different days or updates
+
+
+def developing(group: dict[str, Any]) -> bool:
+    """Whether a group is a developing conflict: values that changed over time, not a contradiction."""
+    return group["verdict"] == "conflict" and DEVELOPING in group["flags"]
 
 
 def section_of(group: dict[str, Any]) -> str:
     """Which section of a report a group belongs to."""
+    if developing(group):
+        return "Developing figures"
     if group["verdict"] in _DISCREPANT:
         return "Discrepancies"
     flags = set(group["flags"])
@@ -294,7 +307,7 @@ def sections(records: dict[str, Any]) -> list[tuple[str, str, list[tuple[dict[st
     found: dict[str, list[tuple[dict[str, Any], list[dict[str, Any]]]]] = {title: [] for title, _ in SECTIONS}
     for group in records.get("groups", []):
         found[section_of(group)].append((group, [claims[cid] for cid in group["claims"]]))
-    return [(title, about, found[title]) for title, about in SECTIONS]
+    return [(title, about, found[title]) for title, about in SECTIONS if found[title] or title not in _WHEN_FOUND]
 
 
 def excerpt(claim: dict[str, Any], reach: int = 110) -> tuple[str, str, str]:
@@ -311,9 +324,13 @@ def excerpt(claim: dict[str, Any], reach: int = 110) -> tuple[str, str, str]:
 
 
 def verdict_counts(records: dict[str, Any]) -> str:
-    """"1 conflict, 2 agree, ..." in a stable order."""
-    order = ["conflict", "quote_variant", "compatible", "agree", "single_source"]
+    """"3 conflict, 2 developing, 2 agree, ..." in a stable order.
+
+    Developing conflicts are counted apart from the hard ones, as their sections list them.
+    """
+    order = ["conflict", DEVELOPING, "quote_variant", "compatible", "agree", "single_source"]
     counts: dict[str, int] = {}
     for group in records.get("groups", []):
-        counts[group["verdict"]] = counts.get(group["verdict"], 0) + 1
+        verdict = DEVELOPING if developing(group) else group["verdict"]
+        counts[verdict] = counts.get(verdict, 0) + 1
     return ", ".join(f"{counts[v]} {v}" for v in order if v in counts)

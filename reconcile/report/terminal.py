@@ -1,9 +1,9 @@
 """The terminal report (rich): what differs between the sources, where, and why.
 
 Source text goes into rich as Text objects, never as markup, so "[sic]" prints as written.
-A comparison reads top-down: discrepancies, flagged groups, agreements, then the claims only
-one source makes (folded into a count unless asked for); a list of claims (`claims`) is one
-table.
+A comparison reads top-down: discrepancies, developing figures (conflicts between values that
+changed over time), flagged groups, agreements, then the claims only one source makes (folded
+into a count unless asked for); a list of claims (`claims`) is one table.
 """
 
 from __future__ import annotations
@@ -16,11 +16,13 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from .records import describe_value, excerpt, sections, verdict_counts
+from .records import describe_value, developing, excerpt, sections, verdict_counts
 
 WIDTH = 110
 _STYLE = {"conflict": "bold red", "quote_variant": "bold magenta", "compatible": "yellow", "agree": "green",
           "single_source": "dim"}
+# A developing conflict is no error to fix first: it does not shout like a hard one.
+_DEVELOPING_STYLE = "dark_orange"
 
 
 def render(records: dict[str, Any], *, color: bool = False, show_all: bool = False) -> str:
@@ -74,8 +76,9 @@ def _claims_table(claims: list[dict[str, Any]], names: dict[str, str]) -> Table:
 
 def _group(group: dict[str, Any], claims: list[dict[str, Any]], names: dict[str, str]) -> Padding:
     """One group: its verdict and explanation, then each source's claim in its sentence."""
-    head = Text("\u25cf ", style=_STYLE.get(group["verdict"], ""))
-    head.append(group["verdict"], style=_STYLE.get(group["verdict"], ""))
+    style = _DEVELOPING_STYLE if developing(group) else _STYLE.get(group["verdict"], "")
+    head = Text("\u25cf ", style=style)
+    head.append(group["verdict"], style=style)
     head.append(f"  {group['kind']}  {group['id']}")
     if group["flags"]:
         head.append("  [" + ", ".join(group["flags"]) + "]", style="cyan")
