@@ -31,13 +31,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import product
 
 from rapidfuzz import fuzz, process
 
 from .assign import AssignRules, Fit, assign
 from .errors import RuleError
 from .identity import group_people
-from .model import Claim, DateValue, Granularity, Kind, Quantity, QuoteValue, Source
+from .model import Claim, DateValue, Granularity, Kind, Qualifier, Quantity, QuoteValue, Source
 from .rules import RuleSet
 from .text import Prepared, prepare
 from .values import COMPATIBLE, CONFLICT, SAME, ValueRules, contains, converts, quote_words, relation, value_rules
@@ -254,6 +255,8 @@ def _align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSe
             fits.extend(weak)
         if kind is Kind.DATE and compiled.written_day:
             links.extend(_written_day_links(contexts, members, compiled))
+        if kind is Kind.DATE:
+            fits.extend(_same_day_fits(contexts, members, idf, compiled))
     return _groups(contexts, links, fits, compiled)
 
 
@@ -329,8 +332,10 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
     before = [m.group().lower() for m in _WORD.finditer(view, max(s_start, claim.span.start - compiled.verb_chars),
                                                           claim.span.start)]
     spoken = claim.kind is Kind.DATE and any(w in compiled.speech_verbs for w in before[-compiled.spoken_words:])
-    more = claim.kind is Kind.COUNT and any(m.group().lower() in compiled.more_words
-                                            for m in _WORD.finditer(view, claim.span.start, claim.span.end))
+    # "7 more magazines" counts some more of them; the "more" of "more than 300" is a bound's.
+    said = [m.group().lower() for m in _WORD.finditer(view, claim.span.start, claim.span.end)]
+    bound = isinstance(claim.value, Quantity) and claim.value.qualifier is not Qualifier.EXACT
+    more = claim.kind is Kind.COUNT and any(w in compiled.more_words for w in said[1 if bound else 0:])
     sequence: frozenset[str] = frozenset()
     if claim.kind is Kind.COUNT:
         near = [m.group().lower() for m in _WORD.finditer(view, max(s_start, claim.span.start - compiled.verb_chars),
@@ -650,6 +655,39 @@ def _written_day_links(contexts: list[Context], members: list[int],
     return links
 
 
+def _same_day_fits(contexts: list[Context], members: list[int], idf: dict[str, float],
+                   compiled: AlignRules) -> list[Fit]:
+    """Fits between claims of other sources that place the same day, for the assignment.
+
+    Outlets word the day of one event in few and different words ("caught fire on Monday
+    evening", "a blaze on Monday night"), so their claims seldom propose each other as
+    candidates; the day they name does. Each claim is weighed against a bounded number of
+    claims of the same day (nearest by id), so the work stays linear in the story.
+    """
+    by_day: dict[tuple[object, object], list[int]] = defaultdict(list)
+    for i in members:
+        value = contexts[i].claim.value
+        if isinstance(value, DateValue) and value.start is not None and value.granularity is Granularity.DAY \
+                and not contexts[i].spoken:
+            by_day[(value.start, value.end)].append(i)
+    fits = []
+    reach = compiled.candidate_budget // 2
+    for same_day in by_day.values():
+        ordered = sorted(same_day, key=lambda k: contexts[k].claim.id)
+        for at, i in enumerate(ordered):
+            a = contexts[i]
+            for j in ordered[at + 1:at + 1 + reach]:
+                b = contexts[j]
+                if a.claim.source == b.claim.source or a.language != b.language or not _may_link(a, b, compiled):
+                    continue
+                if not (a.weights.keys() & b.weights.keys()) - a.name_words - b.name_words:
+                    continue
+                overlap = _overlap(a.weights, b.weights, idf)
+                if overlap >= compiled.assign.floor:
+                    fits.append(Fit(overlap, compiled.value_bonus.get(SAME, 0.0), i, j))
+    return fits
+
+
 def _key_words(context: Context, idf: dict[str, float], compiled: AlignRules) -> list[str]:
     ranked = sorted(context.weights, key=lambda w: (-context.weights[w] * idf.get(w, 1.0), w))
     return ranked[:compiled.key_words]
@@ -777,6 +815,34 @@ def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
     return True
 
 
+def _wordings(members: list[int], contexts: list[Context]) -> list[tuple[frozenset[str], Context]]:
+    """A group's distinct wordings of its value, each with the sources that print it and one claim."""
+    found: dict[tuple[str, object], tuple[set[str], Context]] = {}
+    for i in members:
+        claim = contexts[i].claim
+        sources, _ = found.setdefault((claim.text, claim.value), (set(), contexts[i]))
+        sources.add(claim.source)
+    return [(frozenset(sources), context) for sources, context in found.values()]
+
+
+def _one_day(a: Claim, b: Claim) -> bool:
+    """Two claims naming one day, at whatever time of it."""
+    va, vb = a.value, b.value
+    return isinstance(va, DateValue) and isinstance(vb, DateValue) and va.granularity is vb.granularity \
+        is Granularity.DAY and va.start is not None and (va.start, va.end) == (vb.start, vb.end)
+
+
+def _restates(a: Context, b: Context, compiled: AlignRules) -> bool:
+    """Whether one source's two claims could be it stating one fact again (a headline, then the body).
+
+    The same value, or a day named again at another time of it ("Monday", "Monday evening").
+    """
+    how = relation(a.claim, b.claim, compiled.values)
+    if how in (SAME, None):
+        return True
+    return how == COMPATIBLE and _one_day(a.claim, b.claim)
+
+
 def _restated(a: Context, b: Context, compiled: AlignRules) -> bool:
     """An amount given again in another currency right after it: "€40 million ($45 million)"."""
     va, vb = a.claim.value, b.claim.value
@@ -894,21 +960,35 @@ def _groups(contexts: list[Context], links: list[tuple[float, int, int]], fits: 
         parent[rj] = ri
         members[ri].extend(members.pop(rj))
 
+    # Outlets print one figure alike: how two values relate is worked out once per pair of wordings.
+    related: dict[tuple[str, object, str, object], str | None] = {}
+
+    def relate(a: Claim, b: Claim) -> str | None:
+        key = (a.text, a.value, b.text, b.value)
+        if key not in related:
+            related[key] = relation(a, b, compiled.values)
+        return related[key]
+
     def joinable(xs: list[int], ys: list[int]) -> str | None:
-        how = SAME
         for x in xs:
             for y in ys:
                 a, b = contexts[x], contexts[y]
                 if not _may_join(a, b, compiled):
                     return None
-                if a.claim.source == b.claim.source and relation(a.claim, b.claim, compiled.values) not in (SAME, None):
+                if a.claim.source == b.claim.source and not _restates(a, b, compiled):
                     return None  # a source restates its own figure alike; another figure of it is another fact
-                if a.claim.source != b.claim.source:
-                    found = relation(a.claim, b.claim, compiled.values) or SAME
-                    if found == CONFLICT and a.thing and b.thing and not a.thing & b.thing:
-                        return None  # "a $19 million contract" and "$20 million in donations"
-                    if found == CONFLICT or (found == COMPATIBLE and how == SAME):
-                        how = found
+        # Values across sources, once per pair of wordings: outlets print one figure alike.
+        how = SAME
+        for (sources_a, a), (sources_b, b) in product(_wordings(xs, contexts), _wordings(ys, contexts)):
+            if sources_a == sources_b and len(sources_a) == 1:
+                continue  # one source's own wordings: weighed above
+            found = relate(a.claim, b.claim) or SAME
+            if found == COMPATIBLE and _one_day(a.claim, b.claim):
+                found = SAME  # "Monday" and "Monday evening" name one day
+            if found == CONFLICT and a.thing and b.thing and not a.thing & b.thing:
+                return None  # "a $19 million contract" and "$20 million in donations"
+            if found == CONFLICT or (found == COMPATIBLE and how == SAME):
+                how = found
         return how
 
     # Then each group weighs the groups it might belong to, and joins the best by a margin.

@@ -86,8 +86,8 @@ def assign(groups: dict[int, list[int]], fits: Iterable[Fit], joinable: Callable
             rival = 0.0
             for score, overlap, h in ranked[:rules.options]:
                 relation = how(g, h)
-                if relation is None:
-                    continue
+                if relation is None or overlap < rules.needed.get((part(g), relation), 1.0):
+                    continue  # what could not join is no candidate fact, nor a rival
                 if best is None:
                     best = (score, overlap, h, relation)
                     continue
@@ -99,8 +99,8 @@ def assign(groups: dict[int, list[int]], fits: Iterable[Fit], joinable: Callable
             if best is not None:
                 choice[g] = (*best, best[0] - rival >= rules.margin)
         proposals = []
-        for g, (score, overlap, h, relation, clear) in choice.items():
-            if not clear or overlap < rules.needed.get((part(g), relation), 1.0):
+        for g, (score, _, h, relation, clear) in choice.items():
+            if not clear:
                 continue
             # A conflict is only asserted between groups that are each other's clear best.
             if relation == CONFLICT and not (h in choice and choice[h][2] == g and choice[h][4]):

@@ -385,6 +385,12 @@ GROUPS = [
            "The Ardent Trust has pledged €40 million to restore the abbey of Saint Vael."),
           [("a", "€40 million"), ("a", "$45 million"), ("b", "$45 million"), ("c", "€40 million")],
           "compatible", ["conversion"], id="money-one-pledge-in-two-currencies"),
+    # Near bounds an order of magnitude apart cannot both be meant; the "more" of a bound is
+    # not the "more" of "seven more".
+    group(("More than 300 residents signed the petition against the Kessel quarry, organisers said.",
+           "Organisers said more than 3,000 residents signed the petition against the Kessel quarry."),
+          [("a", "More than 300 residents"), ("b", "more than 3,000 residents")], "conflict",
+          id="count-near-bounds-apart-by-ten"),
 ]
 
 

@@ -47,7 +47,7 @@ FLOORS = {
         "extraction.recall": 0.979, "kind.age.recall": 1.0, "kind.count.recall": 0.977,
         "kind.date.recall": 0.975, "kind.duration.recall": 0.966, "kind.measure.recall": 1.0,
         "kind.money.recall": 1.0, "kind.percent.recall": 1.0, "kind.quote.recall": 0.968,
-        "alignment.precision": 0.739, "alignment.recall": 0.385, "verdicts.accuracy": 0.672,
+        "alignment.precision": 0.766, "alignment.recall": 0.445, "verdicts.accuracy": 0.672,
         "verdicts.lenient": 0.740, "discrepancies.recall": 0.286, "discrepancies.precision": 1.0,
     },
     "thai-cave-rescue": {
