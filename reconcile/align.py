@@ -249,6 +249,7 @@ def _align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSe
     for kind, members in by_kind.items():
         if kind is Kind.QUOTE:
             links.extend(_quote_links(contexts, members, compiled))
+            fits.extend(_speaker_fits(contexts, members, compiled))
         else:
             found, weak = _context_links(contexts, members, idf, compiled)
             links.extend(found)
@@ -257,7 +258,7 @@ def _align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSe
             links.extend(_written_day_links(contexts, members, compiled))
         if kind is Kind.DATE:
             fits.extend(_same_day_fits(contexts, members, idf, compiled))
-    return _groups(contexts, links, fits, compiled)
+    return _groups(contexts, links, fits, idf, compiled)
 
 
 # --- 1. contexts --------------------------------------------------------------------------
@@ -688,6 +689,41 @@ def _same_day_fits(contexts: list[Context], members: list[int], idf: dict[str, f
     return fits
 
 
+def _day_group_fits(contexts: list[Context], members: dict[int, list[int]], idf: dict[str, float],
+                    compiled: AlignRules) -> list[Fit]:
+    """Fits between linked groups that place one day, on all their members' words at once.
+
+    Two outlets seldom word the day of an event alike, but two groups of outlets do: what
+    several sources say around the day ("rescue", "cave", "coach") overlaps where a pair of
+    short contexts does not. Each group is weighed against a bounded number of groups of its day.
+    """
+    by_day: dict[tuple[object, object], list[int]] = defaultdict(list)
+    for root, ids in members.items():
+        values = {(v.start, v.end) for i in ids if isinstance(v := contexts[i].claim.value, DateValue)
+                  and v.granularity is Granularity.DAY and v.start is not None and not contexts[i].spoken}
+        if len(values) == 1 and len(ids) > 1:
+            by_day[values.pop()].append(root)
+    fits = []
+    reach = compiled.candidate_budget // 2
+    for roots in by_day.values():
+        ordered = sorted(roots, key=lambda r: contexts[r].claim.id)
+        merged = {r: _merged_weights(contexts, members[r]) for r in ordered}
+        for at, r in enumerate(ordered):
+            for q in ordered[at + 1:at + 1 + reach]:
+                overlap = _overlap(merged[r], merged[q], idf)
+                if overlap >= compiled.assign.floor:
+                    fits.append(Fit(overlap, compiled.value_bonus.get(SAME, 0.0), r, q))
+    return fits
+
+
+def _merged_weights(contexts: list[Context], ids: list[int]) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    for i in ids:
+        for word, weight in contexts[i].weights.items():
+            weights[word] = max(weights.get(word, 0.0), weight)
+    return weights
+
+
 def _key_words(context: Context, idf: dict[str, float], compiled: AlignRules) -> list[str]:
     ranked = sorted(context.weights, key=lambda w: (-context.weights[w] * idf.get(w, 1.0), w))
     return ranked[:compiled.key_words]
@@ -705,7 +741,7 @@ def _overlap(a: dict[str, float], b: dict[str, float], idf: dict[str, float]) ->
     return shared / (norm_a * norm_b)
 
 
-_PARTS = {Kind.DATE: "dates", Kind.AGE: "ages", Kind.DURATION: "durations"}
+_PARTS = {Kind.DATE: "dates", Kind.AGE: "ages", Kind.DURATION: "durations", Kind.QUOTE: "quotes"}
 
 
 def _threshold(a: Context, b: Context, how: str | None, compiled: AlignRules) -> float:
@@ -739,6 +775,38 @@ def _quote_links(contexts: list[Context], members: list[int], compiled: AlignRul
         closeness = shorter / max(len(a.words), len(b.words), 1)
         links.append((score / 100 + closeness / 100, i, j))
     return links
+
+
+def _speaker_fits(contexts: list[Context], members: list[int], compiled: AlignRules) -> list[Fit]:
+    """Fits between quotations one named speaker is given in two outlets, for the assignment.
+
+    Outlets translate or trim one statement differently ("We will rebuild the cathedral even
+    more beautiful", "We'll rebuild it more beautifully still"): too few words alike to link,
+    yet of the speaker's quotations in the story, the one sharing most words is most likely
+    the same statement. The fit is the share of the shorter one's content words in the other.
+    Each quotation is weighed against a bounded number of the speaker's others.
+    """
+    by_speaker: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        value = contexts[i].claim.value
+        if isinstance(value, QuoteValue) and value.speaker and value.speaker[:1].isupper():
+            by_speaker[value.speaker.split()[-1].lower()].append(i)
+    fits = []
+    reach = compiled.candidate_budget // 2
+    for quoted in by_speaker.values():
+        ordered = sorted(quoted, key=lambda k: contexts[k].claim.id)
+        words = {i: {w for w in contexts[i].words if w not in compiled.stop_words} for i in ordered}
+        for at, i in enumerate(ordered):
+            a = contexts[i]
+            for j in ordered[at + 1:at + 1 + reach]:
+                b = contexts[j]
+                few = min(len(words[i]), len(words[j]))
+                if a.claim.source == b.claim.source or a.language != b.language or few < compiled.quote_min_words:
+                    continue
+                overlap = len(words[i] & words[j]) / few
+                if overlap >= compiled.assign.floor and _may_link(a, b, compiled):
+                    fits.append(Fit(overlap, 0.0, i, j))
+    return fits
 
 
 def _translated_quote_links(contexts: list[Context], members: list[int],
@@ -935,7 +1003,7 @@ def _may_count(act: Context, people: Context, compiled: AlignRules) -> bool:
 
 
 def _groups(contexts: list[Context], links: list[tuple[float, int, int]], fits: list[Fit],
-            compiled: AlignRules) -> list[tuple[Claim, ...]]:
+            idf: dict[str, float], compiled: AlignRules) -> list[tuple[Claim, ...]]:
     parent = list(range(len(contexts)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(contexts))}
 
@@ -992,6 +1060,7 @@ def _groups(contexts: list[Context], links: list[tuple[float, int, int]], fits: 
         return how
 
     # Then each group weighs the groups it might belong to, and joins the best by a margin.
+    fits = fits + _day_group_fits(contexts, members, idf, compiled)
     members = assign(members, fits, joinable, lambda i: contexts[i].claim.id,
                      lambda i: _PARTS.get(contexts[i].claim.kind, "quantities"), compiled.assign)
     return [tuple(contexts[i].claim for i in sorted(ids)) for ids in members.values()]

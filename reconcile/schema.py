@@ -196,7 +196,7 @@ TYPES: dict[str, dict[str, Any]] = {
                  "value_bonus": _RELATIONS, "translated": {**_RELATIONS, "unit": "number", "topic": "number"}},
         "assign": {"floor!": "number", "margin!": "number",
                    "needed!": {"quantities!": _RELATIONS, "durations!": _RELATIONS, "ages!": _RELATIONS,
-                               "dates!": _RELATIONS},
+                               "dates!": _RELATIONS, "quotes!": _RELATIONS},
                    "options!": "int", "rounds!": "int"},
         "stories": {"floor!": "number", "link!": "number", "join_cells!": "int",
                     "stream_link!": "number"},

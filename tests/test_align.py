@@ -391,6 +391,14 @@ GROUPS = [
            "Organisers said more than 3,000 residents signed the petition against the Kessel quarry."),
           [("a", "More than 300 residents"), ("b", "more than 3,000 residents")], "conflict",
           id="count-near-bounds-apart-by-ten"),
+    # One statement of one named speaker, translated or trimmed differently by two outlets.
+    group(("\u201cWe will rebuild the old bridge, and it will be stronger than ever,\u201d "
+           "Ines Varga, the mayor, said on Sunday.",
+           "\u201cThe bridge shall be rebuilt, and it will stand stronger than it ever did,\u201d "
+           "Mayor Ines Varga promised."),
+          [("a", "We will rebuild the old bridge, and it will be stronger than ever,"),
+           ("b", "The bridge shall be rebuilt, and it will stand stronger than it ever did,")],
+          "quote_variant", id="quote-one-statement-two-translations"),
 ]
 
 
@@ -409,6 +417,13 @@ APART = [
            "its turnover of $22 billion.",
            "The Corvin bank, fined $900 million by regulators, reported revenue of $21 billion."),
           ("a", "$22 billion"), ("b", "$900 million"), id="money-fine-vs-turnover"),
+    apart(("\u201cThe river took everything from the families on the east bank,\u201d the mayor, Ines "
+           "Varga, said.",
+           "\u201cWe will build the bridge again, and it will be stronger than it was before,\u201d "
+           "Mayor Ines Varga said."),
+          ("a", "The river took everything from the families on the east bank,"),
+          ("b", "We will build the bridge again, and it will be stronger than it was before,"),
+          id="quote-two-statements-of-one-speaker"),
     apart(("Three people were killed when the bus left the road near Alston, police said.",
            "Police said 17 people were injured when the bus left the road near Alston."),
           ("a", "Three people"), ("b", "17 people"), id="count-toll-vs-injured"),
