@@ -66,6 +66,8 @@ class JudgeRules:
     variant_markers: frozenset[str]
     not_names: frozenset[str]
     developing: DevelopingRules
+    # Words that say nothing about what a claim is about, left out of "why one fact".
+    plain_words: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -75,8 +77,11 @@ def judge_rules(rules: RuleSet) -> JudgeRules:
     # Pronouns and determiners open a speaker given by role, never a name.
     not_names = frozenset(str(w).lower() for key in ("person_pronouns", "other_pronouns", "determiners")
                           for w in quotes.get(key) or ())
+    text, dates = rules.of_type("text"), rules.of_type("dates")
+    plain = frozenset(str(w).lower() for w in [*(text.get("function_words") or ()), *(dates.get("months") or {}),
+                                               *(dates.get("weekdays") or {})])
     return JudgeRules(value_rules(rules), frozenset(str(m) for m in data.get("variant_markers") or ()), not_names,
-                      developing_rules(rules))
+                      developing_rules(rules), plain)
 
 
 def judge(group_id: str, claims: tuple[Claim, ...], names: dict[str, str], rules: RuleSet,
@@ -237,7 +242,19 @@ def _judge_conflict(a: Claim, b: Claim, relations: list[tuple[Claim, Claim, str 
         same = tuple(c for c in claims if _currency(c) == _currency(a))
         return Verdict.CONFLICT, (f"{said}: the figure developed, "
                                   f"{sequence(same, compiled.developing, values, published)}"), ("developing",)
-    return Verdict.CONFLICT, f"{said}: these cannot both be true", ()
+    return Verdict.CONFLICT, f"{said}: these cannot both be true{_why_one(a, b, compiled)}", ()
+
+
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+
+
+def _why_one(a: Claim, b: Claim, compiled: JudgeRules, most: int = 4) -> str:
+    """Why two claims are taken to state one fact: the words their sentences share around them."""
+    theirs = {w.lower() for w in _WORDS.findall(b.sentence)}
+    own = {w.lower() for w in _WORDS.findall(a.text)} | {w.lower() for w in _WORDS.findall(b.text)}
+    shared = [w for w in dict.fromkeys(w.lower() for w in _WORDS.findall(a.sentence))
+              if w in theirs and w not in own and w not in compiled.plain_words][:most]
+    return f" (one fact: both say {', '.join(shared)})" if shared else ""
 
 
 def _says(a: Claim, b: Claim, names: dict[str, str]) -> str:

@@ -99,7 +99,7 @@ def test_github_annotations_match_line_by_line():
     assert result.stdout.splitlines() == [
         "::error file=tests/fixtures/drafts/changed_amount.md,line=3,col=59,title=reconcile RC001 conflict::"
         "000_47b478695b0a2d4c says $250,000; the draft says $25,000: these cannot both be true "
-        "(draft: $25,000)",
+        "(one fact: both say salesforce, donation) (draft: $25,000)",
     ]
 
 

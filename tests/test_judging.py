@@ -302,3 +302,23 @@ def test_compare_and_check_both_read_a_developing_figure(rules, tmp_path):
     assert "12 people (Mar 4) \u2192 19 people (Mar 6)" in counts[0].explanation
     found = [f for f in check([draft], [source], rules).findings if f.kind == "count"]
     assert [(f.verdict, f.flags) for f in found] == [("conflict", ("developing",))]
+
+
+# --- why two conflicting claims are taken to be one fact ------------------------------------------
+
+@pytest.mark.parametrize("texts, shared, left_out", [
+    (("The county fined the Ridgeway quarry $35,000 for the dust, inspectors said.",
+      "Inspectors said the county fined the Ridgeway quarry $350,000 for the dust."),
+     {"county", "fined", "ridgeway", "quarry"}, {"the", "for"}),
+    (("Harlow council spent $2.1 million on the new library roof in March, its report said.",
+      "The new library roof cost Harlow council $3.4 million, its annual report said."),
+     {"harlow", "council", "library", "roof"}, {"march", "its"}),
+])
+def test_a_conflict_says_which_words_make_it_one_fact(rules, texts, shared, left_out):
+    report = build_report(story(*texts), rules)
+    conflict = next(g for g in report.groups if g.verdict.value == "conflict")
+    said = conflict.explanation.split("(one fact: both say ", 1)[1].rstrip(")")
+    words = set(said.split(", "))
+    assert words <= shared | {"dust", "inspectors", "said", "new", "report", "annual", "cost", "spent"}
+    assert words & shared
+    assert not words & left_out
