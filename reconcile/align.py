@@ -28,7 +28,7 @@ import bisect
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
@@ -339,24 +339,20 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
     more = claim.kind is Kind.COUNT and any(w in compiled.more_words for w in said[1 if bound else 0:])
     sequence: frozenset[str] = frozenset()
     if claim.kind is Kind.COUNT:
-        near = [m.group().lower() for m in _WORD.finditer(view, max(s_start, claim.span.start - compiled.verb_chars),
-                                                          claim.span.start)][-compiled.sequence_words:]
-        near += [m.group().lower() for m in _WORD.finditer(view, claim.span.start, claim.span.end)]
+        near = before[-compiled.sequence_words:] + said
         sequence = frozenset(compiled.sequence[w] for w in near if w in compiled.sequence)
     return Context(claim, weights, frozenset(name_words), owners, owner_is_topic, spoken, more, units, specific,
-                   unit_word, (claim.source, s_start), words, thing=_thing(claim, view, s_start, s_end, compiled),
+                   unit_word, (claim.source, s_start), words, thing=_thing(claim, view, before, s_end, compiled),
                    sequence=sequence)
 
 
-def _thing(claim: Claim, view: str, s_start: int, s_end: int, compiled: AlignRules) -> frozenset[str]:
-    """The content words that say what a quantity is of, next to it."""
+def _thing(claim: Claim, view: str, before: list[str], s_end: int, compiled: AlignRules) -> frozenset[str]:
+    """The content words that say what a quantity is of, next to it (`before`: the words ahead of it)."""
     if claim.kind not in (Kind.MONEY, Kind.MEASURE, Kind.PERCENT, Kind.DURATION):
         return frozenset()
     after = [m.group().lower() for m in _WORD.finditer(view, claim.span.end, min(s_end, claim.span.end
                                                                                  + compiled.verb_chars))]
     found = [w for w in after[:compiled.thing_words + 1] if w not in compiled.stop_words][:compiled.thing_words]
-    before = [m.group().lower() for m in _WORD.finditer(view, max(s_start, claim.span.start - compiled.verb_chars),
-                                                          claim.span.start)]
     if len(before) >= 2 and before[-1] in compiled.of_words and before[-2] not in compiled.stop_words:
         found.append(before[-2])
     return frozenset(_stem(w, compiled) for w in found)
@@ -662,30 +658,22 @@ def _same_day_fits(contexts: list[Context], members: list[int], idf: dict[str, f
 
     Outlets word the day of one event in few and different words ("caught fire on Monday
     evening", "a blaze on Monday night"), so their claims seldom propose each other as
-    candidates; the day they name does. Each claim is weighed against a bounded number of
-    claims of the same day (nearest by id), so the work stays linear in the story.
+    candidates; the day they name does.
     """
     by_day: dict[tuple[object, object], list[int]] = defaultdict(list)
     for i in members:
-        value = contexts[i].claim.value
-        if isinstance(value, DateValue) and value.start is not None and value.granularity is Granularity.DAY \
-                and not contexts[i].spoken:
-            by_day[(value.start, value.end)].append(i)
+        if (day := _day_of(contexts[i])) is not None:
+            by_day[day].append(i)
     fits = []
-    reach = compiled.candidate_budget // 2
-    for same_day in by_day.values():
-        ordered = sorted(same_day, key=lambda k: contexts[k].claim.id)
-        for at, i in enumerate(ordered):
-            a = contexts[i]
-            for j in ordered[at + 1:at + 1 + reach]:
-                b = contexts[j]
-                if a.claim.source == b.claim.source or a.language != b.language or not _may_link(a, b, compiled):
-                    continue
-                if not (a.weights.keys() & b.weights.keys()) - a.name_words - b.name_words:
-                    continue
-                overlap = _overlap(a.weights, b.weights, idf)
-                if overlap >= compiled.assign.floor:
-                    fits.append(Fit(overlap, compiled.value_bonus.get(SAME, 0.0), i, j))
+    for i, j in _neighbours(by_day.values(), contexts, compiled):
+        a, b = contexts[i], contexts[j]
+        if a.claim.source == b.claim.source or a.language != b.language or not _may_link(a, b, compiled):
+            continue
+        if not (a.weights.keys() & b.weights.keys()) - a.name_words - b.name_words:
+            continue
+        overlap = _overlap(a.weights, b.weights, idf)
+        if overlap >= compiled.assign.floor:
+            fits.append(Fit(overlap, compiled.value_bonus.get(SAME, 0.0), i, j))
     return fits
 
 
@@ -695,25 +683,44 @@ def _day_group_fits(contexts: list[Context], members: dict[int, list[int]], idf:
 
     Two outlets seldom word the day of an event alike, but two groups of outlets do: what
     several sources say around the day ("rescue", "cave", "coach") overlaps where a pair of
-    short contexts does not. Each group is weighed against a bounded number of groups of its day.
+    short contexts does not.
     """
     by_day: dict[tuple[object, object], list[int]] = defaultdict(list)
     for root, ids in members.items():
-        values = {(v.start, v.end) for i in ids if isinstance(v := contexts[i].claim.value, DateValue)
-                  and v.granularity is Granularity.DAY and v.start is not None and not contexts[i].spoken}
-        if len(values) == 1 and len(ids) > 1:
-            by_day[values.pop()].append(root)
+        days = {day for i in ids if (day := _day_of(contexts[i])) is not None}
+        if len(ids) > 1 and len(days) == 1:
+            by_day[days.pop()].append(root)
+    merged = {root: _merged_weights(contexts, members[root]) for roots in by_day.values() for root in roots}
     fits = []
-    reach = compiled.candidate_budget // 2
-    for roots in by_day.values():
-        ordered = sorted(roots, key=lambda r: contexts[r].claim.id)
-        merged = {r: _merged_weights(contexts, members[r]) for r in ordered}
-        for at, r in enumerate(ordered):
-            for q in ordered[at + 1:at + 1 + reach]:
-                overlap = _overlap(merged[r], merged[q], idf)
-                if overlap >= compiled.assign.floor:
-                    fits.append(Fit(overlap, compiled.value_bonus.get(SAME, 0.0), r, q))
+    for r, q in _neighbours(by_day.values(), contexts, compiled):
+        overlap = _overlap(merged[r], merged[q], idf)
+        if overlap >= compiled.assign.floor:
+            fits.append(Fit(overlap, compiled.value_bonus.get(SAME, 0.0), r, q))
     return fits
+
+
+def _day_of(context: Context) -> tuple[object, object] | None:
+    """The day a date claim places the event beside it on (not a statement's day), or None."""
+    value = context.claim.value
+    if isinstance(value, DateValue) and value.granularity is Granularity.DAY and value.start is not None \
+            and not context.spoken:
+        return value.start, value.end
+    return None
+
+
+def _neighbours(buckets: Iterable[list[int]], contexts: list[Context],
+                compiled: AlignRules) -> Iterator[tuple[int, int]]:
+    """Each claim of a bucket paired with the next few of it by id.
+
+    A bounded window, so the work stays linear in the story and does not hang on the order of
+    the input.
+    """
+    reach = compiled.candidate_budget // 2
+    for bucket in buckets:
+        ordered = sorted(bucket, key=lambda k: contexts[k].claim.id)
+        for at, i in enumerate(ordered):
+            for j in ordered[at + 1:at + 1 + reach]:
+                yield i, j
 
 
 def _merged_weights(contexts: list[Context], ids: list[int]) -> dict[str, float]:
@@ -784,28 +791,23 @@ def _speaker_fits(contexts: list[Context], members: list[int], compiled: AlignRu
     more beautiful", "We'll rebuild it more beautifully still"): too few words alike to link,
     yet of the speaker's quotations in the story, the one sharing most words is most likely
     the same statement. The fit is the share of the shorter one's content words in the other.
-    Each quotation is weighed against a bounded number of the speaker's others.
     """
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for i in members:
         value = contexts[i].claim.value
         if isinstance(value, QuoteValue) and value.speaker and value.speaker[:1].isupper():
             by_speaker[value.speaker.split()[-1].lower()].append(i)
+    words = {i: {w for w in contexts[i].words if w not in compiled.stop_words}
+             for quoted in by_speaker.values() for i in quoted}
     fits = []
-    reach = compiled.candidate_budget // 2
-    for quoted in by_speaker.values():
-        ordered = sorted(quoted, key=lambda k: contexts[k].claim.id)
-        words = {i: {w for w in contexts[i].words if w not in compiled.stop_words} for i in ordered}
-        for at, i in enumerate(ordered):
-            a = contexts[i]
-            for j in ordered[at + 1:at + 1 + reach]:
-                b = contexts[j]
-                few = min(len(words[i]), len(words[j]))
-                if a.claim.source == b.claim.source or a.language != b.language or few < compiled.quote_min_words:
-                    continue
-                overlap = len(words[i] & words[j]) / few
-                if overlap >= compiled.assign.floor and _may_link(a, b, compiled):
-                    fits.append(Fit(overlap, 0.0, i, j))
+    for i, j in _neighbours(by_speaker.values(), contexts, compiled):
+        a, b = contexts[i], contexts[j]
+        few = min(len(words[i]), len(words[j]))
+        if a.claim.source == b.claim.source or a.language != b.language or few < compiled.quote_min_words:
+            continue
+        overlap = len(words[i] & words[j]) / few
+        if overlap >= compiled.assign.floor and _may_link(a, b, compiled):
+            fits.append(Fit(overlap, 0.0, i, j))
     return fits
 
 
@@ -855,7 +857,7 @@ def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
         return False
     if ca.source == cb.source and (a.sentence == b.sentence or (ca.span.start < cb.span.end
                                                                  and cb.span.start < ca.span.end)) \
-            and not _restated(a, b, compiled):
+            and not _in_two_currencies(a, b, compiled):
         return False  # a sentence does not state one fact twice; a claim is not the one inside it
     va, vb = ca.value, cb.value
     if isinstance(va, DateValue) and isinstance(vb, DateValue) and (
@@ -911,7 +913,7 @@ def _restates(a: Context, b: Context, compiled: AlignRules) -> bool:
     return how == COMPATIBLE and _one_day(a.claim, b.claim)
 
 
-def _restated(a: Context, b: Context, compiled: AlignRules) -> bool:
+def _in_two_currencies(a: Context, b: Context, compiled: AlignRules) -> bool:
     """An amount given again in another currency right after it: "€40 million ($45 million)"."""
     va, vb = a.claim.value, b.claim.value
     if not (isinstance(va, Quantity) and isinstance(vb, Quantity) and va.currency and vb.currency

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-CONFLICT = "conflict"
+from .values import CONFLICT
 
 
 @dataclass(frozen=True, slots=True)
