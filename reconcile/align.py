@@ -101,6 +101,10 @@ class AlignRules:
     thing_words: int
     restated_gap: int
     of_words: frozenset[str]
+    # A page's own stamp: a date on a line with one of these labels ("Updated"), on a line of
+    # its own, or in a dateline ("LYON, May 1 —"), on a line of at most `stamp_chars`.
+    stamp_labels: re.Pattern[str]
+    stamp_chars: int
     # A word -> the word its synonym list stands by ("blaze" -> "fire").
     synonyms: dict[str, str]
     assign: AssignRules
@@ -189,6 +193,8 @@ def align_rules(rules: RuleSet) -> AlignRules:
         thing_words=int(context["thing_words"]),
         restated_gap=int(context["restated_gap"]),
         of_words=frozenset(str(w).lower() for w in context.get("of_words") or ()),
+        stamp_labels=_labels((rules.of_type("text").get("furniture") or {}).get("trailing_labels") or ()),
+        stamp_chars=int(context["stamp_chars"]),
         synonyms={str(w).lower(): str(words[0]).lower() for words in context.get("synonyms") or () for w in words},
         assign=AssignRules(floor=float(data["assign"]["floor"]), margin=float(data["assign"]["margin"]),
                            needed={(str(part), str(how)): float(v)
@@ -221,6 +227,8 @@ class Context:
     thing: frozenset[str] = frozenset()
     # Where in a sequence a count sits ("the first four", "another four", "the last four").
     sequence: frozenset[str] = frozenset()
+    # A date the page stamps itself with (when it was published or updated), not the story's.
+    stamp: bool = False
 
 
 def align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSet) -> list[tuple[Claim, ...]]:
@@ -343,7 +351,38 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
         sequence = frozenset(compiled.sequence[w] for w in near if w in compiled.sequence)
     return Context(claim, weights, frozenset(name_words), owners, owner_is_topic, spoken, more, units, specific,
                    unit_word, (claim.source, s_start), words, thing=_thing(claim, view, before, s_end, compiled),
-                   sequence=sequence)
+                   sequence=sequence, stamp=claim.kind is Kind.DATE and _stamped(claim, view, compiled))
+
+
+def _stamped(claim: Claim, view: str, compiled: AlignRules) -> bool:
+    """Whether a date is the page's own: "Updated May 1, 2024, 9:10 PM", "LYON, May 1 —".
+
+    Only short lines are looked at, so a page with no line breaks costs nothing more.
+    """
+    start, end = claim.span.start, claim.span.end
+    reach = compiled.stamp_chars
+    opens = view.rfind("\n", max(0, start - reach), start) + 1
+    closes = view.find("\n", end, end + reach)
+    closes = len(view) if closes < 0 and len(view) - end <= reach else closes
+    if (opens == 0 and start > reach) or closes < 0:
+        return False
+    before, after = view[opens:start], view[end:closes]
+    if compiled.stamp_labels.search(view, opens, closes):
+        return True
+    if not _LETTER.search(before) and not _LETTER.search(after):
+        return True  # a line of its own
+    # A dateline: a place in capitals, a comma, the date, then a dash or the agency.
+    return bool(_DATELINE_PLACE.fullmatch(before)) and after.lstrip()[:1] in _DATELINE_AFTER
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_DATELINE_PLACE = re.compile(r"\W*[A-Z][A-Z .'-]+,\s*")
+_DATELINE_AFTER = ("\u2014", "\u2013", "-", "(")
+
+
+def _labels(words) -> re.Pattern[str]:
+    alternatives = "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+    return re.compile(fr"\b(?:{alternatives})\b" if alternatives else r"(?!x)x", re.IGNORECASE)
 
 
 def _thing(claim: Claim, view: str, before: list[str], s_end: int, compiled: AlignRules) -> frozenset[str]:
@@ -488,7 +527,8 @@ def _context_links(contexts: list[Context], members: list[int], idf: dict[str, f
     features: dict[int, Iterable[str]] = {
         i: (contexts[i].weights.keys() | _unit_features(contexts[i]) | {f"\x00owner{o}" for o in contexts[i].owners})
         if multilingual else contexts[i].weights.keys() for i in members}
-    pairs = _candidates(contexts, members, features, strings, fuzz.token_set_ratio, compiled.floor, compiled)
+    fallback = {i: _value_feature(contexts[i], compiled) for i in members}
+    pairs = _candidates(contexts, members, features, strings, fuzz.token_set_ratio, compiled.floor, compiled, fallback)
     links, fits = [], []
     for i, j in pairs:
         a, b = contexts[i], contexts[j]
@@ -517,6 +557,15 @@ def _context_links(contexts: list[Context], members: list[int], idf: dict[str, f
             # two claims one source offers, the one that agrees meets first.
             links.append((overlap + bonus, i, j))
     return links, fits
+
+
+def _value_feature(context: Context, compiled: AlignRules) -> set[str]:
+    """The value a claim states, with what it counts: outlets print one figure alike."""
+    value = context.claim.value
+    if isinstance(value, Quantity) and value.amount is not None:
+        unit = _stem(context.unit_word, compiled) if context.unit_word else ""
+        return {f"\x00value{value.amount}:{value.currency}:{value.unit}:{unit}"}
+    return set()
 
 
 def _unit_features(context: Context) -> set[str]:
@@ -548,7 +597,8 @@ def _translated_overlap(a: Context, b: Context, idf: dict[str, float], compiled:
 
 
 def _candidates(contexts: list[Context], members: list[int], features: dict[int, Iterable[str]],
-                strings: dict[int, str], scorer, floor: float, compiled: AlignRules) -> list[tuple[int, int]]:
+                strings: dict[int, str], scorer, floor: float, compiled: AlignRules,
+                fallback: dict[int, set[str]] | None = None) -> list[tuple[int, int]]:
     """Candidate pairs (i < j) of a kind's claims, proposed by shared features, scored in bulk.
 
     A feature shared by too many claims proposes nothing (the cap grows with the number of
@@ -557,8 +607,9 @@ def _candidates(contexts: list[Context], members: list[int], features: dict[int,
     does not depend on the order of the claims.
     """
     postings: dict[str, list[int]] = defaultdict(list)
+    fallback = fallback or {}
     for i in members:
-        for feature in set(features[i]):
+        for feature in set(features[i]) | fallback.get(i, set()):
             postings[feature].append(i)
     sources = len({contexts[i].claim.source for i in members})
     cap = max(compiled.posting_cap, compiled.posting_per_source * sources)
@@ -582,7 +633,14 @@ def _candidates(contexts: list[Context], members: list[int], features: dict[int,
             first = max(0, min(at - room // 2, len(ordered) - room))
             found.update(ordered[first:first + room])
             break
-        candidates = sorted(found)
+        if not found:
+            for feature in sorted(fallback.get(i, ())):
+                if len(postings[feature]) <= cap:
+                    found.update(j for j in postings[feature] if j != i)
+        # A claim of its own sentence states another fact: no candidate, it takes no wording's
+        # place below. (An amount given again in another currency meets its twin through the
+        # outlets that print either.)
+        candidates = sorted(j for j in found if contexts[j].sentence != contexts[i].sentence)
         if not candidates:
             continue
         # rapidfuzz proposes: one bulk call per claim over its candidates.
@@ -851,6 +909,10 @@ def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
     if a.owners and b.owners and not a.owners & b.owners and not (a.owner_is_topic and b.owner_is_topic) \
             and (ca.source == cb.source or not stand_in):
         return False
+    if a.stamp or b.stamp:
+        # A page's stamp says when the page was written: it states no fact of the story, and
+        # two pages' stamps are two stamps.
+        return a.stamp and b.stamp and ca.source == cb.source and ca.span != cb.span
     if a.spoken != b.spoken or (a.spoken and relation(ca, cb, compiled.values) != SAME):
         # The day someone said something is not the day it happened, and two statements on
         # different days are two statements.

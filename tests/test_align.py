@@ -642,3 +642,50 @@ def test_context_overlap_does_not_depend_on_the_order_words_were_met(a, b, rando
         return dict(items)
 
     assert _overlap(shuffled(a), shuffled(b), idf) == _overlap(a, b, idf)
+
+
+# --- a headline in the words every article uses still meets its fact ---------------------------
+
+HEADLINED = (
+    "All 12 Boys Rescued\n\nDivers brought four boys out of the flooded cave on Sunday and four "
+    "more boys on Monday. All 12 boys were out of the flooded cave by Tuesday night, the rescue "
+    "chief said.",
+    "All 12 Boys Rescued\n\nFour boys left the flooded cave with divers on Sunday, and four more "
+    "boys on Monday. By Tuesday night all 12 boys were out of the flooded cave, the rescue chief "
+    "said.",
+)
+
+
+def test_a_headline_in_words_every_article_uses_meets_its_fact(rules):
+    # Twenty outlets: every word of the headline is in more of the story's counts than any word
+    # may propose candidates for. The figure it prints with its noun still does.
+    sources = tuple(Source(id=f"s{k:02d}", path=f"s{k:02d}.txt", text=HEADLINED[k % 2], published=PUBLISHED,
+                           outlet=f"Outlet {k}", line_starts=line_starts(HEADLINED[k % 2])) for k in range(20))
+    report = build_report(sources, rules)
+    headline = group_of(report, ("s00", "12 Boys"))
+    assert {text for _, text in members(report, headline)} == {"12 Boys", "12 boys"}, layout(report)
+    assert len(headline.claims) == 40 and headline.verdict.value == "agree"
+
+
+# --- a page's own stamp is no fact of the story ------------------------------------------------
+
+EVENT = "Crews put out the fire at the Westfield depot on May 1, officials said."
+
+
+@pytest.mark.parametrize("page, stamp", [
+    (f"Updated May 1, 2024, 7:02 PM GMT\n{EVENT}", "May 1, 2024"),
+    (f"Published: May 1, 2024 | By Jo Lee\n{EVENT}", "May 1, 2024"),
+    (f"May 1, 2024\n\n{EVENT}", "May 1, 2024"),
+    (f"LYON, May 1 \u2014 {EVENT}", "May 1"),
+    (f"LYON, May 1 (Alpha) - {EVENT}", "May 1"),
+], ids=["updated-label", "published-label", "a-line-of-its-own", "dateline-dash", "dateline-agency"])
+def test_a_page_stamp_is_no_fact_of_the_story(rules, page, stamp):
+    # The day a page was written or updated is not the day of what it reports, even when the two
+    # are one day: the stamp groups with neither the story's date nor another page's stamp.
+    other = "Updated May 1, 2024, 9:10 PM GMT\nThe Westfield depot fire was put out on May 1, officials said."
+    report = build_report(story(page, other), rules)
+    event = group_of(report, ("b", "May 1"))
+    assert sorted(members(report, event)) == [("a", "May 1"), ("b", "May 1")], layout(report)
+    stamped = group_of(report, ("a", stamp))  # the first: the stamp opens the page
+    assert {c.source for c in report.claims if c.id in stamped.claims} == {"a"}, layout(report)
+    assert stamped.id != group_of(report, ("b", "May 1, 2024")).id

@@ -151,7 +151,9 @@ def people_rules(rules: RuleSet) -> PeopleRules:
         acronym=re.compile(rf"(?<![\w&.-])[A-Z]{{{int(low)},{int(high)}}}(?![\w&-]|\.\w)"),
         # "Office of Budget Review (": capitalised words and the small words between them.
         long_form=re.compile(rf"((?:[A-Z][\w'-]*|{joiners})(?:\s+(?:[A-Z][\w'-]*|{joiners})){{1,9}})\s*\(\s*$"),
-        not_acronyms=frozenset(_words(data.get("not_acronyms"))),
+        # A time zone ("4:15 PM GMT") is no organisation: the date rules name the zones.
+        not_acronyms=frozenset(_words(data.get("not_acronyms")))
+        | frozenset(str(z).lower() for z in rules.of_type("dates").get("time_zones") or ()),
         sic=tuple(re.compile(p, re.IGNORECASE) for p in (quotes.get("markers") or {}).get("sic") or ()),
         near_chars=int(reach["age_chars"]),
         title_chars=(int(reach["title_before_chars"]), int(reach["title_after_chars"])),
