@@ -105,6 +105,8 @@ class AlignRules:
     # its own, or in a dateline ("LYON, May 1 —"), on a line of at most `stamp_chars`.
     stamp_labels: re.Pattern[str]
     stamp_chars: int
+    # The fit two dates of one day get from a fact their two sentences state.
+    anchor_fit: float
     # A word -> the word its synonym list stands by ("blaze" -> "fire").
     synonyms: dict[str, str]
     assign: AssignRules
@@ -195,6 +197,7 @@ def align_rules(rules: RuleSet) -> AlignRules:
         of_words=frozenset(str(w).lower() for w in context.get("of_words") or ()),
         stamp_labels=_labels((rules.of_type("text").get("furniture") or {}).get("trailing_labels") or ()),
         stamp_chars=int(context["stamp_chars"]),
+        anchor_fit=float(data["assign"]["anchor_fit"]),
         synonyms={str(w).lower(): str(words[0]).lower() for words in context.get("synonyms") or () for w in words},
         assign=AssignRules(floor=float(data["assign"]["floor"]), margin=float(data["assign"]["margin"]),
                            needed={(str(part), str(how)): float(v)
@@ -757,6 +760,31 @@ def _day_group_fits(contexts: list[Context], members: dict[int, list[int]], idf:
     return fits
 
 
+def _anchor_fits(contexts: list[Context], members: dict[int, list[int]], compiled: AlignRules) -> list[Fit]:
+    """Fits between dates of one day whose sentences state one fact (an amount, a quotation) of other sources.
+
+    "The last four boys were brought out on Tuesday" and "On Tuesday the final four were freed"
+    share few words next to the day, but the four they count is one fact of the story.
+    """
+    group_of = {i: root for root, ids in members.items() for i in ids}
+    spread = {root: len({contexts[i].claim.source for i in ids}) for root, ids in members.items()}
+    facts: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for i, context in enumerate(contexts):
+        if context.claim.kind is not Kind.DATE and spread[group_of[i]] > 1:
+            facts[context.sentence].add(group_of[i])
+    buckets: dict[tuple[int, object], list[int]] = defaultdict(list)
+    for i, context in enumerate(contexts):
+        if (day := _day_of(context)) is not None and not context.stamp:
+            for root in facts.get(context.sentence, ()):
+                buckets[(root, day)].append(i)
+    fits = []
+    for i, j in _neighbours(buckets.values(), contexts, compiled):
+        a, b = contexts[i], contexts[j]
+        if a.claim.source != b.claim.source and _may_link(a, b, compiled):
+            fits.append(Fit(compiled.anchor_fit, compiled.value_bonus.get(SAME, 0.0), i, j))
+    return fits
+
+
 def _day_of(context: Context) -> tuple[object, object] | None:
     """The day a date claim places the event beside it on (not a statement's day), or None."""
     value = context.claim.value
@@ -1127,4 +1155,11 @@ def _groups(contexts: list[Context], links: list[tuple[float, int, int]], fits: 
     fits = fits + _day_group_fits(contexts, members, idf, compiled)
     members = assign(members, fits, joinable, lambda i: contexts[i].claim.id,
                      lambda i: _PARTS.get(contexts[i].claim.kind, "quantities"), compiled.assign)
+    # Once the story's amounts and quotations stand as facts, a day is weighed by the facts its
+    # sentence states as well: two outlets placing one fact on one day date the same event.
+    anchored = _anchor_fits(contexts, members, compiled)
+    if anchored:
+        members = assign(members, fits + anchored + _day_group_fits(contexts, members, idf, compiled), joinable,
+                         lambda i: contexts[i].claim.id, lambda i: _PARTS.get(contexts[i].claim.kind, "quantities"),
+                         compiled.assign)
     return [tuple(contexts[i].claim for i in sorted(ids)) for ids in members.values()]

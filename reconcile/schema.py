@@ -198,7 +198,7 @@ TYPES: dict[str, dict[str, Any]] = {
         "assign": {"floor!": "number", "margin!": "number",
                    "needed!": {"quantities!": _RELATIONS, "durations!": _RELATIONS, "ages!": _RELATIONS,
                                "dates!": _RELATIONS, "quotes!": _RELATIONS},
-                   "options!": "int", "rounds!": "int"},
+                   "options!": "int", "rounds!": "int", "anchor_fit!": "number"},
         "stories": {"floor!": "number", "link!": "number", "join_cells!": "int",
                     "stream_link!": "number"},
         "copies": {"shingle_words!": "int", "permutations!": "int", "threshold!": "number"},

@@ -146,6 +146,10 @@ def relation(a: Claim, b: Claim, compiled: ValueRules) -> str | None:
         return SAME
     (la, ha), rounded_a = _interval(a, compiled)
     (lb, hb), rounded_b = _interval(b, compiled)
+    if a.value.qualifier is b.value.qualifier is Qualifier.APPROXIMATE and a.value.amount is not None \
+            and b.value.amount is not None:
+        return _approximately(float(a.value.amount) * _si_factor(a.value), (la, ha),
+                              float(b.value.amount) * _si_factor(b.value), (lb, hb))
     if rounded_a and rounded_b:
         # Two rounded figures ("$14 million", "$15 million") only touch at their edges: they
         # must share more than an edge to be the same figure rounded differently.
@@ -199,7 +203,25 @@ def _duration_relation(a: Duration, b: Duration, compiled: ValueRules) -> str:
         return SAME
     near_a = _near(_float(a.low_days), _float(a.high_days), a.qualifier, compiled)
     near_b = _near(_float(b.low_days), _float(b.high_days), b.qualifier, compiled)
+    if a.qualifier is b.qualifier is Qualifier.APPROXIMATE and None not in (*near_a, *near_b):
+        return _approximately(_middle(near_a), near_a, _middle(near_b), near_b)
     return COMPATIBLE if _overlap(near_a, near_b) else CONFLICT
+
+
+def _approximately(point_a: float, around_a: tuple[float | None, float | None],
+                   point_b: float, around_b: tuple[float | None, float | None]) -> str:
+    """Two figures both given as approximate agree when one's figure is within the other's band.
+
+    "About 30 hours" and "about 36 hours" name two figures, though their bands touch.
+    """
+    return COMPATIBLE if _overlap((point_a, point_a), around_b) or _overlap((point_b, point_b), around_a) \
+        else CONFLICT
+
+
+def _middle(interval: tuple[float | None, float | None]) -> float:
+    low, high = interval
+    assert low is not None and high is not None
+    return (low + high) / 2
 
 
 def _float(value: float | None) -> float | None:

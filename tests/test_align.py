@@ -689,3 +689,19 @@ def test_a_page_stamp_is_no_fact_of_the_story(rules, page, stamp):
     stamped = group_of(report, ("a", stamp))  # the first: the stamp opens the page
     assert {c.source for c in report.claims if c.id in stamped.claims} == {"a"}, layout(report)
     assert stamped.id != group_of(report, ("b", "May 1, 2024")).id
+
+
+# --- a day is weighed by the facts its sentence states -----------------------------------------
+
+def test_two_outlets_dating_one_fact_date_one_event(rules):
+    # The words next to the two rescue days share nothing, but the four boys their sentences
+    # count are one fact of the story; the governor's briefing that day is another event.
+    report = build_report(story(
+        "Navy divers brought the last four boys out of the flooded cave on Tuesday. Also on Tuesday, "
+        "the provincial governor thanked volunteers at a press briefing.",
+        "Tuesday saw the final four boys reach safety after a long wait. The governor thanked "
+        "volunteers at a press briefing on Tuesday."), rules)
+    rescue = group_of(report, ("a", "Tuesday", 0))
+    assert members(report, rescue) == [("a", "Tuesday"), ("b", "Tuesday")], layout(report)
+    assert claim_of(report, ("b", "Tuesday", 0)).id in rescue.claims
+    assert claim_of(report, ("a", "Tuesday", 1)).id not in rescue.claims

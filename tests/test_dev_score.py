@@ -37,6 +37,9 @@ from .conftest import require_shared
 # - thai alignment.precision 0.850 -> 0.826 (recall 0.493 -> 0.521): a headline whose words every
 #   article uses is proposed the claims printing its value with its noun ("all 12 boys" now meets
 #   the rest), and so are more of the unmarked batches of four.
+# - notre-dame alignment.precision 0.775 -> 0.743 (recall 0.505 -> 0.528): a day is weighed by the
+#   facts its sentence states, and some days of two events told in one sentence now meet (the
+#   day of the fire and of a pledge; the day the fire was out and of the president's address).
 FLOORS = {
     "facebook-ftc-settlement": {
         "extraction.recall": 0.991, "kind.count.recall": 1.0, "kind.date.recall": 1.0,
@@ -49,14 +52,14 @@ FLOORS = {
         "extraction.recall": 0.979, "kind.age.recall": 1.0, "kind.count.recall": 0.977,
         "kind.date.recall": 0.975, "kind.duration.recall": 0.966, "kind.measure.recall": 1.0,
         "kind.money.recall": 1.0, "kind.percent.recall": 1.0, "kind.quote.recall": 0.968,
-        "alignment.precision": 0.774, "alignment.recall": 0.504, "verdicts.accuracy": 0.732,
+        "alignment.precision": 0.742, "alignment.recall": 0.527, "verdicts.accuracy": 0.732,
         "verdicts.lenient": 0.793, "discrepancies.recall": 0.523, "discrepancies.precision": 1.0,
     },
     "thai-cave-rescue": {
         "extraction.recall": 0.973, "kind.age.recall": 1.0, "kind.count.recall": 0.941,
         "kind.date.recall": 1.0, "kind.duration.recall": 0.973, "kind.measure.recall": 0.933,
-        "kind.quote.recall": 1.0, "alignment.precision": 0.825, "alignment.recall": 0.520,
-        "verdicts.accuracy": 0.662, "verdicts.lenient": 0.814, "discrepancies.recall": 0.643,
+        "kind.quote.recall": 1.0, "alignment.precision": 0.823, "alignment.recall": 0.559,
+        "verdicts.accuracy": 0.676, "verdicts.lenient": 0.814, "discrepancies.recall": 0.643,
         "discrepancies.precision": 0.769,
     },
 }

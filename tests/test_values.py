@@ -4,7 +4,8 @@ Each row is two invented sentences and how their one figure relates, read both w
 
 - a bound sits near its number: "more than N" is N to N times the rules' `near_bound`, "up to N"
   (and "fewer than", "as many as", "under") N divided by it to N, while the value itself keeps
-  its open end; approximate words and vague amounts keep their own bands;
+  its open end; approximate words and vague amounts keep their own bands, and two approximate
+  figures agree when one's figure lies in the other's band;
 - amounts in two currencies relate through the rules' band of rates for the pair (`conversions`),
   each amount keeping its rounding and bounds; a pair with no band is not compared (None).
 """
@@ -68,6 +69,15 @@ NEAR_BOUNDS = [
     ("He faces up to five years in prison.", "He faces four years in prison.", COMPATIBLE),
     ("He faces up to five years in prison.", "He faces six months in prison.", CONFLICT),
     ("The talks lasted nearly 15 hours.", "The talks lasted more than 14 hours.", COMPATIBLE),
+    # Two approximate figures agree when one's figure lies in the other's band; bands that only
+    # touch hold two figures.
+    ("About 300 volunteers were sent.", "Around 315 volunteers were sent.", COMPATIBLE),
+    ("About 300 volunteers were sent.", "Roughly 345 volunteers were sent.", CONFLICT),
+    ("Nearly 300 volunteers were sent.", "About 285 volunteers were sent.", COMPATIBLE),
+    ("The village lies about 6 km from the border.", "The village lies around 6.4 km from the border.", COMPATIBLE),
+    ("The village lies about 6 km from the border.", "The village lies about 5.1 km from the border.", CONFLICT),
+    ("The strike lasted around 30 hours.", "The strike lasted about 32 hours.", COMPATIBLE),
+    ("The strike lasted around 30 hours.", "The strike lasted about 36 hours.", CONFLICT),
 ]
 
 
