@@ -35,7 +35,8 @@ from itertools import product
 
 from rapidfuzz import fuzz, process
 
-from .assign import AssignRules, Fit, assign
+from .assign import DEVELOPING, AssignRules, Fit, assign
+from .developing import DevelopingRules, developing_rules, of_its_moment
 from .errors import RuleError
 from .identity import group_people
 from .model import Claim, DateValue, Granularity, Kind, Qualifier, Quantity, QuoteValue, Source
@@ -101,12 +102,17 @@ class AlignRules:
     thing_words: int
     restated_gap: int
     of_words: frozenset[str]
+    # Endings of the words that end an amount's phrase (past forms, adverbs: "burned", "already").
+    phrase_ends: tuple[str, ...]
     # A page's own stamp: a date on a line with one of these labels ("Updated"), on a line of
     # its own, or in a dateline ("LYON, May 1 —"), on a line of at most `stamp_chars`.
     stamp_labels: re.Pattern[str]
     stamp_chars: int
     # The fit two dates of one day get from a fact their two sentences state.
     anchor_fit: float
+    # What marks a figure of its moment ("so far", "rose to"): two such figures that differ
+    # may be one developing fact.
+    developing: DevelopingRules
     # A word -> the word its synonym list stands by ("blaze" -> "fire").
     synonyms: dict[str, str]
     assign: AssignRules
@@ -195,9 +201,11 @@ def align_rules(rules: RuleSet) -> AlignRules:
         thing_words=int(context["thing_words"]),
         restated_gap=int(context["restated_gap"]),
         of_words=frozenset(str(w).lower() for w in context.get("of_words") or ()),
+        phrase_ends=tuple(str(w).lower() for w in context.get("phrase_ends") or ()),
         stamp_labels=_labels((rules.of_type("text").get("furniture") or {}).get("trailing_labels") or ()),
         stamp_chars=int(context["stamp_chars"]),
         anchor_fit=float(data["assign"]["anchor_fit"]),
+        developing=developing_rules(rules),
         synonyms={str(w).lower(): str(words[0]).lower() for words in context.get("synonyms") or () for w in words},
         assign=AssignRules(floor=float(data["assign"]["floor"]), margin=float(data["assign"]["margin"]),
                            needed={(str(part), str(how)): float(v)
@@ -232,6 +240,10 @@ class Context:
     sequence: frozenset[str] = frozenset()
     # A date the page stamps itself with (when it was published or updated), not the story's.
     stamp: bool = False
+    # A figure worded as of its moment ("so far", "has risen to"): a running total or toll.
+    moment: bool = False
+    # The days its sentence places events on ("on Sunday", "July 8"): a figure of each day.
+    days: frozenset[object] = frozenset()
 
 
 def align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSet) -> list[tuple[Claim, ...]]:
@@ -251,6 +263,7 @@ def _align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSe
     languages = {s.id: s.language for s in sources}
     contexts = [replace(_context(c, prepared[c.source], story_names, topics[c.source], compiled),
                         language=languages.get(c.source)) for c in claims]
+    contexts = _with_days(contexts)
     idf = _idf(prepared.values(), compiled)
     links: list[tuple[float, int, int]] = []
     fits: list[Fit] = []
@@ -270,6 +283,16 @@ def _align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSe
         if kind is Kind.DATE:
             fits.extend(_same_day_fits(contexts, members, idf, compiled))
     return _groups(contexts, links, fits, idf, compiled)
+
+
+def _with_days(contexts: list[Context]) -> list[Context]:
+    """Each figure's context with the days its sentence places events on."""
+    days: dict[tuple[str, int], set[object]] = defaultdict(set)
+    for context in contexts:
+        if (day := _day_of(context)) is not None and not context.stamp:
+            days[context.sentence].add(day)
+    return [replace(c, days=frozenset(days[c.sentence])) if c.claim.kind is not Kind.DATE and days.get(c.sentence)
+            else c for c in contexts]
 
 
 # --- 1. contexts --------------------------------------------------------------------------
@@ -354,7 +377,8 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
         sequence = frozenset(compiled.sequence[w] for w in near if w in compiled.sequence)
     return Context(claim, weights, frozenset(name_words), owners, owner_is_topic, spoken, more, units, specific,
                    unit_word, (claim.source, s_start), words, thing=_thing(claim, view, before, s_end, compiled),
-                   sequence=sequence, stamp=claim.kind is Kind.DATE and _stamped(claim, view, compiled))
+                   sequence=sequence, stamp=claim.kind is Kind.DATE and _stamped(claim, view, compiled),
+                   moment=claim.kind in compiled.developing.kinds and of_its_moment(claim, compiled.developing))
 
 
 def _stamped(claim: Claim, view: str, compiled: AlignRules) -> bool:
@@ -379,6 +403,8 @@ def _stamped(claim: Claim, view: str, compiled: AlignRules) -> bool:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_PUNCTUATION = re.compile(r"[^\w\s'\u2019-]")
+
 _DATELINE_PLACE = re.compile(r"\W*[A-Z][A-Z .'-]+,\s*")
 _DATELINE_AFTER = ("\u2014", "\u2013", "-", "(")
 
@@ -392,12 +418,27 @@ def _thing(claim: Claim, view: str, before: list[str], s_end: int, compiled: Ali
     """The content words that say what a quantity is of, next to it (`before`: the words ahead of it)."""
     if claim.kind not in (Kind.MONEY, Kind.MEASURE, Kind.PERCENT, Kind.DURATION):
         return frozenset()
-    after = [m.group().lower() for m in _WORD.finditer(view, claim.span.end, min(s_end, claim.span.end
-                                                                                 + compiled.verb_chars))]
-    found = [w for w in after[:compiled.thing_words + 1] if w not in compiled.stop_words][:compiled.thing_words]
+    # The words of its own phrase: up to a punctuation mark ("$70 million (£55 million) has
+    # been raised" names no thing) or a verb ("the 600-year-old church burned").
+    found: list[str] = []
+    at = claim.span.end
+    for m in _WORD.finditer(view, claim.span.end, min(s_end, claim.span.end + compiled.verb_chars)):
+        word = m.group().lower()
+        if _PUNCTUATION.search(view, at, m.start()) or word in compiled.verb_skips \
+                or word in compiled.speech_verbs or _ends_phrase(word, compiled):
+            break
+        at = m.end()
+        if word not in compiled.stop_words and not word[:1].isdigit():
+            found.append(word)
+            if len(found) == compiled.thing_words:
+                break
     if len(before) >= 2 and before[-1] in compiled.of_words and before[-2] not in compiled.stop_words:
         found.append(before[-2])
     return frozenset(_stem(w, compiled) for w in found)
+
+
+def _ends_phrase(word: str, compiled: AlignRules) -> bool:
+    return any(word.endswith(e) and len(word) - len(e) >= compiled.min_stem for e in compiled.phrase_ends)
 
 
 def _near(view: str, start: int, end: int, floor: int, ceiling: int, n: int) -> tuple[int, int]:
@@ -837,6 +878,14 @@ def _overlap(a: dict[str, float], b: dict[str, float], idf: dict[str, float]) ->
 _PARTS = {Kind.DATE: "dates", Kind.AGE: "ages", Kind.DURATION: "durations", Kind.QUOTE: "quotes"}
 
 
+def _part(context: Context) -> str:
+    """The part of the story a claim is weighed in: a year written alone is a figure of its own."""
+    value = context.claim.value
+    if isinstance(value, DateValue) and value.granularity in _WRITTEN_YEARS:
+        return "years"
+    return _PARTS.get(context.claim.kind, "quantities")
+
+
 def _threshold(a: Context, b: Context, how: str | None, compiled: AlignRules) -> float:
     """The context overlap two claims need: by source and by how their values relate."""
     same = a.claim.source == b.claim.source
@@ -960,6 +1009,9 @@ def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
         return False  # "the first four" and "the last four" are two batches; "four" may be either
     if (a.more or b.more) and relation(ca, cb, compiled.values) == CONFLICT:
         return False  # "two other rifles" counts some of them, not all: no conflict with "nine"
+    if a.days and b.days and not a.days & b.days and not (a.moment and b.moment) \
+            and relation(ca, cb, compiled.values) == CONFLICT:
+        return False  # "11 hours on Sunday" and "nine hours on Monday" are a figure of each day
     if isinstance(va, QuoteValue) and isinstance(vb, QuoteValue) and min(len(a.words), len(b.words)) \
             < compiled.quote_min_words and _named_differently(va.speaker, vb.speaker):
         return False  # "We will rebuild," from two different people is two quotations
@@ -1147,19 +1199,22 @@ def _groups(contexts: list[Context], links: list[tuple[float, int, int]], fits: 
                 found = SAME  # "Monday" and "Monday evening" name one day
             if found == CONFLICT and a.thing and b.thing and not a.thing & b.thing:
                 return None  # "a $19 million contract" and "$20 million in donations"
-            if found == CONFLICT or (found == COMPATIBLE and how == SAME):
+            if found == CONFLICT and a.moment and b.moment:
+                found = DEVELOPING  # "€300 million so far" and "€450 million has been raised so far"
+            if found == CONFLICT or (found == DEVELOPING and how != CONFLICT) \
+                    or (found == COMPATIBLE and how == SAME):
                 how = found
         return how
 
     # Then each group weighs the groups it might belong to, and joins the best by a margin.
     fits = fits + _day_group_fits(contexts, members, idf, compiled)
     members = assign(members, fits, joinable, lambda i: contexts[i].claim.id,
-                     lambda i: _PARTS.get(contexts[i].claim.kind, "quantities"), compiled.assign)
+                     lambda i: _part(contexts[i]), compiled.assign)
     # Once the story's amounts and quotations stand as facts, a day is weighed by the facts its
     # sentence states as well: two outlets placing one fact on one day date the same event.
     anchored = _anchor_fits(contexts, members, compiled)
     if anchored:
         members = assign(members, fits + anchored + _day_group_fits(contexts, members, idf, compiled), joinable,
-                         lambda i: contexts[i].claim.id, lambda i: _PARTS.get(contexts[i].claim.kind, "quantities"),
+                         lambda i: contexts[i].claim.id, lambda i: _part(contexts[i]),
                          compiled.assign)
     return [tuple(contexts[i].claim for i in sorted(ids)) for ids in members.values()]

@@ -16,6 +16,11 @@ from dataclasses import dataclass
 
 from .values import CONFLICT
 
+# Two figures of one developing fact (a running total "so far" and a later one): a conflict the
+# rules may let meet on less shared context, weighed as a conflict all the same.
+DEVELOPING = "developing"
+_CONFLICTING = (CONFLICT, DEVELOPING)
+
 
 @dataclass(frozen=True, slots=True)
 class Fit:
@@ -93,7 +98,7 @@ def assign(groups: dict[int, list[int]], fits: Iterable[Fit], joinable: Callable
                     continue
                 # A group the best could take in without a conflict is more of the same fact
                 # (outlets split over wordings), not a rival: the margin is over rival facts.
-                if how(best[2], h) in (None, CONFLICT):
+                if how(best[2], h) in (None, *_CONFLICTING):
                     rival = score
                     break
             if best is not None:
@@ -103,7 +108,7 @@ def assign(groups: dict[int, list[int]], fits: Iterable[Fit], joinable: Callable
             if not clear:
                 continue
             # A conflict is only asserted between groups that are each other's clear best.
-            if relation == CONFLICT and not (h in choice and choice[h][2] == g and choice[h][4]):
+            if relation in _CONFLICTING and not (h in choice and choice[h][2] == g and choice[h][4]):
                 continue
             proposals.append((score, g, h))
         moved = False

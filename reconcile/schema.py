@@ -54,6 +54,7 @@ def _choice(words: Any) -> str:
 
 _WORDS, _PATTERNS = ["word"], ["pattern"]
 _RELATIONS = {"same": "number", "compatible": "number", "conflict": "number"}
+_NEEDED = {**_RELATIONS, "developing": "number"}
 
 # An example holds a text and the claims it must yield (none for a negative example), or the
 # sources of a story and how their claims must group. A claim's keys besides kind and text
@@ -185,6 +186,7 @@ TYPES: dict[str, dict[str, Any]] = {
                     "keep": _WORDS, "min_stem": "int", "owner_words": "int", "verb_chars": "int",
                     "spoken_words": "int", "verb_skips": _WORDS, "sequence": {"*": _WORDS}, "synonyms": [_WORDS],
                     "sequence_words": "int", "thing_words": "int", "restated_gap": "int", "of_words": _WORDS,
+                    "phrase_ends": _WORDS,
                     "stamp_chars": "int"},
         "propose": {"key_words": "int", "posting_cap": "int", "posting_per_source": "int",
                     "candidate_budget": "int", "max_candidates": "int", "floor": "number"},
@@ -196,8 +198,8 @@ TYPES: dict[str, dict[str, Any]] = {
                            "same_source": _RELATIONS},
                  "value_bonus": _RELATIONS, "translated": {**_RELATIONS, "unit": "number", "topic": "number"}},
         "assign": {"floor!": "number", "margin!": "number",
-                   "needed!": {"quantities!": _RELATIONS, "durations!": _RELATIONS, "ages!": _RELATIONS,
-                               "dates!": _RELATIONS, "quotes!": _RELATIONS},
+                   "needed!": {"quantities!": _NEEDED, "durations!": _NEEDED, "ages!": _NEEDED,
+                               "dates!": _NEEDED, "quotes!": _NEEDED, "years": _NEEDED},
                    "options!": "int", "rounds!": "int", "anchor_fit!": "number"},
         "stories": {"floor!": "number", "link!": "number", "join_cells!": "int",
                     "stream_link!": "number"},

@@ -705,3 +705,51 @@ def test_two_outlets_dating_one_fact_date_one_event(rules):
     assert members(report, rescue) == [("a", "Tuesday"), ("b", "Tuesday")], layout(report)
     assert claim_of(report, ("b", "Tuesday", 0)).id in rescue.claims
     assert claim_of(report, ("a", "Tuesday", 1)).id not in rescue.claims
+
+
+# --- running totals and figures of each day ----------------------------------------------------
+
+def test_two_running_totals_are_one_developing_fact(rules):
+    # Each figure is worded as of its moment ("have topped", "so far"): a tally that grew, told
+    # on two days, meets on less shared context than two plain figures that differ would need.
+    report = build_report(story(
+        "Donations to rebuild the abbey have topped €600 million, the culture ministry said on Tuesday.",
+        "So far, about €880 million in donations has been pledged to rebuild the abbey, a minister said.",
+        published=(dt.date(2024, 5, 1), dt.date(2024, 5, 2))), rules)
+    total = group_of(report, ("a", "€600 million"))
+    assert members(report, total) == [("a", "€600 million"), ("b", "about €880 million")], layout(report)
+    assert total.verdict.value == "conflict" and "developing" in total.flags
+
+
+@pytest.mark.parametrize("texts, first, second", [
+    # A running total is no fact of another thing that costs a different sum.
+    (("The abbey's yearly upkeep costs €600 million, the culture ministry said.",
+      "So far, about €880 million in donations has been pledged to rebuild the abbey, a minister said."),
+     ("a", "€600 million"), ("b", "about €880 million")),
+    # A figure of each day its sentence names: two operations, not one told twice.
+    (("Rescuers spent about 11 hours underground on Sunday bringing out the first group, the governor said.",
+      "On Monday rescuers spent about nine hours underground bringing out the second group, the governor said."),
+     ("a", "about 11 hours"), ("b", "about nine hours")),
+], ids=["a-total-and-a-cost", "a-figure-of-each-day"])
+def test_differing_figures_of_other_moments_stay_apart(rules, texts, first, second):
+    report = build_report(story(*texts), rules)
+    assert group_of(report, first).id != group_of(report, second).id, layout(report)
+
+
+# --- a year written alone is a figure of the story ---------------------------------------------
+
+def test_two_years_printed_for_one_agreement_conflict(rules):
+    report = build_report(story(
+        "Regulators said the bank had broken a 2015 privacy settlement over customer data.",
+        "The bank violated a 2016 privacy agreement with regulators, officials said."), rules)
+    year = group_of(report, ("a", "2015"))
+    assert members(report, year) == [("a", "2015"), ("b", "2016")], layout(report)
+    assert year.verdict.value == "conflict"
+
+
+def test_a_year_of_another_event_stays_apart(rules):
+    report = build_report(story(
+        "The museum first opened in 2015, the director said. A new wing followed in 2016.",
+        "The museum's new wing, finished in 2017, draws crowds, the director said."), rules)
+    assert group_of(report, ("a", "2015")).id != group_of(report, ("b", "2017")).id, layout(report)
+    assert group_of(report, ("a", "2016")).id == group_of(report, ("b", "2017")).id, layout(report)
