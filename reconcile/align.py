@@ -1214,7 +1214,9 @@ def _groups(contexts: list[Context], links: list[tuple[float, int, int]], fits: 
     # sentence states as well: two outlets placing one fact on one day date the same event.
     anchored = _anchor_fits(contexts, members, compiled)
     if anchored:
-        members = assign(members, fits + anchored + _day_group_fits(contexts, members, idf, compiled), joinable,
-                         lambda i: contexts[i].claim.id, lambda i: _part(contexts[i]),
-                         compiled.assign)
+        dated = {root: ids for root, ids in members.items() if contexts[ids[0]].claim.kind is Kind.DATE}
+        weighed = [f for f in fits + _day_group_fits(contexts, dated, idf, compiled)
+                   if contexts[f.i].claim.kind is Kind.DATE] + anchored
+        members = {root: ids for root, ids in members.items() if root not in dated} | assign(
+            dated, weighed, joinable, lambda i: contexts[i].claim.id, lambda i: _part(contexts[i]), compiled.assign)
     return [tuple(contexts[i].claim for i in sorted(ids)) for ids in members.values()]
