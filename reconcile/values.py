@@ -144,6 +144,8 @@ def relation(a: Claim, b: Claim, compiled: ValueRules) -> str | None:
     if a.value.qualifier == b.value.qualifier and all(
             _close(x, y, compiled) for x, y in zip(_stated(a.value), _stated(b.value), strict=True)):
         return SAME
+    if a.value.qualifier is b.value.qualifier is Qualifier.RANGE:
+        return CONFLICT  # "aged 9 to 13" and "aged 9 to 14" state two ranges, however they overlap
     (la, ha), rounded_a = _interval(a, compiled)
     (lb, hb), rounded_b = _interval(b, compiled)
     if a.value.qualifier is b.value.qualifier is Qualifier.APPROXIMATE and a.value.amount is not None \
@@ -201,6 +203,8 @@ def _duration_relation(a: Duration, b: Duration, compiled: ValueRules) -> str:
     ends = ((a.low_days, b.low_days), (a.high_days, b.high_days))
     if a.qualifier == b.qualifier and all(_close(x, y, compiled) for x, y in ends):
         return SAME
+    if a.qualifier is b.qualifier is Qualifier.RANGE:
+        return CONFLICT
     near_a = _near(_float(a.low_days), _float(a.high_days), a.qualifier, compiled)
     near_b = _near(_float(b.low_days), _float(b.high_days), b.qualifier, compiled)
     if a.qualifier is b.qualifier is Qualifier.APPROXIMATE and None not in (*near_a, *near_b):

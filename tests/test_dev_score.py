@@ -44,7 +44,9 @@ from .conftest import require_shared
 #   0.643 -> 0.714): running totals and figures worded as of their moment meet as developing
 #   conflicts, and an amount's thing is read from its own phrase only; the 17 and 18 days
 #   trapped now meet as the gold's conflict, but so do the days trapped as of an earlier day,
-#   and two operations' hours whose sentences name no day.
+#   and two operations' hours whose sentences name no day. Then 0.560 -> 0.555 recall: two ranges
+#   with different ends conflict, so "aged 11 to 17" no longer joins "aged between 11 and 16"
+#   as compatible, and a conflict of unnamed ages needs a link.
 FLOORS = {
     "facebook-ftc-settlement": {
         "extraction.recall": 0.991, "kind.count.recall": 1.0, "kind.date.recall": 1.0,
@@ -63,7 +65,7 @@ FLOORS = {
     "thai-cave-rescue": {
         "extraction.recall": 0.973, "kind.age.recall": 1.0, "kind.count.recall": 0.941,
         "kind.date.recall": 1.0, "kind.duration.recall": 0.973, "kind.measure.recall": 0.933,
-        "kind.quote.recall": 1.0, "alignment.precision": 0.792, "alignment.recall": 0.559,
+        "kind.quote.recall": 1.0, "alignment.precision": 0.791, "alignment.recall": 0.554,
         "verdicts.accuracy": 0.676, "verdicts.lenient": 0.784, "discrepancies.recall": 0.713,
         "discrepancies.precision": 0.749,
     },

@@ -5,7 +5,8 @@ Each row is two invented sentences and how their one figure relates, read both w
 - a bound sits near its number: "more than N" is N to N times the rules' `near_bound`, "up to N"
   (and "fewer than", "as many as", "under") N divided by it to N, while the value itself keeps
   its open end; approximate words and vague amounts keep their own bands, and two approximate
-  figures agree when one's figure lies in the other's band;
+  figures agree when one's figure lies in the other's band, and two ranges with different ends
+  conflict;
 - amounts in two currencies relate through the rules' band of rates for the pair (`conversions`),
   each amount keeping its rounding and bounds; a pair with no band is not compared (None).
 """
@@ -78,6 +79,14 @@ NEAR_BOUNDS = [
     ("The village lies about 6 km from the border.", "The village lies about 5.1 km from the border.", CONFLICT),
     ("The strike lasted around 30 hours.", "The strike lasted about 32 hours.", COMPATIBLE),
     ("The strike lasted around 30 hours.", "The strike lasted about 36 hours.", CONFLICT),
+    # Two ranges state their ends: different ends are two ranges, however they overlap.
+    ("Between 300 and 400 people marched.", "Some 300 to 400 people marched.", SAME),
+    ("Between 300 and 400 people marched.", "Some 300 to 450 people marched.", CONFLICT),
+    ("Repairs will cost between $2 million and $4 million.", "Repairs will cost $2 million to $5 million.",
+     CONFLICT),
+    ("The works will take two to three weeks.", "The works will take two to four weeks.", CONFLICT),
+    # A range and a point inside it are compatible.
+    ("Repairs will cost between $2 million and $4 million.", "Repairs will cost $3 million.", COMPATIBLE),
 ]
 
 

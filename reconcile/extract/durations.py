@@ -481,7 +481,7 @@ def _rate(words: list[Token], end: int, compiled: DurationRules) -> bool:
 
 
 def _age_of_person(words: list[Token], first: int, unit: TimeUnit, compiled: DurationRules) -> bool:
-    """Whether years are said of a person, an age: "a man of 45 years", "aged 11 to 16 years"."""
+    """Whether years are said of a person, an age: "a man of 45 years", "aged 9 to 13 years"."""
     if unit.name == compiled.age_unit and first >= 1 and words[first - 1].low in compiled.lex.age_before:
         return True  # "aged between 20 and 25 years" (the words of `counts.age.before`)
     if unit.name != compiled.age_unit or first < 2 or words[first - 1].low not in compiled.age_links:
