@@ -82,6 +82,8 @@ class AlignRules:
     quote_variant: float
     quote_min_words: int
     quote_shared: float
+    # Two spellings of one surname ("Osman", "Usman") at least this alike (rapidfuzz ratio) name one speaker.
+    speaker_spelling: float
     stop_words: frozenset[str]
     unit_classes: dict[str, frozenset[int]]
     # What people did or underwent, counted in its own right: a verb -> the classes it makes a
@@ -183,6 +185,7 @@ def align_rules(rules: RuleSet) -> AlignRules:
         quote_variant=float(quotes["variant"]),
         quote_min_words=int(quotes["min_words"]),
         quote_shared=float(quotes["shared_words"]),
+        speaker_spelling=float(quotes["speaker_spelling"]),
         stop_words=frozenset(stop),
         unit_classes={word: frozenset(ns) for word, ns in classes.items()},
         acts={verb: found for named in verbs.values() for verb, (_, found) in named.items()},
@@ -927,11 +930,12 @@ def _speaker_fits(contexts: list[Context], members: list[int], compiled: AlignRu
     yet of the speaker's quotations in the story, the one sharing most words is most likely
     the same statement. The fit is the share of the shorter one's content words in the other.
     """
+    named = {i: value.speaker for i in members if isinstance(value := contexts[i].claim.value, QuoteValue)
+             and value.speaker and value.speaker[:1].isupper()}
+    person = _speakers(sorted(set(named.values())), compiled)
     by_speaker: dict[str, list[int]] = defaultdict(list)
-    for i in members:
-        value = contexts[i].claim.value
-        if isinstance(value, QuoteValue) and value.speaker and value.speaker[:1].isupper():
-            by_speaker[value.speaker.split()[-1].lower()].append(i)
+    for i, speaker in named.items():
+        by_speaker[person[speaker]].append(i)
     words = {i: {w for w in contexts[i].words if w not in compiled.stop_words}
              for quoted in by_speaker.values() for i in quoted}
     fits = []
@@ -944,6 +948,45 @@ def _speaker_fits(contexts: list[Context], members: list[int], compiled: AlignRu
         if overlap >= compiled.assign.floor and _may_link(a, b, compiled):
             fits.append(Fit(overlap, 0.0, i, j))
     return fits
+
+
+def _speakers(names: list[str], compiled: AlignRules) -> dict[str, str]:
+    """Each speaker's name -> one name standing for everyone it names.
+
+    Outlets name one speaker in full, by surname alone or by given name alone ("Ana Ortiz",
+    "Ortiz", "Ana"), and spell a foreign surname two ways; two full names sharing only a
+    given name are two people.
+    """
+    parent = {name: name for name in names}
+
+    def find(name: str) -> str:
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    def one(a: str, b: str) -> bool:
+        x, y = a.lower().split(), b.lower().split()
+        if x[-1] == y[-1]:
+            return True
+        if len(x) == 1 or len(y) == 1:
+            return (x if len(x) == 1 else y)[0] in (y if len(x) == 1 else x)
+        return x[0] == y[0] and fuzz.ratio(x[-1], y[-1]) >= compiled.speaker_spelling
+
+    # Names meet through a word they share; a word too many names share proposes none of them.
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        for word in set(name.lower().split()):
+            by_word[word].append(name)
+    for found in by_word.values():
+        if len(found) > compiled.posting_cap:
+            continue
+        for k, a in enumerate(found):
+            for b in found[k + 1:]:
+                if one(a, b):
+                    low, high = sorted((find(a), find(b)))
+                    parent[high] = low  # the first name stands for all, whatever order they met in
+    return {name: find(name) for name in names}
 
 
 def _translated_quote_links(contexts: list[Context], members: list[int],

@@ -753,3 +753,30 @@ def test_a_year_of_another_event_stays_apart(rules):
         "The museum's new wing, finished in 2017, draws crowds, the director said."), rules)
     assert group_of(report, ("a", "2015")).id != group_of(report, ("b", "2017")).id, layout(report)
     assert group_of(report, ("a", "2016")).id == group_of(report, ("b", "2017")).id, layout(report)
+
+
+# --- one speaker however the outlets name them -------------------------------------------------
+
+@pytest.mark.parametrize("names, one", [
+    (("Ana Ortiz", "Ortiz"), True),
+    (("Ana Ortiz", "Ana"), True),
+    (("Somchai Prasertwong", "Somchai Prasertvong"), True),  # a surname spelled two ways
+    (("Ana Ortiz", "Ana Lopez"), False),  # a given name alone makes no person
+    (("Somchai Prasertwong", "Anong Prasertvong"), False),
+], ids=["surname-alone", "given-name-alone", "surname-spelled-twice", "two-people-one-given-name",
+        "two-people-alike-surnames"])
+def test_a_speaker_named_in_several_ways_is_one_person(rules, names, one):
+    from reconcile.align import _speakers, align_rules
+
+    found = _speakers(sorted(names), align_rules(rules))
+    assert (found[names[0]] == found[names[1]]) is one, found
+
+
+def test_a_speakers_quotations_meet_when_outlets_spell_the_surname_differently(rules):
+    report = build_report(story(
+        '"Our volunteers rebuilt the old bridge faster than any engineer had predicted," Somchai '
+        'Prasertwong told reporters on Friday.',
+        '"Honestly, those volunteers rebuilt that old bridge well before any engineer predicted," said '
+        'Somchai Prasertvong.'), rules)
+    quote = group_of(report, ("a", "Our volunteers rebuilt the old bridge faster than any engineer had predicted,"))
+    assert len(quote.claims) == 2 and quote.verdict.value == "quote_variant", layout(report)

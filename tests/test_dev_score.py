@@ -65,9 +65,9 @@ FLOORS = {
     "thai-cave-rescue": {
         "extraction.recall": 0.973, "kind.age.recall": 1.0, "kind.count.recall": 0.941,
         "kind.date.recall": 1.0, "kind.duration.recall": 0.973, "kind.measure.recall": 0.933,
-        "kind.quote.recall": 1.0, "alignment.precision": 0.791, "alignment.recall": 0.554,
-        "verdicts.accuracy": 0.676, "verdicts.lenient": 0.784, "discrepancies.recall": 0.713,
-        "discrepancies.precision": 0.749,
+        "kind.quote.recall": 1.0, "alignment.precision": 0.790, "alignment.recall": 0.562,
+        "verdicts.accuracy": 0.691, "verdicts.lenient": 0.799, "discrepancies.recall": 0.785,
+        "discrepancies.precision": 0.764,
     },
 }
 
