@@ -106,8 +106,8 @@ class AlignRules:
     of_words: frozenset[str]
     # Endings of the words that end an amount's phrase (past forms, adverbs: "burned", "already").
     phrase_ends: tuple[str, ...]
-    # A page's own stamp: a date on a line with one of these labels ("Updated"), on a line of
-    # its own, or in a dateline ("LYON, May 1 —"), on a line of at most `stamp_chars`.
+    # A page's own stamp: a date and time on a line with one of these labels ("Updated"), or
+    # a date in a dateline ("LYON, May 1 —"), on a line of at most `stamp_chars`.
     stamp_labels: re.Pattern[str]
     stamp_chars: int
     # The fit two dates of one day get from a fact their two sentences state.
@@ -387,7 +387,9 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
 def _stamped(claim: Claim, view: str, compiled: AlignRules) -> bool:
     """Whether a date is the page's own: "Updated May 1, 2024, 9:10 PM", "LYON, May 1 —".
 
-    Only short lines are looked at, so a page with no line breaks costs nothing more.
+    A date alone on a line ("May 2, 2024") is not told apart: it may be a stamp as well as the
+    day the story tells of, and corpora that link a page's date to the story's day are right
+    to. Only short lines are looked at, so a page with no line breaks costs nothing more.
     """
     start, end = claim.span.start, claim.span.end
     reach = compiled.stamp_chars
@@ -397,15 +399,13 @@ def _stamped(claim: Claim, view: str, compiled: AlignRules) -> bool:
     if (opens == 0 and start > reach) or closes < 0:
         return False
     before, after = view[opens:start], view[end:closes]
-    if compiled.stamp_labels.search(view, opens, closes):
-        return True
-    if not _LETTER.search(before) and not _LETTER.search(after):
-        return True  # a line of its own
+    if isinstance(claim.value, DateValue) and claim.value.clock is not None \
+            and compiled.stamp_labels.search(view, opens, closes):
+        return True  # a timestamp on a line with a label: "Updated May 1, 2024, 9:10 PM"
     # A dateline: a place in capitals, a comma, the date, then a dash or the agency.
     return bool(_DATELINE_PLACE.fullmatch(before)) and after.lstrip()[:1] in _DATELINE_AFTER
 
 
-_LETTER = re.compile(r"[^\W\d_]")
 _PUNCTUATION = re.compile(r"[^\w\s'\u2019-]")
 
 _DATELINE_PLACE = re.compile(r"\W*[A-Z][A-Z .'-]+,\s*")
