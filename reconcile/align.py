@@ -1224,14 +1224,21 @@ def _groups(contexts: list[Context], links: list[tuple[float, int, int]], fits: 
             related[key] = relation(a, b, compiled.values)
         return related[key]
 
+    # Groups only grow: a pair of claims found able to stand together stays so, and is not
+    # weighed again when their groups are.
+    together: set[tuple[int, int]] = set()
+
     def joinable(xs: list[int], ys: list[int]) -> str | None:
         for x in xs:
             for y in ys:
+                if (x, y) in together:
+                    continue
                 a, b = contexts[x], contexts[y]
                 if not _may_join(a, b, compiled):
                     return None
                 if a.claim.source == b.claim.source and not _restates(a, b, compiled):
                     return None  # a source restates its own figure alike; another figure of it is another fact
+                together.add((x, y))
         # Values across sources, once per pair of wordings: outlets print one figure alike.
         how = SAME
         for (sources_a, a), (sources_b, b) in product(_wordings(xs, contexts), _wordings(ys, contexts)):

@@ -47,25 +47,28 @@ from .conftest import require_shared
 #   and two operations' hours whose sentences name no day. Then 0.560 -> 0.555 recall: two ranges
 #   with different ends conflict, so "aged 11 to 17" no longer joins "aged between 11 and 16"
 #   as compatible, and a conflict of unnamed ages needs a link.
+# - facebook alignment.precision 0.725 -> 0.719 (recall 0.801 -> 0.813, discrepancies precision
+#   0.667 -> 0.800): "millions of users" now holds 87 million, as the gold reads it, and so
+#   the vague figure joins the fact it loosely states.
 FLOORS = {
     "facebook-ftc-settlement": {
         "extraction.recall": 0.991, "kind.count.recall": 1.0, "kind.date.recall": 1.0,
         "kind.duration.recall": 0.857, "kind.measure.recall": 1.0, "kind.money.recall": 1.0,
-        "kind.percent.recall": 1.0, "kind.quote.recall": 1.0, "alignment.precision": 0.724,
-        "alignment.recall": 0.800, "verdicts.accuracy": 0.770, "verdicts.lenient": 0.853,
-        "discrepancies.recall": 0.749, "discrepancies.precision": 0.666,
+        "kind.percent.recall": 1.0, "kind.quote.recall": 1.0, "alignment.precision": 0.718,
+        "alignment.recall": 0.812, "verdicts.accuracy": 0.770, "verdicts.lenient": 0.853,
+        "discrepancies.recall": 0.749, "discrepancies.precision": 0.799,
     },
     "notre-dame-fire": {
         "extraction.recall": 0.979, "kind.age.recall": 1.0, "kind.count.recall": 0.977,
         "kind.date.recall": 0.975, "kind.duration.recall": 0.966, "kind.measure.recall": 1.0,
         "kind.money.recall": 1.0, "kind.percent.recall": 1.0, "kind.quote.recall": 0.968,
-        "alignment.precision": 0.733, "alignment.recall": 0.532, "verdicts.accuracy": 0.739,
-        "verdicts.lenient": 0.801, "discrepancies.recall": 0.570, "discrepancies.precision": 1.0,
+        "alignment.precision": 0.733, "alignment.recall": 0.534, "verdicts.accuracy": 0.747,
+        "verdicts.lenient": 0.808, "discrepancies.recall": 0.570, "discrepancies.precision": 1.0,
     },
     "thai-cave-rescue": {
         "extraction.recall": 0.973, "kind.age.recall": 1.0, "kind.count.recall": 0.941,
         "kind.date.recall": 1.0, "kind.duration.recall": 0.973, "kind.measure.recall": 0.933,
-        "kind.quote.recall": 1.0, "alignment.precision": 0.790, "alignment.recall": 0.562,
+        "kind.quote.recall": 1.0, "alignment.precision": 0.790, "alignment.recall": 0.566,
         "verdicts.accuracy": 0.691, "verdicts.lenient": 0.799, "discrepancies.recall": 0.785,
         "discrepancies.precision": 0.764,
     },

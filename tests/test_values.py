@@ -56,6 +56,11 @@ NEAR_BOUNDS = [
     ("Nearly 380 firefighters were sent.", "In all, 380 firefighters were sent.", COMPATIBLE),
     ("Hundreds of people signed the letter.", "More than 320 people signed the letter.", COMPATIBLE),
     ("Hundreds of people signed the letter.", "In all, 320 people signed the letter.", COMPATIBLE),
+    # A bare plural of a scale reaches up to the next scale; its compounds keep their own.
+    ("Millions of users were affected.", "In all, 60 million users were affected.", COMPATIBLE),
+    ("Thousands of people marched.", "In all, 45,000 people marched.", COMPATIBLE),
+    ("Thousands of people marched.", "In all, 1,500 people marched.", CONFLICT),
+    ("Tens of thousands of people marched.", "In all, 450,000 people marched.", CONFLICT),
     # Money and percent bounds, rounding kept on the other side.
     ("The bill came to more than $2 billion.", "The bill came to $2.4 billion.", COMPATIBLE),
     ("The bill came to more than $2 billion.", "The bill came to $5 billion.", CONFLICT),

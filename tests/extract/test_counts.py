@@ -105,7 +105,7 @@ POSITIVE = [
        {"amount": None, "qualifier": "vague", "low": 24, "high": 99, "unit": "residents"})]),
     ("Thousands of fans lined the parade route.",
      [("Thousands of fans",
-       {"amount": None, "qualifier": "vague", "low": 2000, "high": 9999, "unit": "fans"})]),
+       {"amount": None, "qualifier": "vague", "low": 2000, "high": 999999, "unit": "fans"})]),
     # A label next to a real count.
     ("A crash closed Interstate 95, stranding 200 drivers.",
      [("200 drivers", exact(200, "drivers"))]),

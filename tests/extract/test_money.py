@@ -108,7 +108,7 @@ ROWS = [
     ("The festival brought hundreds of thousands of dollars into local shops.",
      [money("hundreds of thousands of dollars", None, "vague", low=200000, high=999999)]),
     ("Scammers have taken millions of dollars from retirees.",
-     [money("millions of dollars", None, "vague", low=2000000, high=9999999)]),
+     [money("millions of dollars", None, "vague", low=2000000, high=999999999)]),
     # --- a modal verb after the amount is not a month ("may" is no date) ------------------
     ("Auditors warn that $1 million may be missing from the account.",
      [money("$1 million", 1000000)]),
