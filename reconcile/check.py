@@ -28,6 +28,7 @@ from .language import with_language
 from .model import Claim, Group, Kind, QuoteValue, Source, Verdict, display_names, line_starts
 from .rules import RuleSet
 from .sources import load_sources
+from .values import ValueRules, bound_beyond, value_rules
 
 DEFAULT_FAIL_ON = ("conflict", "quote_variant", "attribution_conflict")
 # A finding's verdict, the nearest match first: an agreeing quotation given to another speaker,
@@ -197,11 +198,12 @@ def _judge(claim: Claim, backing: list[Claim], names: dict[str, str], by_id: dic
     languages = {sid: source.language for sid, source in by_id.items()}
     published = {sid: source.published for sid, source in by_id.items()}
     named = {**names, claim.source: "the draft"}
+    values = value_rules(rules)
     faults = []
     for other in backing:
         # The source first: explanations read from what the source says to what the draft says.
         pair = judge("", (other, claim), named, rules, languages, published=published)
-        fault = _fault(claim, other, pair, named)
+        fault = _fault(claim, other, pair, named, values)
         if fault is None and "translated" not in pair.flags:
             return None
         if fault is not None:
@@ -216,7 +218,7 @@ def _judge(claim: Claim, backing: list[Claim], names: dict[str, str], by_id: dic
                     _source_notes(backing, names, rules, languages, published), by_id)
 
 
-def _fault(claim: Claim, other: Claim, pair: Group, names: dict[str, str]) -> Fault | None:
+def _fault(claim: Claim, other: Claim, pair: Group, names: dict[str, str], values: ValueRules) -> Fault | None:
     """How the draft claim differs from one source claim, judged together as `pair`, or None."""
     if pair.verdict in (Verdict.CONFLICT, Verdict.QUOTE_VARIANT):
         return Fault(pair.verdict.value, pair.flags, pair.explanation)
@@ -227,6 +229,11 @@ def _fault(claim: Claim, other: Claim, pair: Group, names: dict[str, str]) -> Fa
                      f"{names[other.source]} prints only \u201c{other.value.text}\u201d")
     if discrepant(pair):
         return Fault("attribution_conflict", pair.flags, pair.explanation)
+    # Likewise a bound may say less than a source, never more: "more than 400" is not borne out
+    # by "more than 300", though both may be true.
+    if bound_beyond(claim, other, values):
+        return Fault("conflict", pair.flags, f"the draft says {_words(claim)}; {names[other.source]} says "
+                     f"{_words(other)}: the draft claims more than the source bears out")
     return None
 
 

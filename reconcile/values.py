@@ -195,6 +195,39 @@ def _near(low: float | None, high: float | None, qualifier: Qualifier,
     return low, high
 
 
+def bound_beyond(claim: Claim, other: Claim, compiled: ValueRules) -> bool:
+    """Whether a bound claims more than the other claim bears out, though the two may both be true.
+
+    "More than 400" goes beyond "more than 300" and beyond "300"; "more than 250" does not (it
+    says less, and stays true). Likewise "fewer than 40" goes beyond "fewer than 50". Only a
+    bound can go beyond: a point or an approximate figure is judged by `relation`.
+    """
+    ends_a, ends_b = _ends(claim, compiled), _ends(other, compiled)
+    if ends_a is None or ends_b is None or relation(claim, other, compiled) is None \
+            or getattr(claim.value, "currency", None) != getattr(other.value, "currency", None):
+        return False  # amounts in two currencies compare through the rate band, in `relation`
+    (qualifier, low, high), (_, other_low, other_high) = ends_a, ends_b
+    if qualifier is Qualifier.LOWER_BOUND and low is not None and other_low is not None:
+        return low > other_low and not _close(low, other_low, compiled)
+    if qualifier is Qualifier.UPPER_BOUND and high is not None and other_high is not None:
+        return high < other_high and not _close(high, other_high, compiled)
+    return False
+
+
+def _ends(claim: Claim, compiled: ValueRules) -> tuple[Qualifier, float | None, float | None] | None:
+    """A figure's qualifier and the ends it states (SI units, days), or None for what is not a figure."""
+    value = claim.value
+    if isinstance(value, Duration):
+        return value.qualifier, _float(value.low_days), _float(value.high_days)
+    if isinstance(value, Quantity) and value.qualifier is Qualifier.APPROXIMATE and value.amount is not None:
+        point = float(value.amount) * _si_factor(value)  # "about 300" bears out "more than 250"
+        return value.qualifier, point, point
+    if isinstance(value, Quantity) and value.qualifier is not Qualifier.VAGUE:
+        low, high = _stated(value)
+        return value.qualifier, low, high
+    return None
+
+
 def _duration_relation(a: Duration, b: Duration, compiled: ValueRules) -> str:
     """Durations compare by the days they allow: "two months" (56 to 62 days) holds "60 days".
 

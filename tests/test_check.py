@@ -240,3 +240,34 @@ def test_a_draft_that_misspells_a_name_an_acronym_or_a_title_fails(tmp_path):
                      "plan cost $5 million.\n")
     result, found = findings(draft, "--against", sources)
     assert (result.returncode, found) == (0, [])
+
+
+# --- a bound may say less than its sources, never more ---------------------------------------
+
+BOUND_SOURCES = (
+    "More than 300 nurses at the Westfield clinic signed the petition on Monday, the union said.\n",
+    "Fewer than 50 doctors at the Westfield clinic refused to sign the petition, the union said.\n",
+)
+
+
+@pytest.mark.parametrize("draft, fails", [
+    ("More than 400 nurses at the Westfield clinic signed the petition on Monday.", True),
+    ("More than 250 nurses at the Westfield clinic signed the petition on Monday.", False),
+    ("More than 300 nurses at the Westfield clinic signed the petition on Monday.", False),
+    ("Fewer than 40 doctors at the Westfield clinic refused to sign the petition.", True),
+    ("Fewer than 60 doctors at the Westfield clinic refused to sign the petition.", False),
+], ids=["higher-lower-bound", "lower-lower-bound", "same-lower-bound", "lower-upper-bound", "higher-upper-bound"])
+def test_a_draft_bound_may_say_less_than_its_sources_never_more(tmp_path, draft, fails):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for k, text in enumerate(BOUND_SOURCES):
+        (sources / f"s{k}.txt").write_text(text, encoding="utf-8")
+    path = tmp_path / "draft.md"
+    path.write_text(draft + "\n", encoding="utf-8")
+    result, found = findings(path, "--against", sources)
+    assert result.returncode == (1 if fails else 0), result.stdout + result.stderr
+    failing = [f for f in found if f["failing"]]
+    assert bool(failing) is fails
+    if fails:
+        assert failing[0]["verdict"] == "conflict"
+        assert "claims more than the source bears out" in failing[0]["explanation"]

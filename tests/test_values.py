@@ -19,7 +19,17 @@ from hypothesis import strategies as st
 
 from reconcile.extract import claims_from_text
 from reconcile.model import Qualifier, Quantity
-from reconcile.values import COMPATIBLE, CONFLICT, SAME, converts, rate_band, relation, value_rules, with_rates
+from reconcile.values import (
+    COMPATIBLE,
+    CONFLICT,
+    SAME,
+    bound_beyond,
+    converts,
+    rate_band,
+    relation,
+    value_rules,
+    with_rates,
+)
 
 FIGURES = ("money", "count", "percent", "measure", "duration")
 
@@ -201,3 +211,21 @@ def test_a_lower_bound_holds_a_point_exactly_as_far_as_the_near_factor(rules, ba
     a, b = (Claim(f"c{k}", f"s{k}", Kind.COUNT, Span(0, 1, 1, 1), "x", "x", v, "counts") for k, v in enumerate(values))
     expected = COMPATIBLE if point <= base * compiled.near_bound else CONFLICT
     assert relation(a, b, compiled) == relation(b, a, compiled) == expected
+
+
+@pytest.mark.parametrize("claim, other, beyond", [
+    ("More than 400 people signed the letter.", "More than 300 people signed the letter.", True),
+    ("More than 400 people signed the letter.", "In all, 350 people signed the letter.", True),
+    ("More than 250 people signed the letter.", "More than 300 people signed the letter.", False),
+    ("More than 250 people signed the letter.", "In all, 300 people signed the letter.", False),
+    ("More than 250 people signed the letter.", "About 300 people signed the letter.", False),
+    ("More than 250 people signed the letter.", "Between 200 and 350 people signed the letter.", True),
+    ("Fewer than 40 boats were damaged.", "Fewer than 50 boats were damaged.", True),
+    ("Fewer than 60 boats were damaged.", "Fewer than 50 boats were damaged.", False),
+    ("The talks lasted more than 20 hours.", "The talks lasted more than 15 hours.", True),
+    # Only a bound can go beyond; a point is judged by how the values relate.
+    ("In all, 350 people signed the letter.", "More than 300 people signed the letter.", False),
+    ("The fine came to more than $5 million.", "The fine came to more than €4 million.", False),
+])
+def test_a_bound_goes_beyond_what_says_less(rules, claim, other, beyond):
+    assert bound_beyond(figure(rules, claim), figure(rules, other), value_rules(rules)) is beyond
