@@ -412,7 +412,7 @@ _DATELINE_PLACE = re.compile(r"\W*[A-Z][A-Z .'-]+,\s*")
 _DATELINE_AFTER = ("\u2014", "\u2013", "-", "(")
 
 
-def _labels(words) -> re.Pattern[str]:
+def _labels(words: Iterable[object]) -> re.Pattern[str]:
     alternatives = "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
     return re.compile(fr"\b(?:{alternatives})\b" if alternatives else r"(?!x)x", re.IGNORECASE)
 

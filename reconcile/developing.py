@@ -21,6 +21,8 @@ from .values import SAME, ValueRules, relation
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 _TOKEN = re.compile(r"\S+")
+# Characters a word and the space after it take at most, for reading a window of words.
+_WORD_CHARS = 40
 
 Phrases = frozenset[tuple[str, ...]]
 
@@ -68,8 +70,11 @@ def of_its_moment(claim: Claim, compiled: DevelopingRules) -> bool:
     if not 0 <= start <= end <= len(claim.sentence):
         return False
     own = _words(claim.text)
-    before = (_words(claim.sentence[:start])[-compiled.window:] if compiled.window else []) + own
-    after = own + _words(claim.sentence[end:])[:compiled.window]
+    # Only the window's reach of the sentence is read, so a claim in an endless sentence costs
+    # no more than one in a short one.
+    reach = compiled.window * _WORD_CHARS
+    before = (_words(claim.sentence[max(0, start - reach):start])[-compiled.window:] if compiled.window else []) + own
+    after = own + _words(claim.sentence[end:end + reach])[:compiled.window]
     return _holds(before, compiled.before) or _holds(after, compiled.after)
 
 
