@@ -38,7 +38,8 @@ from rapidfuzz import fuzz, process
 from .assign import DEVELOPING, AssignRules, Fit, assign
 from .developing import DevelopingRules, developing_rules, of_its_moment
 from .errors import RuleError
-from .identity import group_people
+from .furniture import phrases
+from .identity import IdentityRules, group_people, identity_rules, parts, same_person
 from .model import Claim, DateValue, Granularity, Kind, Qualifier, Quantity, QuoteValue, Source
 from .rules import RuleSet
 from .text import Prepared, prepare
@@ -82,8 +83,8 @@ class AlignRules:
     quote_variant: float
     quote_min_words: int
     quote_shared: float
-    # Two spellings of one surname ("Osman", "Usman") at least this alike (rapidfuzz ratio) name one speaker.
-    speaker_spelling: float
+    # Who is one person, by name (the people rules: spellings, nicknames, initials).
+    people: IdentityRules
     stop_words: frozenset[str]
     unit_classes: dict[str, frozenset[int]]
     # What people did or underwent, counted in its own right: a verb -> the classes it makes a
@@ -185,7 +186,7 @@ def align_rules(rules: RuleSet) -> AlignRules:
         quote_variant=float(quotes["variant"]),
         quote_min_words=int(quotes["min_words"]),
         quote_shared=float(quotes["shared_words"]),
-        speaker_spelling=float(quotes["speaker_spelling"]),
+        people=identity_rules(rules),
         stop_words=frozenset(stop),
         unit_classes={word: frozenset(ns) for word, ns in classes.items()},
         acts={verb: found for named in verbs.values() for verb, (_, found) in named.items()},
@@ -205,7 +206,7 @@ def align_rules(rules: RuleSet) -> AlignRules:
         restated_gap=int(context["restated_gap"]),
         of_words=frozenset(str(w).lower() for w in context.get("of_words") or ()),
         phrase_ends=tuple(str(w).lower() for w in context.get("phrase_ends") or ()),
-        stamp_labels=_labels((rules.of_type("text").get("furniture") or {}).get("trailing_labels") or ()),
+        stamp_labels=_stamp_labels(rules),
         stamp_chars=int(context["stamp_chars"]),
         anchor_fit=float(data["assign"]["anchor_fit"]),
         developing=developing_rules(rules),
@@ -384,6 +385,12 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
                    moment=claim.kind in compiled.developing.kinds and of_its_moment(claim, compiled.developing))
 
 
+def _stamp_labels(rules: RuleSet) -> re.Pattern[str]:
+    """The text rules' publication labels ("Updated", "Published"), found anywhere on a line."""
+    found = phrases((rules.of_type("text").get("furniture") or {}).get("trailing_labels") or ())
+    return re.compile(rf"(?<!\w){found}" if found else r"(?!)", re.IGNORECASE)
+
+
 def _stamped(claim: Claim, view: str, compiled: AlignRules) -> bool:
     """Whether a date is the page's own: "Updated May 1, 2024, 9:10 PM", "LYON, May 1 —".
 
@@ -410,11 +417,6 @@ _PUNCTUATION = re.compile(r"[^\w\s'\u2019-]")
 
 _DATELINE_PLACE = re.compile(r"\W*[A-Z][A-Z .'-]+,\s*")
 _DATELINE_AFTER = ("\u2014", "\u2013", "-", "(")
-
-
-def _labels(words: Iterable[object]) -> re.Pattern[str]:
-    alternatives = "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
-    return re.compile(fr"\b(?:{alternatives})\b" if alternatives else r"(?!x)x", re.IGNORECASE)
 
 
 def _thing(claim: Claim, view: str, before: list[str], s_end: int, compiled: AlignRules) -> frozenset[str]:
@@ -966,12 +968,12 @@ def _speakers(names: list[str], compiled: AlignRules) -> dict[str, str]:
         return name
 
     def one(a: str, b: str) -> bool:
-        x, y = a.lower().split(), b.lower().split()
-        if x[-1] == y[-1]:
-            return True
-        if len(x) == 1 or len(y) == 1:
-            return (x if len(x) == 1 else y)[0] in (y if len(x) == 1 else x)
-        return x[0] == y[0] and fuzz.ratio(x[-1], y[-1]) >= compiled.speaker_spelling
+        (given_a, surname_a), (given_b, surname_b) = parts(a, compiled.people), parts(b, compiled.people)
+        if not given_a or not given_b:
+            # One word alone is a surname or a given name: "Ortiz" or "Ana" for "Ana Ortiz".
+            alone, full = (surname_a, (*given_b, surname_b)) if not given_a else (surname_b, (*given_a, surname_a))
+            return alone in full
+        return same_person(a, b, compiled.people)
 
     # Names meet through a word they share; a word too many names share proposes none of them.
     by_word: dict[str, list[str]] = defaultdict(list)

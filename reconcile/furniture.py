@@ -53,7 +53,7 @@ class Furniture:
 def furniture_rules(data: dict[str, Any], trailers: Any) -> Furniture:
     """Compile a pack's `furniture` rules and its whole-line `trailers` (the story's end)."""
     opening = r"^\W{0,3}?"
-    labels, trailing, prompts, headings = (_phrases(data.get(key) or ())
+    labels, trailing, prompts, headings = (phrases(data.get(key) or ())
                                            for key in ("labels", "trailing_labels", "prompts", "heading_words"))
     bullets = "|".join(re.escape(b) for b in data.get("bullets") or ())
     return Furniture(
@@ -78,7 +78,7 @@ def furniture_rules(data: dict[str, Any], trailers: Any) -> Furniture:
     )
 
 
-def _phrases(words: Any) -> str:
+def phrases(words: Any) -> str:
     """One alternation of whole words or phrases, longest first (so "read more" beats "read")."""
     alternatives = [
         r"\s+".join(map(re.escape, w.split())) + (r"(?!\w)" if w[-1].isalnum() else "")

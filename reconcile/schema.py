@@ -204,7 +204,7 @@ TYPES: dict[str, dict[str, Any]] = {
         "stories": {"floor!": "number", "link!": "number", "join_cells!": "int",
                     "stream_link!": "number"},
         "copies": {"shingle_words!": "int", "permutations!": "int", "threshold!": "number"},
-        "quotes": {"variant": "number", "min_words": "int", "shared_words": "number", "speaker_spelling": "number",
+        "quotes": {"variant": "number", "min_words": "int", "shared_words": "number",
                    "translated_length": "number"}},
     "judge": {
         "round_scaled_amounts": "bool", "rounded_within": "number", "same_within": "number",
