@@ -1,4 +1,4 @@
-"""`python -m benchmarks run gvc|ecbplus [CORPUS]`: the corpus benchmarks in one entry point."""
+"""`python -m benchmarks run gvc|ecbplus|check [CORPUS]`: the corpus benchmarks in one entry point."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from . import check_mutations
 from .corpora import OUT, ROOT, ecbplus, gvc, markdown
 
 
@@ -14,12 +15,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="run a corpus benchmark")
-    run.add_argument("corpus", choices=("gvc", "ecbplus"))
+    run.add_argument("corpus", choices=("gvc", "ecbplus", "check"))
     run.add_argument("path", nargs="?", help="incidents.jsonl (default ../shared/benchmarks/<corpus>/incidents.jsonl)")
     run.add_argument("--limit", type=int, help="only the first N incidents")
     run.add_argument("--baseline-articles", type=int, help="time the baselines on the first N articles only")
     run.add_argument("--out", type=Path, default=OUT, help="where the figures go (default reports/benchmarks)")
+    run.add_argument("--story", action="append", help="check: only this development story (repeatable)")
+    run.add_argument("--sample", type=int, default=1, help="check: every Nth draft only (a quick look)")
+    run.add_argument("--no-gvc", action="store_true", help="check: the development stories only")
     args = parser.parse_args(argv)
+    if args.corpus == "check":
+        return _check(args)
     path = Path(args.path) if args.path else ROOT.parent / "shared" / "benchmarks" / args.corpus / "incidents.jsonl"
     if not path.is_file():
         parser.error(f"corpus not found: {path}")
@@ -28,6 +34,18 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / f"{args.corpus}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     (args.out / f"{args.corpus}.md").write_text(markdown(result), encoding="utf-8")
     print(json.dumps({k: v for k, v in result.items() if k != "alarms"}, indent=2))
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    result = check_mutations.run(args.story, gvc=not args.no_gvc, limit=args.limit, sample=args.sample)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "check.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (args.out / "check.md").write_text(check_mutations.markdown(result), encoding="utf-8")
+    for corpus in ("dev", "gvc"):
+        if corpus in result:
+            print(corpus, json.dumps({k: result[corpus][k] for k in ("detection", "false_alarms",
+                                                                     "detection_by_kind")}))
     return 0
 
 

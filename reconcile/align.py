@@ -39,13 +39,32 @@ from .assign import DEVELOPING, AssignRules, Fit, assign
 from .developing import DevelopingRules, developing_rules, of_its_moment
 from .errors import RuleError
 from .furniture import phrases
-from .identity import IdentityRules, group_people, identity_rules, parts, same_person
+from .identity import PEOPLE_KINDS, IdentityRules, group_people, identity_rules, parts, same_person
 from .model import Claim, DateValue, Granularity, Kind, Qualifier, Quantity, QuoteValue, Source
 from .rules import RuleSet
 from .text import Prepared, prepare
 from .values import COMPATIBLE, CONFLICT, SAME, ValueRules, contains, converts, quote_words, relation, value_rules
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRules:
+    """How a draft's claim is placed among the story's facts (`place`), per part of the story.
+
+    `floor`: the fit a fact needs to be one the claim may state at all; `support`: how far
+    below the best fit a fact stating the claim's value still bears it out; `conflict`: the
+    fit the best fact needs for a differing value to be a fault; `tie`: how near the best
+    another faulting fact must fit to be named beside it.
+    """
+
+    floor: dict[str, float]
+    support: dict[str, float]
+    conflict: dict[str, float]
+    tie: float
+    near_words: int
+    local_weight: float
+    anchor: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +138,7 @@ class AlignRules:
     # A word -> the word its synonym list stands by ("blaze" -> "fire").
     synonyms: dict[str, str]
     assign: AssignRules
+    placing: PlaceRules
     # Stems already worked out: a story repeats its words, and stemming is the hot path.
     stems: dict[str, str]
 
@@ -216,6 +236,11 @@ def align_rules(rules: RuleSet) -> AlignRules:
                                    for part, relations in data["assign"]["needed"].items()
                                    for how, v in relations.items()},
                            rounds=int(data["assign"]["rounds"]), options=int(data["assign"]["options"])),
+        placing=PlaceRules(**{key: {str(part): float(v) for part, v in data["place"][key].items()}
+                              for key in ("floor", "support", "conflict")},
+                           tie=float(data["place"]["tie"]), near_words=int(data["place"]["near_words"]),
+                           local_weight=float(data["place"]["local_weight"]),
+                           anchor=float(data["place"]["anchor"])),
         stems={},
     )
 
@@ -248,6 +273,9 @@ class Context:
     moment: bool = False
     # The days its sentence places events on ("on Sunday", "July 8"): a figure of each day.
     days: frozenset[object] = frozenset()
+    # The content words right around it and in it ("involved 19 divers", "trapped since"):
+    # what places a draft's claim among the story's facts.
+    local: frozenset[str] = frozenset()
 
 
 def align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSet) -> list[tuple[Claim, ...]]:
@@ -263,11 +291,7 @@ def _align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSe
     prepared = {s.id: prepare(s, rules) for s in sources}
     # A name one source capitalises mid-sentence is a name in every source of the story.
     story_names = frozenset().union(*(_names_of(prepared[s.id], compiled) for s in sources))
-    topics = {s.id: _topic(prepared[s.id], story_names, compiled) for s in sources}
-    languages = {s.id: s.language for s in sources}
-    contexts = [replace(_context(c, prepared[c.source], story_names, topics[c.source], compiled),
-                        language=languages.get(c.source)) for c in claims]
-    contexts = _with_days(contexts)
+    contexts = _contexts(sources, claims, prepared, story_names, compiled)
     idf = _idf(prepared.values(), compiled)
     links: list[tuple[float, int, int]] = []
     fits: list[Fit] = []
@@ -287,6 +311,16 @@ def _align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSe
         if kind is Kind.DATE:
             fits.extend(_same_day_fits(contexts, members, idf, compiled))
     return _groups(contexts, links, fits, idf, compiled)
+
+
+def _contexts(sources: Iterable[Source], claims: Iterable[Claim], prepared: dict[str, Prepared],
+              names: frozenset[str], compiled: AlignRules) -> list[Context]:
+    """Each claim's context, read in its source with the story's names."""
+    sources = tuple(sources)
+    topics = {s.id: _topic(prepared[s.id], names, compiled) for s in sources}
+    languages = {s.id: s.language for s in sources}
+    return _with_days([replace(_context(c, prepared[c.source], names, topics[c.source], compiled),
+                               language=languages.get(c.source)) for c in claims])
 
 
 def _with_days(contexts: list[Context]) -> list[Context]:
@@ -379,8 +413,12 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
     if claim.kind is Kind.COUNT:
         near = before[-compiled.sequence_words:] + said
         sequence = frozenset(compiled.sequence[w] for w in near if w in compiled.sequence)
+    local_start, local_end = _near(view, claim.span.start, claim.span.end, s_start, s_end, compiled.placing.near_words)
+    local = frozenset(_stem(low, compiled) for m in _WORD.finditer(view, local_start, local_end)
+                      if (low := m.group().lower()) not in compiled.stop_words)
     return Context(claim, weights, frozenset(name_words), owners, owner_is_topic, spoken, more, units, specific,
-                   unit_word, (claim.source, s_start), words, thing=_thing(claim, view, before, s_end, compiled),
+                   unit_word, (claim.source, s_start), words, local=local,
+                   thing=_thing(claim, view, before, s_end, compiled),
                    sequence=sequence, stamp=claim.kind is Kind.DATE and _stamped(claim, view, compiled),
                    moment=claim.kind in compiled.developing.kinds and of_its_moment(claim, compiled.developing))
 
@@ -738,13 +776,8 @@ def _written_day_links(contexts: list[Context], members: list[int],
     """
     by_day: dict[tuple[object, int], list[int]] = defaultdict(list)
     for i in members:
-        value = contexts[i].claim.value
-        if isinstance(value, DateValue) and value.month and (
-                (value.granularity is Granularity.DAY and value.day) or value.granularity is Granularity.MONTH):
-            by_day[(value.month, value.day or 0)].append(i)
-        elif isinstance(value, DateValue) and value.start and value.granularity in _WRITTEN_YEARS \
-                and _written_year(contexts[i].claim):
-            by_day[(value.granularity.value, value.start.year)].append(i)
+        if (key := _written_key(contexts[i])) is not None:
+            by_day[key].append(i)
     links = []
     for same_day in by_day.values():
         latest: dict[str, int] = {}
@@ -757,6 +790,18 @@ def _written_day_links(contexts: list[Context], members: list[int],
                     links.append((compiled.written_day + compiled.value_bonus.get(SAME, 0.0), j, i))
             latest[a.claim.source] = i
     return links
+
+
+def _written_key(context: Context) -> tuple[object, int] | None:
+    """The day or month a date writes out (month, day), or the year it writes, or None."""
+    value = context.claim.value
+    if isinstance(value, DateValue) and value.month and (
+            (value.granularity is Granularity.DAY and value.day) or value.granularity is Granularity.MONTH):
+        return value.month, value.day or 0
+    if isinstance(value, DateValue) and value.start and value.granularity in _WRITTEN_YEARS \
+            and _written_year(context.claim):
+        return value.granularity.value, value.start.year
+    return None
 
 
 def _same_day_fits(contexts: list[Context], members: list[int], idf: dict[str, float],
@@ -1020,10 +1065,219 @@ def _translated_quote_links(contexts: list[Context], members: list[int],
     return links
 
 
+# --- placing one more source's claims among the story's facts -------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """A story's facts as alignment found them, with what it knows of each claim.
+
+    Built once (`facts`), then claims of one more source (a draft) are placed among them
+    (`place`) without aligning the story again: the facts stay what the sources say.
+    """
+
+    sources: tuple[Source, ...]
+    groups: tuple[tuple[Claim, ...], ...]
+    contexts: tuple[Context, ...]
+    group_of: tuple[int, ...]  # the group of each context
+    postings: dict[tuple[Kind, str], tuple[int, ...]]  # (kind, context word or quoted word) -> contexts
+    sentences: dict[tuple[str, int], tuple[int, ...]]  # (source, sentence start) -> its contexts
+    index: dict[str, int]  # claim id -> its context
+    written: dict[tuple[object, int], tuple[int, ...]]  # a written day, month or year -> its contexts
+    names: frozenset[str]
+    idf: dict[str, float]
+    rules: RuleSet
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """The facts a claim may state, best fit first: (fit, group index) at the rules' floor or above.
+
+    `part` is the part of the story it is weighed in ("quantities", "dates", "quotes", ...).
+    """
+
+    claim: Claim
+    part: str
+    fits: tuple[tuple[float, int], ...]
+
+
+def facts(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSet) -> Facts:
+    """Align the sources' claims into facts and keep what placing another claim needs."""
+    compiled = align_rules(rules)
+    groups = tuple(align(sources, claims, rules))
+    prepared = {s.id: prepare(s, rules) for s in sources}
+    names = frozenset().union(*(_names_of(prepared[s.id], compiled) for s in sources))
+    members = [(c, g) for g, group in enumerate(groups) for c in group if c.kind in _PLACED]
+    contexts = tuple(_contexts(sources, (c for c, _ in members), prepared, names, compiled))
+    postings: dict[tuple[Kind, str], list[int]] = defaultdict(list)
+    for i, context in enumerate(contexts):
+        for word in set(_placing_words(context)):
+            postings[(context.claim.kind, word)].append(i)
+    sentences: dict[tuple[str, int], list[int]] = defaultdict(list)
+    written: dict[tuple[object, int], list[int]] = defaultdict(list)
+    for i, context in enumerate(contexts):
+        sentences[context.sentence].append(i)
+        if (key := _written_key(context)) is not None:
+            written[key].append(i)
+    return Facts(sources, groups, contexts, tuple(g for _, g in members),
+                 {key: tuple(ids) for key, ids in postings.items()},
+                 {key: tuple(ids) for key, ids in sentences.items()},
+                 {context.claim.id: i for i, context in enumerate(contexts)},
+                 {key: tuple(ids) for key, ids in written.items()}, names,
+                 _idf(prepared.values(), compiled), rules)
+
+
+# The kinds placed by their context; people's names and titles go by whom they name.
+_PLACED = frozenset(Kind) - PEOPLE_KINDS
+
+
+def _placing_words(context: Context) -> Iterable[str]:
+    return context.words if context.claim.kind is Kind.QUOTE else context.weights.keys()
+
+
+def place(story: Facts, source: Source, claims: Iterable[Claim]) -> list[Placement]:
+    """Where each claim of `source` (not one of the story's) fits among the story's facts.
+
+    Values are not looked at: a claim that changed a figure still fits the fact whose figure it
+    changed, so the judge can say it differs. A quotation fits by the share of its words that
+    the fact's quotation holds; another claim by its context's overlap with the fact's.
+    """
+    compiled = align_rules(story.rules)
+    prepared = {source.id: prepare(source, story.rules)}
+    names = story.names | _names_of(prepared[source.id], compiled)
+    claims = tuple(c for c in claims if c.kind in _PLACED)
+    contexts = _contexts((source,), claims, prepared, names, compiled)
+    fits: dict[int, dict[int, float]] = {}
+    for i, context in enumerate(contexts):
+        kind = context.claim.kind
+        seen = {j for word in set(_placing_words(context)) for j in story.postings.get((kind, word), ())}
+        best: dict[int, float] = {}
+        for j in sorted(seen):
+            other = story.contexts[j]
+            if not _may_link(context, other, compiled, placing=True):
+                continue
+            if kind is Kind.QUOTE:
+                fit = _quote_fit(context, other, compiled)
+            elif context.language != other.language:
+                # Across languages, what they share is names and what they measure, as alignment weighs it.
+                fit = _translated_overlap(context, other, story.idf, compiled)
+            else:
+                fit = _overlap(context.weights, other.weights, story.idf) \
+                    + compiled.placing.local_weight * _local_fit(context, other)
+            group = story.group_of[j]
+            if fit >= compiled.placing.floor[_part(context)] and fit > best.get(group, -1.0):
+                best[group] = fit
+        fits[i] = best
+        _written(context, fits[i], story, compiled)
+    _anchored(contexts, fits, story, compiled)
+    _one_per_sentence(contexts, fits, story, compiled)
+    return [Placement(context.claim, _part(context),
+                      tuple(sorted(((f, g) for g, f in fits[i].items()), key=lambda fg: (-fg[0], fg[1]))))
+            for i, context in enumerate(contexts)]
+
+
+def _written(context: Context, fits: dict[int, float], story: Facts, compiled: AlignRules) -> None:
+    """A day or month written out ("March 9, 2025") fits a fact stating that very day as well as any fits.
+
+    It tells by itself which date it means, whatever words stand around it, as alignment links it.
+    """
+    key = _written_key(context)
+    if key is None:
+        return
+    best = max(fits.values(), default=compiled.placing.floor[_part(context)])
+    for j in story.written.get(key, ()):
+        other = story.contexts[j]
+        if relation(context.claim, other.claim, compiled.values) == SAME and _may_link(context, other, compiled,
+                                                                                        placing=True):
+            fits[story.group_of[j]] = max(fits.get(story.group_of[j], 0.0), best)
+
+
+def _anchored(contexts: list[Context], fits: dict[int, dict[int, float]], story: Facts,
+              compiled: AlignRules) -> None:
+    """A date fits better the dates of the sources' sentences that state its sentence's other facts.
+
+    "Acme pledged €40 million on Tuesday": the sources stating that pledge date it too, in
+    words that may share little with the draft's around the day.
+    """
+    for i, context in enumerate(contexts):
+        if context.claim.kind is not Kind.DATE:
+            continue
+        bonus: dict[int, float] = defaultdict(float)
+        for k, other in enumerate(contexts):
+            if other.sentence != context.sentence or other.claim.kind is Kind.DATE or not fits[k]:
+                continue
+            fact = max(fits[k], key=lambda g: (fits[k][g], -g))
+            stating = [c for c in story.groups[fact] if c.id in story.index
+                       and relation(other.claim, c, compiled.values) == SAME]
+            sources = {c.source for c in stating}
+            if not sources:
+                continue  # only a fact the draft states as its sources do anchors its dates
+            dated: dict[int, set[str]] = defaultdict(set)
+            for claim in stating:
+                for j in story.sentences[story.contexts[story.index[claim.id]].sentence]:
+                    if story.contexts[j].claim.kind is Kind.DATE:
+                        dated[story.group_of[j]].add(claim.source)
+            for group, found in dated.items():
+                bonus[group] = max(bonus[group], compiled.placing.anchor * len(found) / len(sources))
+        for group, extra in bonus.items():
+            fits[i][group] = fits[i].get(group, 0.0) + extra
+
+
+def _one_per_sentence(contexts: list[Context], fits: dict[int, dict[int, float]], story: Facts,
+                      compiled: AlignRules) -> None:
+    """A sentence does not state one fact twice: of its claims that fit one fact, one keeps it.
+
+    That is the claim whose value the fact states, else the one that fits it best; the others
+    lose that fact ("set aside $2 billion for a fine of $4 billion": the fine is the $4 billion).
+    """
+    by_sentence: dict[tuple[tuple[str, int], str], list[int]] = defaultdict(list)
+    for i, context in enumerate(contexts):
+        by_sentence[(context.sentence, _part(context))].append(i)
+    for members in by_sentence.values():
+        if len(members) < 2:
+            continue
+        claimed: dict[int, tuple[tuple[bool, float], int]] = {}
+        for i in members:
+            for group, fit in fits[i].items():
+                stated = any(relation(contexts[i].claim, c, compiled.values) == SAME for c in story.groups[group])
+                key = (stated, fit)
+                if group not in claimed or key > claimed[group][0]:
+                    claimed[group] = (key, i)
+        for group, (_, keeper) in claimed.items():
+            for i in members:
+                if i != keeper:
+                    fits[i].pop(group, None)
+
+
+def _local_fit(mine: Context, theirs: Context) -> float:
+    """The share of the words right around one claim that stand around the other (0 to 1)."""
+    return len(mine.local & theirs.local) / len(mine.local) if mine.local else 0.0
+
+
+def _quote_fit(mine: Context, theirs: Context, compiled: AlignRules) -> float:
+    """The share of one quotation's content words that another holds (0 to 1).
+
+    A quotation of a few words fits a longer one only where that holds its very words ("user
+    data" is no part of a long statement that happens to say "user" and "data").
+    """
+    if not mine.words or mine.language != theirs.language:
+        return 0.0
+    if len(mine.words) < compiled.quote_min_words:
+        if len(theirs.words) >= compiled.quote_min_words:
+            return 1.0 if contains(list(theirs.words), list(mine.words)) else 0.0
+        # Two short ones: every word counts ("lack of will", "lack of resolve").
+        return len(set(mine.words) & set(theirs.words)) / len(set(mine.words))
+    words = {w for w in mine.words if w not in compiled.stop_words} or set(mine.words)
+    return len(words & set(theirs.words)) / len(words)
+
+
 # --- 4. groups ------------------------------------------------------------------------------
 
-def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
-    """Whether two claims could state the same fact at all."""
+def _may_link(a: Context, b: Context, compiled: AlignRules, *, placing: bool = False) -> bool:
+    """Whether two claims could state the same fact at all.
+
+    `placing` asks it of a draft's claim and a source's, whatever their values: then only what
+    the claims are about counts (a statement's date is still not an event's).
+    """
     ca, cb = a.claim, b.claim
     # "Acme's budget" and "Globex's budget" are two budgets. An article's main name stands in
     # for an owner only within that article: another article may name its subject otherwise.
@@ -1035,7 +1289,7 @@ def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
         # A page's stamp says when the page was written: it states no fact of the story, and
         # two pages' stamps are two stamps.
         return a.stamp and b.stamp and ca.source == cb.source and ca.span != cb.span
-    if a.spoken != b.spoken or (a.spoken and relation(ca, cb, compiled.values) != SAME):
+    if a.spoken != b.spoken or (a.spoken and not placing and relation(ca, cb, compiled.values) != SAME):
         # The day someone said something is not the day it happened, and two statements on
         # different days are two statements.
         return False
@@ -1052,7 +1306,9 @@ def _may_link(a: Context, b: Context, compiled: AlignRules) -> bool:
         return False
     if a.sequence and b.sequence and not a.sequence & b.sequence:
         return False  # "the first four" and "the last four" are two batches; "four" may be either
-    if (a.more or b.more) and relation(ca, cb, compiled.values) == CONFLICT:
+    if placing and a.more != b.more:
+        return False  # "another four" counts a batch, "twelve" all of them: never one fact
+    if (a.more or b.more) and not placing and relation(ca, cb, compiled.values) == CONFLICT:
         return False  # "two other rifles" counts some of them, not all: no conflict with "nine"
     if a.days and b.days and not a.days & b.days and not (a.moment and b.moment) \
             and relation(ca, cb, compiled.values) == CONFLICT:

@@ -20,23 +20,25 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from .align import align
+from .align import Facts, Placement, align_rules, facts, place
 from .errors import InputError
 from .extract import extract_claims
-from .judge import FLAGS, discrepant, judge, quotes_more
+from .identity import PEOPLE_KINDS, group_people
+from .judge import FLAGS, discrepant, guessed, judge, quotes_more, word_diff
 from .language import with_language
-from .model import Claim, Group, Kind, QuoteValue, Source, Verdict, display_names, line_starts
+from .model import Claim, DateValue, Group, Kind, NameValue, QuoteValue, Source, Verdict, display_names, line_starts
 from .rules import RuleSet
 from .sources import load_sources
-from .values import ValueRules, bound_beyond, value_rules
+from .values import COMPATIBLE, CONFLICT, SAME, ValueRules, bound_beyond, quote_words, relation, value_rules
 
 DEFAULT_FAIL_ON = ("conflict", "quote_variant", "attribution_conflict")
 # A finding's verdict, the nearest match first: an agreeing quotation given to another speaker,
 # other words, values that cannot both be true; and a claim no source states.
-SEVERITY = ("attribution_conflict", "quote_variant", "conflict")
-VERDICTS = (*SEVERITY, "unsupported")
+# A relative date no dated source places comes last: a note to look at, not a fault.
+SEVERITY = ("attribution_conflict", "quote_variant", "conflict", "unresolved_date", "unsupported")
+VERDICTS = SEVERITY
 # What --fail-on accepts: every verdict of a finding and every flag the judge gives.
-FAIL_ON = (*VERDICTS, *FLAGS)
+FAIL_ON = tuple(dict.fromkeys((*VERDICTS, *FLAGS)))
 _IGNORE = re.compile(r"<!--\s*reconcile:\s*ignore\s*-->", re.IGNORECASE)
 
 
@@ -116,19 +118,33 @@ def check(drafts: Iterable[str | Path], against: Iterable[str | Path], rules: Ru
     if not loaded:
         raise InputError("no draft to check")
     draft_paths = {Path(d.path).resolve() for d in loaded}
-    sources = tuple(with_language(s, rules)
-                    for s in _with_languages(load_sources(against, outlets=options.outlets or None), options.languages)
+    sources = tuple(s for s in _with_languages(load_sources(against, outlets=options.outlets or None),
+                                               options.languages)
                     if Path(s.path).resolve() not in draft_paths)
     unknown = sorted(set(options.languages) - {s.id for s in (*loaded, *sources)})
     if unknown:
         raise InputError(f"--lang {unknown[0]}=...: no draft or source with id {unknown[0]!r}")
-    loaded = tuple(with_language(d, rules) for d in loaded)
+    return check_sources(loaded, sources, rules, options)
+
+
+def check_sources(drafts: tuple[Source, ...], sources: tuple[Source, ...], rules: RuleSet,
+                  options: CheckOptions | None = None) -> CheckResult:
+    """Check drafts already read against sources already read: the library's check.
+
+    The sources' claims are read and aligned into facts once; each draft claim is then placed
+    among those facts (its best fit, whatever its value) and judged against them.
+    """
+    options = options or CheckOptions()
+    sources = tuple(with_language(s, rules) for s in sources)
+    loaded = tuple(with_language(d, rules) for d in drafts)
     taken = {s.id for s in sources}
     # A draft id never collides with a source id: its claims must stay the draft's.
     draft_sources = tuple(replace(d, id=f"draft:{d.id}") if d.id in taken else d for d in loaded)
-    # A draft without a date of its own is read in the time frame of its sources.
+    # An undated source is read in the story's time frame (its latest date), as `compare` reads it.
     story_date = max((s.published for s in sources if s.published), default=None)
     source_claims = tuple(c for s in sources for c in extract_claims(s, rules, story_date=story_date))
+    story = rules.for_languages({s.language for s in (*sources, *draft_sources) if s.language})
+    known = facts(sources, source_claims, story)
     findings: list[Finding] = []
     checked: list[Claim] = []
     for draft in draft_sources:
@@ -136,19 +152,97 @@ def check(drafts: Iterable[str | Path], against: Iterable[str | Path], rules: Ru
         names = display_names(everything)
         by_id = {s.id: s for s in everything}
         draft_claims = extract_claims(draft, rules, story_date=story_date)
-        story = rules.for_languages({s.language for s in everything if s.language})
+        frames = _frames(draft, draft_claims, sources, story_date, rules)
         found: list[Finding] = []
-        for group in align(everything, (*source_claims, *draft_claims), story):
+        # Names and titles go by whom they name, with the sources' own.
+        people, rest = group_people((*source_claims, *draft_claims), story)
+        for group in people:
             backing = [c for c in group if c.source != draft.id]
             for claim in (c for c in group if c.source == draft.id):
-                finding = _judge(claim, backing, names, by_id, story, options)
+                finding = _judge(claim, backing, names, by_id, story, options).finding
+                if finding is not None and _spelled_so(claim, source_claims):
+                    continue  # a source spells the name as the draft does: one bearing it out is enough
                 if finding is not None:
                     found.append(finding)
+        placed = {c.id for c in rest if c.source == draft.id}
+        for placement in place(known, draft, (c for c in draft_claims if c.id in placed)):
+            finding = _placed(placement, known, names, by_id, story, options, frames)
+            if finding is not None:
+                found.append(finding)
         checked.extend(draft_claims)
         findings.extend(_suppress(f, draft, options) for f in _numbered(found))
     return CheckResult(draft_sources, sources, tuple(checked),
                        tuple(sorted(findings, key=lambda f: (f.draft, f.line, f.col, f.kind))),
                        options.fail_on)
+
+
+@dataclass(frozen=True, slots=True)
+class Frames:
+    """An undated draft's dates read in the time frames of its story, by span.
+
+    `own`: in each source's frame (by source id), the frame a claim of that source is judged
+    in; `every`: in each frame of the story, any of which the draft may be written in.
+    """
+
+    own: dict[str, dict[tuple[int, int], Claim]]
+    every: tuple[dict[tuple[int, int], Claim], ...]
+
+
+def _frames(draft: Source, claims: tuple[Claim, ...], sources: tuple[Source, ...], story_date: dt.date | None,
+            rules: RuleSet) -> Frames | None:
+    """An undated draft's dates as read in the time frame of each source's date.
+
+    A draft being written has no date of its own: its "on Monday" is the Monday of the source
+    it is compared with, never only of the story's latest.
+    """
+    if draft.published is not None or not any(c.kind is Kind.DATE for c in claims):
+        return None
+    read = {day: {(c.span.start, c.span.end): c
+                  for c in extract_claims(draft, rules, story_date=day, kinds=(Kind.DATE,))}
+            for day in {s.published or story_date for s in sources} if day is not None}
+    # In a dated source's frame the day is placed, not guessed: it is judged like any other.
+    dated = {s.published for s in sources if s.published}
+    placed = {day: {span: replace(c, value=replace(c.value, inferred=False)) if isinstance(c.value, DateValue)
+                    and day in dated else c for span, c in found.items()} for day, found in read.items()}
+    return Frames({s.id: placed[day] for s in sources if (day := s.published or story_date) is not None},
+                  tuple(placed[day] for day in sorted(placed)))
+
+
+def _spelled_so(claim: Claim, source_claims: tuple[Claim, ...]) -> bool:
+    """Whether some source spells a name exactly as the draft claim does."""
+    return isinstance(claim.value, NameValue) and any(
+        isinstance(c.value, NameValue) and c.value.name == claim.value.name for c in source_claims)
+
+
+def _placed(placement: Placement, known: Facts, names: dict[str, str], by_id: dict[str, Source], rules: RuleSet,
+            options: CheckOptions, frames: Frames | None) -> Finding | None:
+    """What is wrong with a draft claim, judged against the facts it fits best.
+
+    A fact stating its value that fits nearly as well as the best bears it out. Else the best
+    fact it can be told against decides, where it fits well enough for a fault to be asserted;
+    other faulting facts that fit as well are named with it.
+    """
+    claim = placement.claim
+    if not placement.fits:
+        return _judge(claim, [], names, by_id, rules, options).finding
+    place = align_rules(rules).placing
+    best_fit = placement.fits[0][0]
+    told: list[tuple[float, Finding]] = []
+    for fit, g in placement.fits:
+        judged = _judge(claim, list(known.groups[g]), names, by_id, rules, options, frames)
+        # A fact stating the very value bears the claim out where it fits nearly as well as the
+        # best; one only compatible with it, where no better-fitting fact faults it.
+        if judged.borne and (fit >= best_fit * place.support[placement.part] if judged.same else not told):
+            return None
+        if judged.finding is not None:
+            told.append((fit, judged.finding))
+    if not told or told[0][0] < place.conflict[placement.part]:
+        return None  # no fact it fits well enough to be told wrong
+    (fit, best), rest = told[0], [f for f_fit, f in told[1:] if f_fit >= told[0][0] - place.tie]
+    if not rest:
+        return best
+    others = "; ".join(f.explanation for f in rest)
+    return replace(best, notes=(*best.notes, f"it fits {len(rest) + 1} facts of the sources about as well: {others}"))
 
 
 def _with_languages(sources: tuple[Source, ...], languages: dict[str, str]) -> tuple[Source, ...]:
@@ -180,60 +274,135 @@ class Fault(NamedTuple):
     verdict: str
     flags: tuple[str, ...]
     explanation: str
+    reason: str = ""  # why they differ, without who says what
+
+
+class Judged(NamedTuple):
+    """A draft claim against one fact: borne out, faulted (a finding), or neither (nothing to tell).
+
+    `same`: borne out by a source stating its very value, not only a compatible one.
+    """
+
+    borne: bool
+    finding: Finding | None = None
+    same: bool = False
 
 
 def _judge(claim: Claim, backing: list[Claim], names: dict[str, str], by_id: dict[str, Source],
-           rules: RuleSet, options: CheckOptions) -> Finding | None:
-    """What is wrong with one draft claim, judged against the source claims aligned with it.
+           rules: RuleSet, options: CheckOptions, frames: Frames | None = None) -> Judged:
+    """What is wrong with one draft claim, judged against the source claims of its fact.
 
     Each source claim is judged with the draft claim as a group of two, by the judge `compare`
-    uses. The draft fails only if no source bears it out: one source agreeing is support. A
+    uses; an undated draft's date is read in each source's own time frame (`frames`). One
+    source stating the draft's value bears it out, whatever the others say. A value only
+    compatible with some sources (within "roughly $8 billion", a conversion in the band) is
+    borne out only if no source contradicts it: "$9 billion" is not, beside "$8 billion". A
     quotation in another language neither bears the draft's words out nor faults them.
     """
     supports = tuple(_support(c, names, by_id) for c in backing)
     if not backing:
         if not options.unsupported:
-            return None
-        return _finding(claim, "unsupported", (), "no source states this", supports, (), by_id)
+            return Judged(False)
+        return Judged(False, _finding(claim, "unsupported", (), "no source states this", supports, (), by_id))
     languages = {sid: source.language for sid, source in by_id.items()}
     published = {sid: source.published for sid, source in by_id.items()}
     named = {**names, claim.source: "the draft"}
     values = value_rules(rules)
-    faults = []
+    strict = claim.kind not in PEOPLE_KINDS and claim.kind is not Kind.QUOTE
+    faults: list[tuple[Fault, Claim, Claim]] = []
+    compatible = False
+    span = (claim.span.start, claim.span.end)
     for other in backing:
+        mine = frames.own.get(other.source, {}).get(span, claim) if frames else claim
         # The source first: explanations read from what the source says to what the draft says.
-        pair = judge("", (other, claim), named, rules, languages, published=published)
-        fault = _fault(claim, other, pair, named, values)
+        pair = judge("", (other, mine), named, rules, languages, published=published)
+        fault = _fault(mine, other, pair, named, values)
+        if frames and (fault is not None or pair.verdict is not Verdict.AGREE):
+            # Right as of another day of the story, which the draft may be written on.
+            found = {relation(read[span], other, values) for read in frames.every if span in read}
+            if SAME in found:
+                return Judged(True, same=True)
+            if COMPATIBLE in found:
+                fault, pair = None, replace(pair, verdict=Verdict.COMPATIBLE)
+        if fault is None and (guessed(mine) or guessed(other)) and relation(mine, other, values) == CONFLICT:
+            if guessed(other):
+                continue  # an undated source's relative day is a guess: it neither bears out nor faults
+            # No dated source places the draft's relative day: told, never failed.
+            fault = Fault("unresolved_date", pair.flags, pair.explanation,
+                          "no dated source places the draft's day, so it is not compared")
         if fault is None and "translated" not in pair.flags:
-            return None
+            if pair.verdict is Verdict.AGREE or not strict:
+                return Judged(True, same=pair.verdict is Verdict.AGREE)
+            compatible = True
         if fault is not None:
-            faults.append(fault)
+            faults.append((fault, mine, other))
     if not faults:
-        return None
+        return Judged(compatible)
     # Of the ways the draft differs, the nearest says what is wrong; every source's flags stay.
-    nearest = min(faults, key=lambda f: SEVERITY.index(f.verdict))
-    given = {flag for fault in faults for flag in fault.flags}
+    verdict = min((f.verdict for f, _, _ in faults), key=SEVERITY.index)
+    given = {flag for fault, _, _ in faults for flag in fault.flags}
     flags = (*(f for f in FLAGS if f in given), *sorted(given - set(FLAGS)))
-    return _finding(claim, nearest.verdict, flags, nearest.explanation, supports,
-                    _source_notes(backing, names, rules, languages, published), by_id)
+    return Judged(False, _finding(claim, verdict, flags,
+                                  _explained([f for f in faults if f[0].verdict == verdict], names), supports,
+                                  _source_notes(backing, names, rules, languages, published), by_id))
+
+
+def _explained(faults: list[tuple[Fault, Claim, Claim]], names: dict[str, str]) -> str:
+    """What the draft says against what the sources say, as an editor reads it.
+
+    "the draft says $35,000; Alpha, Beta and 4 others say $30,000": the wording most of
+    those sources print, and which sources print it; then the judge's reason.
+    """
+    fault, mine, _ = faults[0]
+    if fault.verdict == "attribution_conflict" or mine.kind in PEOPLE_KINDS:
+        return fault.explanation  # whom the words are given to, or what a person is called: told as such
+    by_wording: dict[str, list[str]] = {}
+    for _, _, other in faults:
+        by_wording.setdefault(_words(other), []).append(names[other.source])
+    wording, who = max(by_wording.items(), key=lambda item: len(set(item[1])))
+    outlets = _listed(list(dict.fromkeys(who)))
+    verb = ("print", "quotes") if mine.kind is Kind.QUOTE else ("say", "says")
+    one = len(set(who)) == 1
+    if mine.kind is Kind.QUOTE:
+        theirs, wording = f"\u201c{_words(mine)}\u201d", f"\u201c{wording}\u201d"
+    else:
+        theirs = _words(mine)
+    said = f"the draft {verb[1]} {theirs}; {outlets} {verb[0] + 's' if one else verb[0]} {wording}"
+    return f"{said}: {fault.reason}" if fault.reason else said
+
+
+def _listed(outlets: list[str]) -> str:
+    """"A", "A and B", "A, B and C", "A, B and 4 others"."""
+    if len(outlets) <= 3:
+        return " and ".join([", ".join(outlets[:-1]), outlets[-1]] if len(outlets) > 1 else outlets)
+    return f"{outlets[0]}, {outlets[1]} and {len(outlets) - 2} others"
 
 
 def _fault(claim: Claim, other: Claim, pair: Group, names: dict[str, str], values: ValueRules) -> Fault | None:
     """How the draft claim differs from one source claim, judged together as `pair`, or None."""
-    if pair.verdict in (Verdict.CONFLICT, Verdict.QUOTE_VARIANT):
-        return Fault(pair.verdict.value, pair.flags, pair.explanation)
+    if pair.verdict is Verdict.QUOTE_VARIANT:
+        assert isinstance(claim.value, QuoteValue) and isinstance(other.value, QuoteValue)
+        theirs, mine = quote_words(other.value), quote_words(claim.value)
+        # The words that differ tell why ("bridge -> road"); with the same words, the marks do.
+        return Fault(pair.verdict.value, pair.flags, pair.explanation,
+                     word_diff(theirs, mine) if theirs != mine else pair.explanation)
+    if pair.verdict is Verdict.CONFLICT:
+        # The judge says who says what, then why: the why stays, the who is told by `_explained`.
+        return Fault(pair.verdict.value, pair.flags, pair.explanation, pair.explanation.partition(": ")[2])
     # The draft is judged, not the source: it may quote less than a source prints, never more.
     if claim.kind is Kind.QUOTE and "translated" not in pair.flags and quotes_more(claim, other):
         assert isinstance(claim.value, QuoteValue) and isinstance(other.value, QuoteValue)
         return Fault("quote_variant", pair.flags, f"the draft quotes \u201c{claim.value.text}\u201d; "
-                     f"{names[other.source]} prints only \u201c{other.value.text}\u201d")
+                     f"{names[other.source]} prints only \u201c{other.value.text}\u201d",
+                     "the draft quotes more than its sources print")
     if discrepant(pair):
         return Fault("attribution_conflict", pair.flags, pair.explanation)
     # Likewise a bound may say less than a source, never more: "more than 400" is not borne out
     # by "more than 300", though both may be true.
     if bound_beyond(claim, other, values):
         return Fault("conflict", pair.flags, f"the draft says {_words(claim)}; {names[other.source]} says "
-                     f"{_words(other)}: the draft claims more than the source bears out")
+                     f"{_words(other)}: the draft claims more than the source bears out",
+                     "the draft claims more than the source bears out")
     return None
 
 

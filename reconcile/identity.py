@@ -74,8 +74,11 @@ def identity_rules(rules: RuleSet) -> IdentityRules:
 
 
 def _fold(text: str) -> str:
-    """Lower case without accents or periods: "José" and "Jose", "J." and "j" compare alike."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace(".", " "))
+    """Lower case without accents, periods or hyphens, so that spellings compare alike.
+
+    "José" and "Jose", "J." and "j", "Jean-Luc" and "Jean Luc".
+    """
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace(".", " ").replace("-", " "))
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 

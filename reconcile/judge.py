@@ -193,7 +193,7 @@ def _judge_values(claims: tuple[Claim, ...], names: dict[str, str], compiled: Ju
     relations = [(a, b, relation(a, b, values)) for a, b in _cross(distinct)]
     # A relative day ("Monday", "last night") in an article with no date of its own was placed
     # by the story's latest date: a guess, against which no conflict can be asserted.
-    relations = [(a, b, _GUESSED if how == CONFLICT and (_inferred(a) or _inferred(b)) else how)
+    relations = [(a, b, _GUESSED if how == CONFLICT and (guessed(a) or guessed(b)) else how)
                  for a, b, how in relations]
     apart = [(a, b) for a, b, how in relations if how is None]
     ordered = sorted((r for r in relations if r[2] is not None), key=lambda r: _converted(r[0], r[1]))
@@ -212,7 +212,7 @@ def _judge_values(claims: tuple[Claim, ...], names: dict[str, str], compiled: Ju
     if how == CONFLICT:
         return _judge_conflict(a, b, relations, claims, names, compiled, values, published)
     if how == _GUESSED:
-        undated = _listed([_name(names, c.source) for c in (a, b) if _inferred(c)])
+        undated = _listed([_name(names, c.source) for c in (a, b) if guessed(c)])
         return Verdict.COMPATIBLE, (f"{said}: {undated} gives no date of its own, so its day is a guess, "
                                     "not compared"), ()
     if _converted(a, b):
@@ -310,8 +310,11 @@ def _steady(relations: list[tuple[Claim, Claim, str | None]]) -> bool:
 _GUESSED = "guessed"
 
 
-def _inferred(claim: Claim) -> bool:
-    # "June 29" in an undated article guesses only its year: its day still contradicts June 28.
+def guessed(claim: Claim) -> bool:
+    """Whether a date's day is a guess: a relative day placed by the story's date, not its source's.
+
+    "June 29" in an undated article guesses only its year: its day still contradicts June 28.
+    """
     return isinstance(claim.value, DateValue) and claim.value.inferred and claim.value.day is None
 
 
@@ -364,7 +367,7 @@ def _judge_quotes(claims: tuple[Claim, ...], names: dict[str, str], compiled: Ju
         if contains(list(main_words), list(words)) or contains(list(words), list(main_words)):
             excerpt = True
             continue
-        notes.append(f"{outlets(main)} vs {outlets(members)}: {_word_diff(list(main_words), list(words))}")
+        notes.append(f"{outlets(main)} vs {outlets(members)}: {word_diff(list(main_words), list(words))}")
     if notes:
         return Verdict.QUOTE_VARIANT, "; ".join(dict.fromkeys(notes))
     if excerpt:
@@ -399,7 +402,7 @@ def quotes_more(a: Claim, b: Claim) -> bool:
     return len(words_a) > len(words_b) and contains(words_a, words_b)
 
 
-def _word_diff(a: list[str], b: list[str], most: int = 6) -> str:
+def word_diff(a: list[str], b: list[str], most: int = 6) -> str:
     """The words that differ, as "old -> new" pieces ("officers -> agents", "the -> (none)"), the first `most`."""
     pieces = []
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)

@@ -55,6 +55,8 @@ def _choice(words: Any) -> str:
 _WORDS, _PATTERNS = ["word"], ["pattern"]
 _RELATIONS = {"same": "number", "compatible": "number", "conflict": "number"}
 _NEEDED = {**_RELATIONS, "developing": "number"}
+# A setting for each part of a story alignment weighs apart.
+_PARTS = {f"{part}!": "number" for part in ("quantities", "durations", "ages", "dates", "years", "quotes")}
 
 # An example holds a text and the claims it must yield (none for a negative example), or the
 # sources of a story and how their claims must group. A claim's keys besides kind and text
@@ -144,6 +146,7 @@ TYPES: dict[str, dict[str, Any]] = {
         "relative": {"*": {"unit!": "'day'|'week'|'weekend'|'month'|'quarter'|'year'", "offset": "int",
                            "part": "'before'|'after'|'past'"}},
         "relative_not_after": _WORDS, "future_markers": _WORDS, "future_reach_chars": "int",
+        "past_verb_endings": _WORDS, "past_verb_skips": _WORDS, "participle_auxiliaries": _WORDS,
         "future_weight": "number", "time_reach_chars": "int", "time_longest_chars": "int", "times": _PATTERNS,
         "year_before": _WORDS, "year_not_before_endings": _WORDS, "decades": {"*": "int"}, "century_words": _WORDS,
         "time_joiners": _WORDS, "am_markers": _WORDS, "pm_markers": _WORDS, "named_times": {"*": ("word", "word")},
@@ -201,6 +204,9 @@ TYPES: dict[str, dict[str, Any]] = {
                    "needed!": {"quantities!": _NEEDED, "durations!": _NEEDED, "ages!": _NEEDED,
                                "dates!": _NEEDED, "quotes!": _NEEDED, "years": _NEEDED},
                    "options!": "int", "rounds!": "int", "anchor_fit!": "number"},
+        "place": {"floor!": _PARTS, "support!": _PARTS, "conflict!": _PARTS,
+                  "tie!": "number", "near_words!": "int", "local_weight!": "number",
+                  "anchor!": "number"},
         "stories": {"floor!": "number", "link!": "number", "join_cells!": "int",
                     "stream_link!": "number"},
         "copies": {"shingle_words!": "int", "permutations!": "int", "threshold!": "number"},

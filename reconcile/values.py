@@ -173,6 +173,11 @@ def _conversion_relation(a: Claim, b: Claim, compiled: ValueRules) -> str | None
     band = rate_band(a.value.currency, b.value.currency, compiled)
     if band is None:
         return None
+    if a.value.amount is not None and b.value.amount is not None \
+            and (a.value.low, a.value.high) == (b.value.low, b.value.high):
+        # A conversion changes the figure: "£70 million" printed again as "$70 million" is the
+        # currency slipping, unless the pair's band holds parity itself (rounding does not stretch it there).
+        return COMPATIBLE if band[0] <= 1 <= band[1] else CONFLICT
     (la, ha), _ = _interval(a, compiled)
     (lb, hb), _ = _interval(b, compiled)
     low = None if la is None else la * band[0]

@@ -98,8 +98,8 @@ def test_github_annotations_match_line_by_line():
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "::error file=tests/fixtures/drafts/changed_amount.md,line=3,col=59,title=reconcile RC001 conflict::"
-        "000_47b478695b0a2d4c says $250,000; the draft says $25,000: these cannot both be true "
-        "(one fact: both say salesforce, donation) (draft: $25,000)",
+        "the draft says $25,000; 000_47b478695b0a2d4c and 001_40e412da47cbcc96 say $250,000: these cannot both "
+        "be true (one fact: both say salesforce, donation) (draft: $25,000)",
     ]
 
 

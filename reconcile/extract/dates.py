@@ -52,6 +52,12 @@ class DateRules:
     relative_not_after: frozenset[str]
     future: re.Pattern[str]
     future_chars: int
+    # A finite past verb right before the day ("the roof collapsed Monday") dates a past event,
+    # whatever future the clause began with; after an auxiliary it is a participle ("will be
+    # restored Monday").
+    past_endings: tuple[str, ...]
+    auxiliaries: frozenset[str]
+    past_skips: frozenset[str]
     named_days: re.Pattern[str] | None
     early_years: tuple[int, int] | None
     early_year_after: frozenset[str]
@@ -221,6 +227,9 @@ def date_rules(rules: RuleSet) -> DateRules:
         future=re.compile(rf"(?<![\w-])(?:{_alternation(data.get('future_markers') or (), capitalised=False)})(?![\w-])"
                           if data.get("future_markers") else r"(?!)", re.IGNORECASE),
         future_chars=int(data["future_reach_chars"]),
+        past_endings=tuple(str(w).lower() for w in data.get("past_verb_endings") or ()),
+        auxiliaries=frozenset(str(w).lower() for w in data.get("participle_auxiliaries") or ()),
+        past_skips=frozenset(str(w).lower() for w in data.get("past_verb_skips") or ()),
         named_days=re.compile(rf"(?<![\w-])(?:{named_days})(?![\w-])", re.IGNORECASE) if named_days else None,
         early_years=(int(early["range"][0]), int(early["range"][1])) if early.get("range") else None,
         early_year_after=frozenset(str(w).lower() for w in early.get("after") or ()),
@@ -337,11 +346,26 @@ def _after_a_date(view: str, start: int, floor: int, compiled: DateRules) -> boo
     return word in compiled.months or (word.isdigit() and len(word) == 4)
 
 
+_CLAUSE_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _future(view: str, start: int, floor: int, compiled: DateRules) -> bool:
-    """Whether the clause before a weekday speaks of the future ("will vote Tuesday")."""
+    """Whether the clause before a weekday speaks of the future ("will vote Tuesday").
+
+    Not where a finite past verb stands right before the day: "will be restored after the
+    roof collapsed Monday" dates the collapse.
+    """
     window = view[max(floor, start - compiled.future_chars):start]
     cut = max(window.rfind("."), window.rfind("!"), window.rfind("?"), window.rfind(";"))
-    return compiled.future.search(window, cut + 1) is not None
+    markers = [m.end() for m in compiled.future.finditer(window, cut + 1)]
+    if not markers:
+        return False
+    words = [w.lower() for w in _CLAUSE_WORD.findall(window, markers[-1])]
+    while words and words[-1] in compiled.past_skips:
+        words.pop()
+    if len(words) < 2 or not any(words[-1].endswith(e) and len(words[-1]) > len(e) + 2 for e in compiled.past_endings):
+        return True
+    return words[-2] in compiled.auxiliaries
 
 
 def _phrase(match: re.Match[str], view: str, floor: int, compiled: DateRules) -> Phrase | None:

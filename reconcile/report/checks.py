@@ -28,6 +28,7 @@ RULES = {
                                "sources print differently."),
     "attribution_conflict": ("RC003", "The draft gives a quotation to another speaker or medium than its sources do."),
     "unsupported": ("RC004", "No source states what the draft states."),
+    "unresolved_date": ("RC005", "The draft's relative date (\"on Monday\") fits a fact no dated source places."),
 }
 
 
