@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--story", action="append", help="check: only this development story (repeatable)")
     run.add_argument("--sample", type=int, default=1, help="check: every Nth draft only (a quick look)")
     run.add_argument("--no-gvc", action="store_true", help="check: the development stories only")
+    run.add_argument("--words", action="store_true",
+                     help="check: list the drafts' words too (to read locally: never commit them)")
     args = parser.parse_args(argv)
     if args.corpus == "check":
         return _check(args)
@@ -38,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    result = check_mutations.run(args.story, gvc=not args.no_gvc, limit=args.limit, sample=args.sample)
+    result = check_mutations.run(args.story, gvc=not args.no_gvc, limit=args.limit, sample=args.sample,
+                                 words=args.words)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "check.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (args.out / "check.md").write_text(check_mutations.markdown(result), encoding="utf-8")

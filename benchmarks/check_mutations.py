@@ -62,8 +62,10 @@ class Draft:
     mutation: str  # "printed", or the mutation's name
     text: str
     span: tuple[int, int]  # the fact's characters in the draft (after the change)
-    changed: str = ""  # what the fact read before -> after, for the report
     excused: tuple[tuple[int, int], ...] = ()  # other facts of the sentence the gold calls discrepant
+    # Where the fact stands in its source ("file:line:col"): the report points there, and never
+    # copies an article's words into the repository.
+    at: str = ""
 
 
 # ---------------------------------------------------------------------------------------------- mutations
@@ -275,7 +277,7 @@ def _other_speaker(draft: Draft, rules: RuleSet, people: list[str]) -> Draft | N
                 start, end = draft.span
                 span = (start + shift, end + shift) if m.start() < start else (start, end)
                 return Draft(draft.story, draft.outlet, draft.fact, draft.kind, OTHER_SPEAKER, text, span,
-                             f"{name} -> {other}", draft.excused)
+                             draft.excused, draft.at)
     return None
 
 
@@ -287,7 +289,7 @@ def _variants(draft: Draft, rules: RuleSet, people: list[str]) -> Iterator[Draft
             continue
         yield Draft(draft.story, draft.outlet, draft.fact, draft.kind, name,
                     draft.text[:start] + changed + draft.text[end:], (start, start + len(changed)),
-                    f"{mention} -> {changed}", draft.excused)
+                    draft.excused, draft.at)
     if draft.kind == "quote" and (given := _other_speaker(draft, rules, people)) is not None:
         yield given
 
@@ -314,8 +316,10 @@ def dev_drafts(story: Path, rules: RuleSet) -> tuple[tuple[Source, ...], list[Dr
             s, e = _sentence(source, rules, start, end)
             excused = tuple((max(a, s) - s, min(b, e) - s) for (a, b), other in mentions
                             if other["verdict"] in EXCUSED and a < e and s < b)
+            span = source.span(start, end)
             printed = Draft(story.name, outlet, fact["id"], fact["kind"], "printed", source.text[s:e],
-                            (start - s, end - s), excused=excused)
+                            (start - s, end - s), excused=excused,
+                            at=f"{Path(source.path).name}:{span.line}:{span.col}")
             drafts.append(printed)
             drafts.extend(_variants(printed, rules, people))
     return sources, drafts
@@ -348,7 +352,7 @@ def gvc_drafts(corpus: Path, rules: RuleSet, limit: int | None) -> Iterator[tupl
                 seen.add(source.id)
                 s, e = _sentence(source, rules, start, end)
                 printed = Draft(f"gvc-{incident['incident_id']}", source.id, what, "count", "printed",
-                                source.text[s:e], (start - s, end - s))
+                                source.text[s:e], (start - s, end - s), at=f"{source.id}@{start}")
                 drafts.append(printed)
                 drafts.extend(_variants(printed, rules, []))
         if drafts:
@@ -363,17 +367,19 @@ class Outcome:
 
     draft: Draft
     hit: bool  # a detection (mutated) or a false alarm (printed)
-    findings: tuple[str, ...]  # the failing findings, as an editor reads them
+    findings: tuple[tuple[str, str], ...]  # the failing findings: where and what (no article words), and in full
 
 
-def _findings_on(result: CheckResult, draft_source: Source) -> list[tuple[tuple[int, int], str]]:
+def _findings_on(result: CheckResult, draft_source: Source) -> list[tuple[tuple[int, int], tuple[str, str]]]:
     starts = draft_source.line_starts
     found = []
     for finding in result.failing():
         if finding.draft != draft_source.path:
             continue
         start = starts[finding.line - 1] + finding.col - 1
-        found.append(((start, start + len(finding.text)), f"{finding.verdict}: {finding.explanation}"))
+        where = f"{finding.verdict} on a {finding.kind} at +{start} (sources: " \
+                f"{', '.join(sorted({s.source for s in finding.sources}))})"
+        found.append(((start, start + len(finding.text)), (where, f"{finding.verdict}: {finding.explanation}")))
     return found
 
 
@@ -408,13 +414,13 @@ def _judge_outlet(job: tuple[tuple[Source, ...], list[Draft]], rules: RuleSet | 
     for draft in own:
         on = found[draft.text]
         if draft.mutation == "printed":
-            wrong = [text for span, text in on if not any(_overlaps(span, e) for e in draft.excused)]
+            wrong = [said for span, said in on if not any(_overlaps(span, e) for e in draft.excused)]
             outcomes.append(Outcome(draft, bool(wrong), tuple(wrong)))
         else:
             # A quotation given to another speaker changes every quotation of theirs in the sentence.
-            caught = [text for span, text in on if _overlaps(span, draft.span)
-                      or (draft.mutation == OTHER_SPEAKER and text.startswith("attribution_conflict"))]
-            outcomes.append(Outcome(draft, bool(caught), tuple(text for _, text in on)))
+            caught = [said for span, said in on if _overlaps(span, draft.span)
+                      or (draft.mutation == OTHER_SPEAKER and said[0].startswith("attribution_conflict"))]
+            outcomes.append(Outcome(draft, bool(caught), tuple(said for _, said in on)))
     return outcomes
 
 
@@ -450,17 +456,21 @@ def tally(outcomes: list[Outcome]) -> dict[str, Any]:
     }
 
 
-def _listed(outcomes: list[Outcome]) -> dict[str, list[dict[str, Any]]]:
+def _listed(outcomes: list[Outcome], words: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """Every miss and false alarm, by where it stands; with the drafts' words only when asked (never committed)."""
     def record(o: Outcome) -> dict[str, Any]:
         d = o.draft
-        return {"story": d.story, "outlet": d.outlet, "fact": d.fact, "kind": d.kind, "mutation": d.mutation,
-                "changed": d.changed, "draft": d.text, "findings": list(o.findings)}
+        found = {"story": d.story, "outlet": d.outlet, "fact": d.fact, "kind": d.kind, "mutation": d.mutation,
+                 "at": d.at, "findings": [where for where, _ in o.findings]}
+        if words:
+            found |= {"draft": d.text, "explained": [full for _, full in o.findings]}
+        return found
     return {"misses": [record(o) for o in outcomes if o.draft.mutation != "printed" and not o.hit],
             "alarms": [record(o) for o in outcomes if o.draft.mutation == "printed" and o.hit]}
 
 
 def run(stories: list[str] | None = None, gvc: bool = True, limit: int | None = None,
-        sample: int = 1) -> dict[str, Any]:
+        sample: int = 1, words: bool = False) -> dict[str, Any]:
     """The benchmark's figures for the development stories (and GVC), with every miss and false alarm."""
     rules = load_rules()
     started = time.perf_counter()
@@ -472,11 +482,11 @@ def run(stories: list[str] | None = None, gvc: bool = True, limit: int | None = 
         outcomes = judge_drafts(sources, drafts[::sample], rules)
         per_story[name] = {k: tally(outcomes)[k] for k in ("detection", "false_alarms")}
         dev.extend(outcomes)
-    result: dict[str, Any] = {"dev": {**tally(dev), "stories": per_story, **_listed(dev)}}
+    result: dict[str, Any] = {"dev": {**tally(dev), "stories": per_story, **_listed(dev, words)}}
     if gvc and GVC.is_file():
         outcomes = [o for sources, drafts in gvc_drafts(GVC, rules, limit)
                     for o in judge_drafts(sources, drafts[::sample], rules)]
-        result["gvc"] = {**tally(outcomes), **_listed(outcomes)}
+        result["gvc"] = {**tally(outcomes), **_listed(outcomes, words)}
     result["seconds"] = round(time.perf_counter() - started, 1)
     result["targets"] = TARGET
     return result
@@ -488,7 +498,9 @@ def markdown(result: dict[str, Any]) -> str:
              "Made by `python -m benchmarks run check` (benchmarks/check_mutations.py). Each agreeing fact's "
              "sentence in each outlet is a one-sentence draft, undated, checked against the story's other "
              "outlets as printed (a failing finding is a false alarm) and with the fact changed (a failing "
-             "finding on it is a detection).", "",
+             "finding on it is a detection). Misses and false alarms are listed by where the fact stands in "
+             "its source (file:line:col under ../shared/dev/STORY/, or a GVC document id and offset): the "
+             "articles' words stay out of the repository.", "",
              f"Targets on the development set: detection ≥ {TARGET['detection']} overall and ≥ "
              f"{TARGET['kind_detection']} for each of {', '.join(TARGET_KINDS)}; false alarms ≤ "
              f"{TARGET['false_alarms']}.", ""]
@@ -516,9 +528,8 @@ def markdown(result: dict[str, Any]) -> str:
             if key in figures:
                 lines += [f"### {title} ({len(figures[key])})", ""]
                 for item in figures[key]:
-                    change = f" `{item['changed']}`" if item["changed"] else ""
                     lines.append(f"- {item['story']} / {item['outlet']} / {item['fact']} ({item['kind']}, "
-                                 f"{item['mutation']}){change}: {_quoted(item['draft'])}")
+                                 f"{item['mutation']}) at {item['at']}")
                     lines += [f"  - {finding}" for finding in item["findings"]]
                 lines.append("")
     lines.append(f"Run time: {result['seconds']} s.")
@@ -529,6 +540,3 @@ def _row(name: str, r: dict[str, Any]) -> str:
     return f"| {name} | {r['n']} | {r['hits']} | {r['rate']} |"
 
 
-def _quoted(text: str) -> str:
-    text = " ".join(text.split())
-    return "“" + (text if len(text) <= 300 else text[:297] + "...") + "”"

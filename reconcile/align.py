@@ -314,13 +314,24 @@ def _align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSe
 
 
 def _contexts(sources: Iterable[Source], claims: Iterable[Claim], prepared: dict[str, Prepared],
-              names: frozenset[str], compiled: AlignRules) -> list[Context]:
-    """Each claim's context, read in its source with the story's names."""
+              names: frozenset[str], compiled: AlignRules, *, placing: bool = False) -> list[Context]:
+    """Each claim's context, read in its source with the story's names (for placing, its near words too)."""
     sources = tuple(sources)
     topics = {s.id: _topic(prepared[s.id], names, compiled) for s in sources}
     languages = {s.id: s.language for s in sources}
     return _with_days([replace(_context(c, prepared[c.source], names, topics[c.source], compiled),
-                               language=languages.get(c.source)) for c in claims])
+                               language=languages.get(c.source),
+                               local=_local(c, prepared[c.source], compiled) if placing else frozenset())
+                       for c in claims])
+
+
+def _local(claim: Claim, prepared: Prepared, compiled: AlignRules) -> frozenset[str]:
+    """The content words of a claim and of the few words either side of it, in its sentence."""
+    s_start, s_end = prepared.sentence_at(claim.span.start)
+    s_start, s_end = max(s_start, claim.span.start - prepared.reach), min(s_end, claim.span.end + prepared.reach)
+    start, end = _near(prepared.view, claim.span.start, claim.span.end, s_start, s_end, compiled.placing.near_words)
+    return frozenset(_stem(low, compiled) for m in _WORD.finditer(prepared.view, start, end)
+                     if (low := m.group().lower()) not in compiled.stop_words)
 
 
 def _with_days(contexts: list[Context]) -> list[Context]:
@@ -413,12 +424,8 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
     if claim.kind is Kind.COUNT:
         near = before[-compiled.sequence_words:] + said
         sequence = frozenset(compiled.sequence[w] for w in near if w in compiled.sequence)
-    local_start, local_end = _near(view, claim.span.start, claim.span.end, s_start, s_end, compiled.placing.near_words)
-    local = frozenset(_stem(low, compiled) for m in _WORD.finditer(view, local_start, local_end)
-                      if (low := m.group().lower()) not in compiled.stop_words)
     return Context(claim, weights, frozenset(name_words), owners, owner_is_topic, spoken, more, units, specific,
-                   unit_word, (claim.source, s_start), words, local=local,
-                   thing=_thing(claim, view, before, s_end, compiled),
+                   unit_word, (claim.source, s_start), words, thing=_thing(claim, view, before, s_end, compiled),
                    sequence=sequence, stamp=claim.kind is Kind.DATE and _stamped(claim, view, compiled),
                    moment=claim.kind in compiled.developing.kinds and of_its_moment(claim, compiled.developing))
 
@@ -1107,7 +1114,7 @@ def facts(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSet
     prepared = {s.id: prepare(s, rules) for s in sources}
     names = frozenset().union(*(_names_of(prepared[s.id], compiled) for s in sources))
     members = [(c, g) for g, group in enumerate(groups) for c in group if c.kind in _PLACED]
-    contexts = tuple(_contexts(sources, (c for c, _ in members), prepared, names, compiled))
+    contexts = tuple(_contexts(sources, (c for c, _ in members), prepared, names, compiled, placing=True))
     postings: dict[tuple[Kind, str], list[int]] = defaultdict(list)
     for i, context in enumerate(contexts):
         for word in set(_placing_words(context)):
@@ -1145,7 +1152,7 @@ def place(story: Facts, source: Source, claims: Iterable[Claim]) -> list[Placeme
     prepared = {source.id: prepare(source, story.rules)}
     names = story.names | _names_of(prepared[source.id], compiled)
     claims = tuple(c for c in claims if c.kind in _PLACED)
-    contexts = _contexts((source,), claims, prepared, names, compiled)
+    contexts = _contexts((source,), claims, prepared, names, compiled, placing=True)
     fits: dict[int, dict[int, float]] = {}
     for i, context in enumerate(contexts):
         kind = context.claim.kind
@@ -1193,33 +1200,37 @@ def _written(context: Context, fits: dict[int, float], story: Facts, compiled: A
 
 def _anchored(contexts: list[Context], fits: dict[int, dict[int, float]], story: Facts,
               compiled: AlignRules) -> None:
-    """A date fits better the dates of the sources' sentences that state its sentence's other facts.
+    """A claim fits better the facts of its kind stated in the sources' sentences that state its sentence's other facts.
 
-    "Acme pledged €40 million on Tuesday": the sources stating that pledge date it too, in
-    words that may share little with the draft's around the day.
+    "Acme pledged €40 million on Tuesday": the sources stating that pledge date it too, in words
+    that may share little with the draft's around the day. Only a fact the draft states as its
+    sources do anchors; the bonus is the share of those sources whose sentence states the fact.
     """
+    found = {i: dict(fit) for i, fit in fits.items()}  # read before any bonus: the order of claims tells nothing
+    by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i, context in enumerate(contexts):
-        if context.claim.kind is not Kind.DATE:
-            continue
-        bonus: dict[int, float] = defaultdict(float)
-        for k, other in enumerate(contexts):
-            if other.sentence != context.sentence or other.claim.kind is Kind.DATE or not fits[k]:
-                continue
-            fact = max(fits[k], key=lambda g: (fits[k][g], -g))
-            stating = [c for c in story.groups[fact] if c.id in story.index
-                       and relation(other.claim, c, compiled.values) == SAME]
-            sources = {c.source for c in stating}
-            if not sources:
-                continue  # only a fact the draft states as its sources do anchors its dates
-            dated: dict[int, set[str]] = defaultdict(set)
-            for claim in stating:
-                for j in story.sentences[story.contexts[story.index[claim.id]].sentence]:
-                    if story.contexts[j].claim.kind is Kind.DATE:
-                        dated[story.group_of[j]].add(claim.source)
-            for group, found in dated.items():
-                bonus[group] = max(bonus[group], compiled.placing.anchor * len(found) / len(sources))
-        for group, extra in bonus.items():
-            fits[i][group] = fits[i].get(group, 0.0) + extra
+        by_sentence[context.sentence].append(i)
+    for members in by_sentence.values():
+        for i in members:
+            bonus: dict[int, float] = defaultdict(float)
+            for k in members:
+                if k == i or not found[k]:
+                    continue
+                fact = max(found[k], key=lambda g: (found[k][g], -g))
+                stating = [c for c in story.groups[fact] if c.id in story.index
+                           and relation(contexts[k].claim, c, compiled.values) == SAME]
+                if not stating:
+                    continue
+                beside: dict[int, set[str]] = defaultdict(set)
+                for claim in stating:
+                    for j in story.sentences[story.contexts[story.index[claim.id]].sentence]:
+                        if story.contexts[j].claim.kind is contexts[i].claim.kind:
+                            beside[story.group_of[j]].add(claim.source)
+                sources = len({c.source for c in stating})
+                for group, said in beside.items():
+                    bonus[group] = max(bonus[group], compiled.placing.anchor * len(said) / sources)
+            for group, extra in bonus.items():
+                fits[i][group] = fits[i].get(group, 0.0) + extra
 
 
 def _one_per_sentence(contexts: list[Context], fits: dict[int, dict[int, float]], story: Facts,

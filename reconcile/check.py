@@ -145,6 +145,7 @@ def check_sources(drafts: tuple[Source, ...], sources: tuple[Source, ...], rules
     source_claims = tuple(c for s in sources for c in extract_claims(s, rules, story_date=story_date))
     story = rules.for_languages({s.language for s in (*sources, *draft_sources) if s.language})
     known = facts(sources, source_claims, story)
+    spelled = {c.value.name for c in source_claims if isinstance(c.value, NameValue)}
     findings: list[Finding] = []
     checked: list[Claim] = []
     for draft in draft_sources:
@@ -160,7 +161,7 @@ def check_sources(drafts: tuple[Source, ...], sources: tuple[Source, ...], rules
             backing = [c for c in group if c.source != draft.id]
             for claim in (c for c in group if c.source == draft.id):
                 finding = _judge(claim, backing, names, by_id, story, options).finding
-                if finding is not None and _spelled_so(claim, source_claims):
+                if finding is not None and isinstance(claim.value, NameValue) and claim.value.name in spelled:
                     continue  # a source spells the name as the draft does: one bearing it out is enough
                 if finding is not None:
                     found.append(finding)
@@ -204,14 +205,10 @@ def _frames(draft: Source, claims: tuple[Claim, ...], sources: tuple[Source, ...
     dated = {s.published for s in sources if s.published}
     placed = {day: {span: replace(c, value=replace(c.value, inferred=False)) if isinstance(c.value, DateValue)
                     and day in dated else c for span, c in found.items()} for day, found in read.items()}
-    return Frames({s.id: placed[day] for s in sources if (day := s.published or story_date) is not None},
+    # An undated source is read in the story's latest frame: there the draft's day stays a guess too.
+    return Frames({s.id: placed[s.published] if s.published else read[story_date] for s in sources
+                   if (s.published or story_date) is not None},
                   tuple(placed[day] for day in sorted(placed)))
-
-
-def _spelled_so(claim: Claim, source_claims: tuple[Claim, ...]) -> bool:
-    """Whether some source spells a name exactly as the draft claim does."""
-    return isinstance(claim.value, NameValue) and any(
-        isinstance(c.value, NameValue) and c.value.name == claim.value.name for c in source_claims)
 
 
 def _placed(placement: Placement, known: Facts, names: dict[str, str], by_id: dict[str, Source], rules: RuleSet,
@@ -223,12 +220,13 @@ def _placed(placement: Placement, known: Facts, names: dict[str, str], by_id: di
     other faulting facts that fit as well are named with it.
     """
     claim = placement.claim
-    if not placement.fits:
-        return _judge(claim, [], names, by_id, rules, options).finding
+    unsupported = _judge(claim, [], names, by_id, rules, options).finding  # None unless asked for
     place = align_rules(rules).placing
-    best_fit = placement.fits[0][0]
+    best_fit = placement.fits[0][0] if placement.fits else 0.0
     told: list[tuple[float, Finding]] = []
     for fit, g in placement.fits:
+        if told and fit < best_fit * place.support[placement.part]:
+            break  # nothing fitting this little bears it out once a better fit faults it
         judged = _judge(claim, list(known.groups[g]), names, by_id, rules, options, frames)
         # A fact stating the very value bears the claim out where it fits nearly as well as the
         # best; one only compatible with it, where no better-fitting fact faults it.
@@ -237,7 +235,7 @@ def _placed(placement: Placement, known: Facts, names: dict[str, str], by_id: di
         if judged.finding is not None:
             told.append((fit, judged.finding))
     if not told or told[0][0] < place.conflict[placement.part]:
-        return None  # no fact it fits well enough to be told wrong
+        return unsupported  # no fact it fits well enough to be told wrong, and none bears it out
     (fit, best), rest = told[0], [f for f_fit, f in told[1:] if f_fit >= told[0][0] - place.tie]
     if not rest:
         return best

@@ -50,6 +50,9 @@ from .conftest import require_shared
 # - facebook alignment.precision 0.725 -> 0.719 (recall 0.801 -> 0.813, discrepancies precision
 #   0.667 -> 0.800): "millions of users" now holds 87 million, as the gold reads it, and so
 #   the vague figure joins the fact it loosely states.
+# Issue 22 raised notre-dame's alignment (0.734 -> 0.739 precision, 0.535 -> 0.555 recall): a
+# weekday right after a finite past verb ("the roof collapsed Monday night") is the past one even
+# in a clause that began with "will", and "Notre-Dame" and "Notre Dame" are one spelling.
 FLOORS = {
     "facebook-ftc-settlement": {
         "extraction.recall": 0.991, "kind.count.recall": 1.0, "kind.date.recall": 1.0,
@@ -62,7 +65,7 @@ FLOORS = {
         "extraction.recall": 0.979, "kind.age.recall": 1.0, "kind.count.recall": 0.977,
         "kind.date.recall": 0.975, "kind.duration.recall": 0.966, "kind.measure.recall": 1.0,
         "kind.money.recall": 1.0, "kind.percent.recall": 1.0, "kind.quote.recall": 0.968,
-        "alignment.precision": 0.733, "alignment.recall": 0.534, "verdicts.accuracy": 0.747,
+        "alignment.precision": 0.738, "alignment.recall": 0.554, "verdicts.accuracy": 0.747,
         "verdicts.lenient": 0.808, "discrepancies.recall": 0.570, "discrepancies.precision": 1.0,
     },
     "thai-cave-rescue": {
