@@ -34,6 +34,7 @@ from typing import Any
 from reconcile import load_rules
 from reconcile.check import CheckOptions, CheckResult, check_sources
 from reconcile.extract import extract_claims
+from reconcile.judge import judge_rules, speaker_surname
 from reconcile.model import Kind, QuoteValue, Source, line_starts
 from reconcile.rules import RuleSet
 from reconcile.sources import load_sources
@@ -195,9 +196,11 @@ def quote_word_replaced(text: str) -> str | None:
 
 
 def quote_word_dropped(text: str) -> str | None:
-    """The quotation's longest content word dropped (a quotation of three words or more)."""
-    match = _content_word(text)
-    if not match or len(_WORD.findall(text)) < 3:
+    """The quotation's longest content word inside it dropped (not its first or last: that leaves an excerpt)."""
+    words = list(_WORD.finditer(text))
+    inner = [m for m in words[1:-1] if len(m.group()) >= 4 and m.group().lower() not in _COMMON]
+    match = max(inner, key=lambda m: (len(m.group()), -m.start()), default=None)
+    if match is None:
         return None
     start, end = match.span()
     if end < len(text) and text[end] == " ":
@@ -249,10 +252,14 @@ def _sentence(source: Source, rules: RuleSet, start: int, end: int) -> tuple[int
 
 
 def _people(sources: Iterable[Source], rules: RuleSet) -> list[str]:
-    """The speakers a story quotes by full name, as the tool reads them: whom a quotation may be given to."""
+    """The people a story quotes by full name, as the tool reads them: whom a quotation may be given to.
+
+    Only names the judge reads as a person's (a surname it compares), not an organisation speaking.
+    """
+    compiled = judge_rules(rules)
     names = {c.value.speaker for s in sources for c in extract_claims(s, rules, kinds=(Kind.QUOTE,))
              if isinstance(c.value, QuoteValue) and c.value.speaker and len(c.value.speaker.split()) > 1
-             and all(word[:1].isupper() for word in c.value.speaker.split())}
+             and speaker_surname(c.value.speaker, compiled)}
     return sorted(names)
 
 

@@ -1265,20 +1265,23 @@ def _local_fit(mine: Context, theirs: Context) -> float:
 
 
 def _quote_fit(mine: Context, theirs: Context, compiled: AlignRules) -> float:
-    """The share of one quotation's content words that another holds (0 to 1).
+    """The share of the shorter quotation's content words that the other holds (0 to 1).
 
-    A quotation of a few words fits a longer one only where that holds its very words ("user
-    data" is no part of a long statement that happens to say "user" and "data").
+    A quotation of a few words and a longer one fit only where the longer holds its very words
+    ("user data" is no part of a long statement that happens to say "user" and "data").
     """
     if not mine.words or mine.language != theirs.language:
         return 0.0
-    if len(mine.words) < compiled.quote_min_words:
-        if len(theirs.words) >= compiled.quote_min_words:
-            return 1.0 if contains(list(theirs.words), list(mine.words)) else 0.0
+    short, long_ = sorted((mine.words, theirs.words), key=len)
+    if len(short) < compiled.quote_min_words:
+        if len(long_) >= compiled.quote_min_words:
+            return 1.0 if contains(list(long_), list(short)) else 0.0
         # Two short ones: every word counts ("lack of will", "lack of resolve").
         return len(set(mine.words) & set(theirs.words)) / len(set(mine.words))
     words = {w for w in mine.words if w not in compiled.stop_words} or set(mine.words)
-    return len(words & set(theirs.words)) / len(words)
+    other = {w for w in theirs.words if w not in compiled.stop_words} or set(theirs.words)
+    # Of the shorter one: a source printing an excerpt of the draft's quotation still prints it.
+    return len(words & other) / min(len(words), len(other))
 
 
 # --- 4. groups ------------------------------------------------------------------------------

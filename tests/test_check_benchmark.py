@@ -48,7 +48,7 @@ from .conftest import require_shared
     (month, "Dec. 15", "January 15"),
     (quote_word_replaced, "We cannot let this bridge fail our families",
      "We cannot let this bridge fail our marvellous"),
-    (quote_word_dropped, "We cannot let this bridge fail our families", "We cannot let this bridge fail our"),
+    (quote_word_dropped, "We cannot let this bridge fail our families", "We let this bridge fail our families"),
     (sic_dropped, "The steel were [sic] rusting", "The steel were rusting"),
 ], ids=lambda value: getattr(value, "__name__", None))
 def test_a_mutation_changes_one_fact_as_written(mutate, text, changed):
@@ -58,7 +58,7 @@ def test_a_mutation_changes_one_fact_as_written(mutate, text, changed):
 @pytest.mark.parametrize("mutate, text", [
     (leading_digit, "dozens of workers"), (times_ten, "a few hours"), (number_word, "37 beams"),
     (currency, "37 beams"), (date_days, "on Monday"), (weekday, "March 3, 2025"), (month, "on Monday"),
-    (quote_word_dropped, "Thank you"), (sic_dropped, "no mark here"),
+    (quote_word_dropped, "Thank you"), (quote_word_dropped, "lack of will"), (sic_dropped, "no mark here"),
 ], ids=lambda value: getattr(value, "__name__", None))
 def test_a_mutation_that_does_not_apply_gives_nothing(mutate, text):
     assert mutate(text) is None
@@ -67,9 +67,9 @@ def test_a_mutation_that_does_not_apply_gives_nothing(mutate, text):
 # Reached with issue 22 (the check places each draft claim among its sources' facts): detection
 # at least, false alarms at most, per story; each the measured figure, less or plus 0.001.
 FLOORS = {
-    "facebook-ftc-settlement": {"detection": 0.837, "false_alarms": 0.115},
-    "notre-dame-fire": {"detection": 0.645, "false_alarms": 0.181},
-    "thai-cave-rescue": {"detection": 0.689, "false_alarms": 0.133},
+    "facebook-ftc-settlement": {"detection": 0.855, "false_alarms": 0.137},
+    "notre-dame-fire": {"detection": 0.663, "false_alarms": 0.189},
+    "thai-cave-rescue": {"detection": 0.694, "false_alarms": 0.133},
 }
 
 
