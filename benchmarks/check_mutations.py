@@ -132,8 +132,12 @@ def times_ten(text: str) -> str | None:
 
 
 def number_word(text: str) -> str | None:
-    """A number or scale word changed: "two weeks" -> "four weeks", "million" -> "billion"."""
-    match = _NUMBER_WORDS.search(text)
+    """A number or scale word changed: "two weeks" -> "four weeks", "million" -> "billion".
+
+    Not the "one" of "no one", which counts nothing.
+    """
+    match = next((m for m in _NUMBER_WORDS.finditer(text)
+                  if not re.search(r"\bno[\s-]$", text[:m.start()], re.IGNORECASE)), None)
     if not match:
         return None
     word = match.group()

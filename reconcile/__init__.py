@@ -5,6 +5,8 @@ The library works without the CLI::
     import reconcile
     report = reconcile.compare(["seeds"])
     result = reconcile.check(["draft.md"], ["seeds"], reconcile.load_rules())
+    # Sources already read (from a database, a feed): the same check, without files.
+    result = reconcile.check_sources(drafts, sources, reconcile.load_rules())
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from .check import CheckOptions, CheckResult, check
+from .check import CheckOptions, CheckResult, check, check_sources
 from .extract import claims_from_text, extract_claims
 from .model import Claim, Group, Report, Source
 from .pipeline import build_report
@@ -25,7 +27,7 @@ try:
 except PackageNotFoundError:  # running from a checkout that is not installed
     __version__ = "0.0.0"
 
-__all__ = ["compare", "check", "CheckOptions", "CheckResult", "extract_claims", "claims_from_text",
+__all__ = ["compare", "check", "check_sources", "CheckOptions", "CheckResult", "extract_claims", "claims_from_text",
            "load_sources", "load_rules", "Claim", "Group", "Report", "Source", "RuleSet", "__version__"]
 
 

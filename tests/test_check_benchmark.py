@@ -57,6 +57,7 @@ def test_a_mutation_changes_one_fact_as_written(mutate, text, changed):
 
 @pytest.mark.parametrize("mutate, text", [
     (leading_digit, "dozens of workers"), (times_ten, "a few hours"), (number_word, "37 beams"),
+    (number_word, "No one was hurt"), (number_word, "no-one was hurt"),
     (currency, "37 beams"), (date_days, "on Monday"), (weekday, "March 3, 2025"), (month, "on Monday"),
     (quote_word_dropped, "Thank you"), (quote_word_dropped, "lack of will"), (sic_dropped, "no mark here"),
 ], ids=lambda value: getattr(value, "__name__", None))
@@ -68,7 +69,7 @@ def test_a_mutation_that_does_not_apply_gives_nothing(mutate, text):
 # at least, false alarms at most, per story; each the measured figure, less or plus 0.001.
 FLOORS = {
     "facebook-ftc-settlement": {"detection": 0.855, "false_alarms": 0.137},
-    "notre-dame-fire": {"detection": 0.663, "false_alarms": 0.189},
+    "notre-dame-fire": {"detection": 0.669, "false_alarms": 0.189},
     "thai-cave-rescue": {"detection": 0.694, "false_alarms": 0.133},
 }
 
