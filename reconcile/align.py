@@ -1082,7 +1082,6 @@ class Facts:
     (`place`) without aligning the story again: the facts stay what the sources say.
     """
 
-    sources: tuple[Source, ...]
     groups: tuple[tuple[Claim, ...], ...]
     contexts: tuple[Context, ...]
     group_of: tuple[int, ...]  # the group of each context
@@ -1125,7 +1124,7 @@ def facts(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSet
         sentences[context.sentence].append(i)
         if (key := _written_key(context)) is not None:
             written[key].append(i)
-    return Facts(sources, groups, contexts, tuple(g for _, g in members),
+    return Facts(groups, contexts, tuple(g for _, g in members),
                  {key: tuple(ids) for key, ids in postings.items()},
                  {key: tuple(ids) for key, ids in sentences.items()},
                  {context.claim.id: i for i, context in enumerate(contexts)},
