@@ -1323,9 +1323,10 @@ def _may_link(a: Context, b: Context, compiled: AlignRules, *, placing: bool = F
         return False  # "another four" counts a batch, "twelve" all of them: never one fact
     if (a.more or b.more) and not placing and relation(ca, cb, compiled.values) == CONFLICT:
         return False  # "two other rifles" counts some of them, not all: no conflict with "nine"
-    if a.days and b.days and not a.days & b.days and not (a.moment and b.moment) \
+    if not placing and a.days and b.days and not a.days & b.days and not (a.moment and b.moment) \
             and relation(ca, cb, compiled.values) == CONFLICT:
         return False  # "11 hours on Sunday" and "nine hours on Monday" are a figure of each day
+        # (not when placing a draft's claim: its own day may be the slip)
     if isinstance(va, QuoteValue) and isinstance(vb, QuoteValue) and min(len(a.words), len(b.words)) \
             < compiled.quote_min_words and _named_differently(va.speaker, vb.speaker):
         return False  # "We will rebuild," from two different people is two quotations

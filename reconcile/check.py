@@ -341,32 +341,46 @@ def _judge(claim: Claim, backing: list[Claim], names: dict[str, str], by_id: dic
     given = {flag for fault, _, _ in faults for flag in fault.flags}
     flags = (*(f for f in FLAGS if f in given), *sorted(given - set(FLAGS)))
     return Judged(False, _finding(claim, verdict, flags,
-                                  _explained([f for f in faults if f[0].verdict == verdict], names), supports,
+                                  _explained([f for f in faults if f[0].verdict == verdict], names, values), supports,
                                   _source_notes(backing, names, rules, languages, published), by_id))
 
 
-def _explained(faults: list[tuple[Fault, Claim, Claim]], names: dict[str, str]) -> str:
+def _explained(faults: list[tuple[Fault, Claim, Claim]], names: dict[str, str], values: ValueRules) -> str:
     """What the draft says against what the sources say, as an editor reads it.
 
-    "the draft says $35,000; Alpha, Beta and 4 others say $30,000": the wording most of
-    those sources print, and which sources print it; then the judge's reason.
+    "the draft says $35,000; Alpha, Beta and 4 others say $30,000": the value most of those
+    sources state (however each words it), in the wording most of them print, with the
+    sources stating it; then the judge's reason.
     """
     fault, mine, _ = faults[0]
     if fault.verdict == "attribution_conflict" or mine.kind in PEOPLE_KINDS:
         return fault.explanation  # whom the words are given to, or what a person is called: told as such
-    by_wording: dict[str, list[str]] = {}
-    for _, _, other in faults:
-        by_wording.setdefault(_words(other), []).append(names[other.source])
-    wording, who = max(by_wording.items(), key=lambda item: len(set(item[1])))
-    outlets = _listed(list(dict.fromkeys(who)))
+    alike: list[list[tuple[Fault, Claim]]] = []  # the sources' claims, by the value they state
+    for found, _, other in faults:
+        cluster = next((c for c in alike if _states_alike(c[0][1], other, values)), None)
+        if cluster is None:
+            alike.append([(found, other)])
+        else:
+            cluster.append((found, other))
+    cluster = max(alike, key=lambda c: len({other.source for _, other in c}))
+    wordings = [_words(other) for _, other in cluster]
+    wording = max(dict.fromkeys(wordings), key=wordings.count)
+    who = list(dict.fromkeys(names[other.source] for _, other in cluster))
+    reason = cluster[0][0].reason
     verb = ("print", "quotes") if mine.kind is Kind.QUOTE else ("say", "says")
-    one = len(set(who)) == 1
     if mine.kind is Kind.QUOTE:
         theirs, wording = f"\u201c{_words(mine)}\u201d", f"\u201c{wording}\u201d"
     else:
         theirs = _words(mine)
-    said = f"the draft {verb[1]} {theirs}; {outlets} {verb[0] + 's' if one else verb[0]} {wording}"
-    return f"{said}: {fault.reason}" if fault.reason else said
+    said = f"the draft {verb[1]} {theirs}; {_listed(who)} {verb[1 if len(who) == 1 else 0]} {wording}"
+    return f"{said}: {reason}" if reason else said
+
+
+def _states_alike(a: Claim, b: Claim, values: ValueRules) -> bool:
+    """Whether two source claims state one value (a quotation: the same words), however worded."""
+    if isinstance(a.value, QuoteValue) and isinstance(b.value, QuoteValue):
+        return quote_words(a.value) == quote_words(b.value)
+    return relation(a, b, values) == SAME
 
 
 def _listed(outlets: list[str]) -> str:

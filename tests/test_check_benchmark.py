@@ -69,7 +69,7 @@ def test_a_mutation_that_does_not_apply_gives_nothing(mutate, text):
 # at least, false alarms at most, per story; each the measured figure, less or plus 0.001.
 FLOORS = {
     "facebook-ftc-settlement": {"detection": 0.855, "false_alarms": 0.137},
-    "notre-dame-fire": {"detection": 0.669, "false_alarms": 0.189},
+    "notre-dame-fire": {"detection": 0.673, "false_alarms": 0.189},
     "thai-cave-rescue": {"detection": 0.694, "false_alarms": 0.133},
 }
 

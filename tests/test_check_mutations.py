@@ -147,3 +147,13 @@ def test_two_facts_that_fit_as_well_are_both_named(tmp_path):
     assert finding["text"] == "50 nurses" and finding["verdict"] == "conflict"
     named = " ".join([finding["explanation"], *finding["notes"]])
     assert "40 nurses" in named and "60 nurses" in named
+
+
+def test_two_changes_in_one_sentence_are_both_found(tmp_path):
+    # The changed day does not hide the changed amount beside it.
+    draft = write(tmp_path, "draft", "The Millbrook council approved a $124 million contract to repair the Harbor "
+                                     "Street bridge on Thursday.")
+    code, found = check(draft, STORY)
+    assert code == 1
+    assert sorted((f["verdict"], f["text"]) for f in found if f["failing"]) == [
+        ("conflict", "$124 million"), ("conflict", "Thursday")]
