@@ -136,16 +136,18 @@ def test_a_relative_day_no_dated_source_places_is_a_note_not_a_failure(tmp_path)
 
 def test_two_facts_that_fit_as_well_are_both_named(tmp_path):
     sources = tmp_path / "sources"
-    write(sources, "spring", "The Dunmore clinic hired 40 nurses for its night shifts in May, the clinic said.",
-          "2025-06-02", "North Ledger")
-    write(sources, "summer", "The Dunmore clinic hired 60 nurses for its night shifts in July, the clinic said.",
-          "2025-08-04", "South Ledger")
+    # One outlet states two hirings: two facts, and the draft's figure, with no month, fits both.
+    write(sources, "ledger", "The Dunmore clinic hired 40 nurses for its night shifts in May, the clinic said.\n\n"
+                             "The Dunmore clinic hired 60 nurses for its night shifts in July, the clinic said.",
+          "2025-08-04", "North Ledger")
     draft = write(tmp_path, "draft", "The Dunmore clinic hired 50 nurses for its night shifts, the clinic said.")
     code, found = check(draft, sources)
     assert code == 1
     (finding,) = found
     assert finding["text"] == "50 nurses" and finding["verdict"] == "conflict"
-    named = " ".join([finding["explanation"], *finding["notes"]])
+    (note,) = finding["notes"]
+    assert note.startswith("it fits 2 facts of the sources about as well")
+    named = finding["explanation"] + note
     assert "40 nurses" in named and "60 nurses" in named
 
 
