@@ -1,8 +1,9 @@
 """Drafts against their sources: the pre-publication check a newsroom runs in CI.
 
-The draft is judged, not the sources. Each draft claim is aligned with the sources' claims
-(the same aligner `compare` uses) and judged with each of them by the same judge (`judge`);
-a finding is a draft claim that no source bears out: it conflicts with them, misquotes them
+The draft is judged, not the sources. The sources' claims are aligned into facts by the
+aligner `compare` uses; each draft claim is placed among those facts by what it is about,
+whatever its value (`align.place`), and judged with their claims by the same judge (`judge`).
+A finding is a draft claim that no source bears out: it conflicts with them, misquotes them
 (other words, or other editorial marks: a [sic], an insertion in brackets, an ellipsis),
 gives a quotation to another person or medium, or (when asked) no source states it. Where the
 sources disagree among themselves, that is a note on the finding, never a failure of the draft.
