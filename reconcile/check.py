@@ -29,7 +29,7 @@ from .judge import FLAGS, discrepant, guessed, judge, quotes_more, word_diff
 from .language import with_language
 from .model import Claim, DateValue, Group, Kind, NameValue, QuoteValue, Source, Verdict, display_names, line_starts
 from .rules import RuleSet
-from .sources import load_sources
+from .sources import load_sources, override_metadata
 from .values import COMPATIBLE, CONFLICT, SAME, ValueRules, bound_beyond, quote_words, relation, value_rules
 
 DEFAULT_FAIL_ON = ("conflict", "quote_variant", "attribution_conflict")
@@ -105,6 +105,7 @@ class CheckOptions:
     baseline: frozenset[str] = frozenset()
     outlets: dict[str, str] = field(default_factory=dict)
     languages: dict[str, str] = field(default_factory=dict)  # by draft or source id
+    published: dict[str, str] = field(default_factory=dict)  # by draft or source id: YYYY-MM-DD
 
 
 def check(drafts: Iterable[str | Path], against: Iterable[str | Path], rules: RuleSet,
@@ -122,9 +123,13 @@ def check(drafts: Iterable[str | Path], against: Iterable[str | Path], rules: Ru
     sources = tuple(s for s in _with_languages(load_sources(against, outlets=options.outlets or None),
                                                options.languages)
                     if Path(s.path).resolve() not in draft_paths)
-    unknown = sorted(set(options.languages) - {s.id for s in (*loaded, *sources)})
-    if unknown:
-        raise InputError(f"--lang {unknown[0]}=...: no draft or source with id {unknown[0]!r}")
+    for option, given in (("--lang", options.languages), ("--published", options.published)):
+        unknown = sorted(set(given) - {s.id for s in (*loaded, *sources)})
+        if unknown:
+            raise InputError(f"{option} {unknown[0]}=...: no draft or source with id {unknown[0]!r}")
+    # A date given for a draft or source is its own: a dated draft is read in its own time frame.
+    loaded, sources = (tuple(override_metadata(s, options.published, {}, {}) for s in found)
+                       for found in (loaded, sources))
     return check_sources(loaded, sources, rules, options)
 
 

@@ -221,6 +221,9 @@ def compare(sources, published, outlets, languages, rule_dirs, format_name, outp
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="A folder of rule files that extends the built-in packs. Repeatable.")
 @click.option("--outlet", "outlets", multiple=True, metavar="ID=NAME", help="Outlet name of a source. Repeatable.")
+@click.option("--published", "published", multiple=True, metavar="ID=YYYY-MM-DD",
+              help="Publication date of a draft or source (overrides its metadata; an undated draft is read "
+                   "in each source's time frame). Repeatable.")
 @click.option("--lang", "languages", multiple=True, metavar="ID=LANG",
               help="Language of a draft or source (overrides front matter and detection). Repeatable.")
 @click.option("--baseline", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -232,8 +235,8 @@ def compare(sources, published, outlets, languages, rule_dirs, format_name, outp
                                       "junit: one test case per draft claim).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write the report to this file instead of standard output.")
-def check(drafts, against, fail_on, unsupported, rule_dirs, outlets, languages, baseline, write_baseline,
-          format_name, output) -> None:
+def check(drafts, against, fail_on, unsupported, rule_dirs, outlets, published, languages, baseline,
+          write_baseline, format_name, output) -> None:
     """Check DRAFTS (.txt or .md) against their sources before publication.
 
     Reports each draft claim that conflicts with the sources, misquotes them, or gives a
@@ -250,7 +253,8 @@ def check(drafts, against, fail_on, unsupported, rule_dirs, outlets, languages, 
     options = CheckOptions(fail_on=wanted, unsupported=unsupported, ignore=config.ignore,
                            baseline=read_baseline(baseline) if baseline else frozenset(),
                            outlets=parse_assignments(outlets, "--outlet"),
-                           languages=parse_assignments(languages, "--lang"))
+                           languages=parse_assignments(languages, "--lang"),
+                           published=parse_assignments(published, "--published"))
     result = run_check(drafts, sources, load_rules((*config.rules, *rule_dirs)), options)
     if write_baseline is not None:
         # Writing a baseline accepts today's findings: the run that writes it does not fail.

@@ -102,7 +102,7 @@ def read_sources(paths: Iterable[str | Path], *, published: Mapping[str, str | d
             if source_id not in known:
                 raise InputError(f"{option} {source_id}=...: no source with id {source_id!r} "
                                  f"(ids: {', '.join(sorted(known))})")
-    return tuple(_override(s, published or {}, outlets or {}, languages or {}) for s in sources), tuple(skipped)
+    return tuple(override_metadata(s, published or {}, outlets or {}, languages or {}) for s in sources), tuple(skipped)
 
 
 def read_source(path: Path, source_id: str | None = None) -> Source:
@@ -217,7 +217,8 @@ def _date(value: object, path: Path | str, what: str) -> dt.date:
         raise InputError(f"{path}: {what} {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _override(source: Source, published: Mapping, outlets: Mapping, languages: Mapping) -> Source:
+def override_metadata(source: Source, published: Mapping, outlets: Mapping, languages: Mapping) -> Source:
+    """The source with the date, outlet and language given for its id (on the command line) instead of its own."""
     changes: dict = {}
     if source.id in languages:
         changes["language"] = languages[source.id].lower()

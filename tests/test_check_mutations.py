@@ -159,3 +159,23 @@ def test_two_changes_in_one_sentence_are_both_found(tmp_path):
     assert code == 1
     assert sorted((f["verdict"], f["text"]) for f in found if f["failing"]) == [
         ("conflict", "$124 million"), ("conflict", "Thursday")]
+
+
+def test_a_dated_draft_is_read_in_its_own_time_frame(tmp_path):
+    # Undated, "yesterday" is Monday as of the Tuesday outlets; written on Thursday it is Wednesday.
+    draft = write(tmp_path, "draft", FAITHFUL["undated-yesterday"])
+    assert check(draft, STORY) == (0, [])
+    code, found = check(draft, STORY, "--published", "draft=2025-03-06")
+    assert code == 1
+    assert [(f["verdict"], f["text"]) for f in found] == [("conflict", "yesterday")]
+
+
+@pytest.mark.parametrize("given, message", [
+    ("nobody=2025-03-06", "no draft or source with id 'nobody'"),
+    ("draft=March", "is not a date (YYYY-MM-DD)"),
+])
+def test_a_bad_published_date_is_a_usage_error(tmp_path, given, message):
+    draft = write(tmp_path, "draft", FAITHFUL["undated-yesterday"])
+    result = subprocess.run([sys.executable, "-m", "reconcile", "check", str(draft), "--against", str(STORY),
+                             "--published", given], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
