@@ -185,9 +185,13 @@ def month(text: str) -> str | None:
     return text[:match.start()] + _MONTHS[(index + 1) % 12] + text[match.end():]
 
 
-def _content_word(text: str) -> re.Match[str] | None:
-    words = [m for m in _WORD.finditer(text) if len(m.group()) >= 4 and m.group().lower() not in _COMMON]
-    return max(words, key=lambda m: (len(m.group()), -m.start()), default=None)
+def _content_word(text: str, *, inner: bool = False) -> re.Match[str] | None:
+    """The longest content word (`inner`: not the first or last word, so that dropping it leaves no excerpt)."""
+    words = list(_WORD.finditer(text))
+    if inner:
+        words = words[1:-1]
+    found = [m for m in words if len(m.group()) >= 4 and m.group().lower() not in _COMMON]
+    return max(found, key=lambda m: (len(m.group()), -m.start()), default=None)
 
 
 def quote_word_replaced(text: str) -> str | None:
@@ -201,9 +205,7 @@ def quote_word_replaced(text: str) -> str | None:
 
 def quote_word_dropped(text: str) -> str | None:
     """The quotation's longest content word inside it dropped (not its first or last: that leaves an excerpt)."""
-    words = list(_WORD.finditer(text))
-    inner = [m for m in words[1:-1] if len(m.group()) >= 4 and m.group().lower() not in _COMMON]
-    match = max(inner, key=lambda m: (len(m.group()), -m.start()), default=None)
+    match = _content_word(text, inner=True)
     if match is None:
         return None
     start, end = match.span()

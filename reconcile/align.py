@@ -52,8 +52,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 class PlaceRules:
     """How a draft's claim is placed among the story's facts (`place`), per part of the story.
 
-    `floor`: the fit a fact needs to be one the claim may state at all; `support`: how far
-    below the best fit a fact stating the claim's value still bears it out; `conflict`: the
+    `floor`: the fit a fact needs to be one the claim may state at all; `support`: the share
+    of the best fit at which a fact stating the claim's value still bears it out; `conflict`: the
     fit the best fact needs for a differing value to be a fault; `tie`: how near the best
     another faulting fact must fit to be named beside it.
     """
@@ -1144,8 +1144,9 @@ def place(story: Facts, source: Source, claims: Iterable[Claim]) -> list[Placeme
     """Where each claim of `source` (not one of the story's) fits among the story's facts.
 
     Values are not looked at: a claim that changed a figure still fits the fact whose figure it
-    changed, so the judge can say it differs. A quotation fits by the share of its words that
-    the fact's quotation holds; another claim by its context's overlap with the fact's.
+    changed, so the judge can say it differs. A quotation fits by the share of the shorter
+    quotation's words the other holds; another claim by its context's overlap with the fact's
+    and the words right around it, then by the facts its sentence states beside it.
     """
     compiled = align_rules(story.rules)
     prepared = {source.id: prepare(source, story.rules)}
@@ -1323,10 +1324,11 @@ def _may_link(a: Context, b: Context, compiled: AlignRules, *, placing: bool = F
         return False  # "another four" counts a batch, "twelve" all of them: never one fact
     if (a.more or b.more) and not placing and relation(ca, cb, compiled.values) == CONFLICT:
         return False  # "two other rifles" counts some of them, not all: no conflict with "nine"
+    # "11 hours on Sunday" and "nine hours on Monday" are a figure of each day (but a draft's
+    # claim is placed whatever its sentence's day: that day may be the slip).
     if not placing and a.days and b.days and not a.days & b.days and not (a.moment and b.moment) \
             and relation(ca, cb, compiled.values) == CONFLICT:
-        return False  # "11 hours on Sunday" and "nine hours on Monday" are a figure of each day
-        # (not when placing a draft's claim: its own day may be the slip)
+        return False
     if isinstance(va, QuoteValue) and isinstance(vb, QuoteValue) and min(len(a.words), len(b.words)) \
             < compiled.quote_min_words and _named_differently(va.speaker, vb.speaker):
         return False  # "We will rebuild," from two different people is two quotations

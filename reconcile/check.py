@@ -116,19 +116,18 @@ def check(drafts: Iterable[str | Path], against: Iterable[str | Path], rules: Ru
     the others checked with it, and a draft is never one of its own sources.
     """
     options = options or CheckOptions()
-    loaded = _with_languages(_unique(load_sources(drafts)), options.languages)
+    loaded = _unique(load_sources(drafts))
     if not loaded:
         raise InputError("no draft to check")
     draft_paths = {Path(d.path).resolve() for d in loaded}
-    sources = tuple(s for s in _with_languages(load_sources(against, outlets=options.outlets or None),
-                                               options.languages)
+    sources = tuple(s for s in load_sources(against, outlets=options.outlets or None)
                     if Path(s.path).resolve() not in draft_paths)
     for option, given in (("--lang", options.languages), ("--published", options.published)):
         unknown = sorted(set(given) - {s.id for s in (*loaded, *sources)})
         if unknown:
             raise InputError(f"{option} {unknown[0]}=...: no draft or source with id {unknown[0]!r}")
-    # A date given for a draft or source is its own: a dated draft is read in its own time frame.
-    loaded, sources = (tuple(override_metadata(s, options.published, {}, {}) for s in found)
+    # A language or date given for a draft or source is its own: a dated draft is read in its own time frame.
+    loaded, sources = (tuple(override_metadata(s, options.published, {}, options.languages) for s in found)
                        for found in (loaded, sources))
     return check_sources(loaded, sources, rules, options)
 
@@ -152,6 +151,9 @@ def check_sources(drafts: tuple[Source, ...], sources: tuple[Source, ...], rules
     story = rules.for_languages({s.language for s in (*sources, *draft_sources) if s.language})
     known = facts(sources, source_claims, story)
     spelled = {c.value.name for c in source_claims if isinstance(c.value, NameValue)}
+    # The sources' claims about people, grouped with each draft's by whom they name.
+    about_people = group_people(source_claims, story)[0]
+    people_claims = tuple(c for group in about_people for c in group)
     findings: list[Finding] = []
     checked: list[Claim] = []
     for draft in draft_sources:
@@ -162,7 +164,7 @@ def check_sources(drafts: tuple[Source, ...], sources: tuple[Source, ...], rules
         frames = _frames(draft, draft_claims, sources, story_date, rules)
         found: list[Finding] = []
         # Names and titles go by whom they name, with the sources' own.
-        people, rest = group_people((*source_claims, *draft_claims), story)
+        people, rest = group_people((*people_claims, *draft_claims), story)
         for group in people:
             backing = [c for c in group if c.source != draft.id]
             for claim in (c for c in group if c.source == draft.id):
@@ -242,15 +244,12 @@ def _placed(placement: Placement, known: Facts, names: dict[str, str], by_id: di
             told.append((fit, judged.finding))
     if not told or told[0][0] < place.conflict[placement.part]:
         return unsupported  # no fact it fits well enough to be told wrong, and none bears it out
-    (fit, best), rest = told[0], [f for f_fit, f in told[1:] if f_fit >= told[0][0] - place.tie]
+    best_told, best = told[0]
+    rest = [f for fit, f in told[1:] if fit >= best_told - place.tie]
     if not rest:
         return best
     others = "; ".join(f.explanation for f in rest)
     return replace(best, notes=(*best.notes, f"it fits {len(rest) + 1} facts of the sources about as well: {others}"))
-
-
-def _with_languages(sources: tuple[Source, ...], languages: dict[str, str]) -> tuple[Source, ...]:
-    return tuple(replace(s, language=languages[s.id].lower()) if s.id in languages else s for s in sources)
 
 
 def _unique(drafts: tuple[Source, ...]) -> tuple[Source, ...]:
