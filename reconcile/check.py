@@ -214,9 +214,9 @@ def _frames(draft: Source, claims: tuple[Claim, ...], sources: tuple[Source, ...
     placed = {day: {span: replace(c, value=replace(c.value, inferred=False)) if isinstance(c.value, DateValue)
                     and day in dated else c for span, c in found.items()} for day, found in read.items()}
     # An undated source is read in the story's latest frame: there the draft's day stays a guess too.
-    return Frames({s.id: placed[s.published] if s.published else read[story_date] for s in sources
-                   if (s.published or story_date) is not None},
-                  tuple(placed[day] for day in sorted(placed)))
+    frames = {s.id: (placed if s.published else read)[day] for s in sources
+              if (day := s.published or story_date) is not None}
+    return Frames(frames, tuple(placed[day] for day in sorted(placed)))
 
 
 def _placed(placement: Placement, known: Facts, names: dict[str, str], by_id: dict[str, Source], rules: RuleSet,
