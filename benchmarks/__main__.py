@@ -1,4 +1,4 @@
-"""`python -m benchmarks run gvc|ecbplus|check [CORPUS]`: the corpus benchmarks in one entry point."""
+"""`python -m benchmarks run gvc|ecbplus|check|adversarial [CORPUS]`: the corpus benchmarks in one entry point."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from . import check_mutations
+from . import adversarial, check_mutations
 from .corpora import OUT, ROOT, ecbplus, gvc, markdown
 
 
@@ -15,7 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="run a corpus benchmark")
-    run.add_argument("corpus", choices=("gvc", "ecbplus", "check"))
+    run.add_argument("corpus", choices=("gvc", "ecbplus", "check", "adversarial"))
     run.add_argument("path", nargs="?", help="incidents.jsonl (default ../shared/benchmarks/<corpus>/incidents.jsonl)")
     run.add_argument("--limit", type=int, help="only the first N incidents")
     run.add_argument("--baseline-articles", type=int, help="time the baselines on the first N articles only")
@@ -25,9 +25,17 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--no-gvc", action="store_true", help="check: the development stories only")
     run.add_argument("--words", action="store_true",
                      help="check: list the drafts' words too (to read locally: never commit them)")
+    run.add_argument("--family", action="append", choices=sorted(adversarial.FAMILIES),
+                     help="adversarial: only this family (repeatable)")
+    run.add_argument("--sizes", type=int, nargs="+", help="adversarial: the sizes in characters (default "
+                     + " ".join(str(s) for s in adversarial.SIZES) + ")")
     args = parser.parse_args(argv)
     if args.corpus == "check":
         return _check(args)
+    if args.corpus == "adversarial":
+        result = adversarial.run(args.family, tuple(args.sizes or adversarial.SIZES))
+        adversarial.write(result, args.out)
+        return 0
     path = Path(args.path) if args.path else ROOT.parent / "shared" / "benchmarks" / args.corpus / "incidents.jsonl"
     if not path.is_file():
         parser.error(f"corpus not found: {path}")

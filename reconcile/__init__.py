@@ -18,7 +18,7 @@ from pathlib import Path
 from .check import CheckOptions, CheckResult, check, check_sources
 from .extract import claims_from_text, extract_claims
 from .model import Claim, Group, Report, Source
-from .pipeline import build_report
+from .pipeline import build_report, read_claims
 from .rules import RuleSet, load_rules
 from .sources import load_sources, read_sources
 
@@ -28,7 +28,7 @@ except PackageNotFoundError:  # running from a checkout that is not installed
     __version__ = "0.0.0"
 
 __all__ = ["compare", "check", "check_sources", "CheckOptions", "CheckResult", "extract_claims", "claims_from_text",
-           "load_sources", "load_rules", "Claim", "Group", "Report", "Source", "RuleSet", "__version__"]
+           "read_claims", "load_sources", "load_rules", "Claim", "Group", "Report", "Source", "RuleSet", "__version__"]
 
 
 def compare(paths: Iterable[str | Path], *, published: Mapping[str, str] | None = None,

@@ -31,7 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import product
+from itertools import islice, product
 
 from rapidfuzz import fuzz, process
 
@@ -276,6 +276,8 @@ class Context:
     # The content words right around it and in it ("involved 19 divers", "trapped since"):
     # what places a draft's claim among the story's facts.
     local: frozenset[str] = frozenset()
+    # The whole sentence it stands in, where `sentence` is the stretch of an endless one it reads.
+    whole: tuple[str, int] = ("", 0)
 
 
 def align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSet) -> list[tuple[Claim, ...]]:
@@ -319,16 +321,56 @@ def _contexts(sources: Iterable[Source], claims: Iterable[Claim], prepared: dict
     sources = tuple(sources)
     topics = {s.id: _topic(prepared[s.id], names, compiled) for s in sources}
     languages = {s.id: s.language for s in sources}
-    return _with_days([replace(_context(c, prepared[c.source], names, topics[c.source], compiled),
-                               language=languages.get(c.source),
-                               local=_local(c, prepared[c.source], compiled) if placing else frozenset())
+    bags = {s.id: _Bags(prepared[s.id], names, compiled) for s in sources}
+    return _with_days([_context(c, prepared[c.source], bags[c.source], topics[c.source], compiled,
+                                language=languages.get(c.source),
+                                local=_local(c, prepared[c.source], compiled) if placing else frozenset())
                        for c in claims])
+
+
+def _window(claim: Claim, prepared: Prepared) -> tuple[int, int]:
+    """The stretch of its sentence a claim's context is read in (see `Prepared.window`)."""
+    return prepared.window(*prepared.sentence_at(claim.span.start), claim.span.start, claim.span.end)
+
+
+class _Bags:
+    """The content words of a source's stretches, read once and shared by the claims in them.
+
+    A bag maps each word's stem to its boost (the story's names weigh `entity_weight`), with
+    the stems that are names; a context scales a bag by the weight of where it stands.
+    """
+
+    def __init__(self, prepared: Prepared, names: frozenset[str], compiled: AlignRules) -> None:
+        self.view, self.names, self.compiled = prepared.view, names, compiled
+        self.cache: dict[tuple[int, int, bool], tuple[dict[str, float], frozenset[str]]] = {}
+
+    def __call__(self, start: int, end: int, *, names_only: bool = False) -> tuple[dict[str, float], frozenset[str]]:
+        key = (start, end, names_only)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = self._read(start, end, names_only)
+        return found
+
+    def _read(self, start: int, end: int, names_only: bool) -> tuple[dict[str, float], frozenset[str]]:
+        compiled, names = self.compiled, self.names
+        bag: dict[str, float] = {}
+        name_words: set[str] = set()
+        for match in _WORD.finditer(self.view, start, end):
+            low = match.group().lower()
+            if low in compiled.stop_words or (names_only and low not in names):
+                continue
+            stem = _stem(low, compiled)
+            boost = compiled.entity_weight if low in names else 1.0
+            if boost > bag.get(stem, 0.0):
+                bag[stem] = boost
+            if low in names:
+                name_words.add(stem)
+        return bag, frozenset(name_words)
 
 
 def _local(claim: Claim, prepared: Prepared, compiled: AlignRules) -> frozenset[str]:
     """The content words of a claim and of the few words either side of it, in its sentence."""
-    s_start, s_end = prepared.sentence_at(claim.span.start)
-    s_start, s_end = max(s_start, claim.span.start - prepared.reach), min(s_end, claim.span.end + prepared.reach)
+    s_start, s_end = _window(claim, prepared)
     start, end = _near(prepared.view, claim.span.start, claim.span.end, s_start, s_end, compiled.placing.near_words)
     return frozenset(_stem(low, compiled) for m in _WORD.finditer(prepared.view, start, end)
                      if (low := m.group().lower()) not in compiled.stop_words)
@@ -363,28 +405,29 @@ def _strip_ending(word: str, compiled: AlignRules) -> str:
     return word
 
 
-def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str | None,
-             compiled: AlignRules) -> Context:
-    view = prepared.view
-    s_start, s_end = prepared.sentence_at(claim.span.start)
+def _context(claim: Claim, prepared: Prepared, bags: _Bags, topic: str | None, compiled: AlignRules, *,
+             language: str | None = None, local: frozenset[str] = frozenset()) -> Context:
+    view, names = prepared.view, bags.names
+    sentence = prepared.sentence_at(claim.span.start)
     # A "sentence" of a whole unpunctuated page is cut to the claim's neighbourhood.
-    s_start, s_end = max(s_start, claim.span.start - prepared.reach), min(s_end, claim.span.end + prepared.reach)
+    s_start, s_end = _window(claim, prepared)
     weights: dict[str, float] = {}
-
     name_words: set[str] = set()
 
     def add(start: int, end: int, weight: float, *, names_only: bool = False) -> None:
-        for match in _WORD.finditer(view, start, end):
-            low = match.group().lower()
-            if low in compiled.stop_words or (names_only and low not in names):
-                continue
-            boost = compiled.entity_weight if low in names else 1.0
-            stem = _stem(low, compiled)
-            weights[stem] = max(weights.get(stem, 0.0), weight * boost)
-            if low in names:
-                name_words.add(stem)
+        bag, named = bags(start, end, names_only=names_only)
+        if not weights and weight == 1.0:
+            weights.update(bag)  # the sentence's own words, copied whole
+        else:
+            for stem, boost in bag.items():
+                if weight * boost > weights.get(stem, 0.0):
+                    weights[stem] = weight * boost
+        name_words.update(named)
 
-    previous = _previous(prepared, s_start)
+    # The sentence before, where the window opens the sentence (its last `reach` characters).
+    previous = _previous(prepared, sentence[0]) if s_start == sentence[0] else None
+    if previous is not None:
+        previous = (max(previous[0], previous[1] - prepared.reach), previous[1])
     first = _WORD.search(view, s_start, s_end)
     opens_with_pronoun = first is not None and first.group().lower() in compiled.pronouns
     reach = compiled.date_near_words if claim.kind is Kind.DATE else compiled.near_words
@@ -396,11 +439,11 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
         add(near_start, claim.span.start, compiled.near_weight)
         add(claim.span.end, near_end, compiled.near_weight)
     else:
+        add(s_start, s_end, 1.0)
         if previous is not None:
             # The sentence before says whom this one is about: through its names, or wholly
             # when this one opens with a pronoun ("It sank in 40 metres of water").
             add(*previous, compiled.previous_weight, names_only=not opens_with_pronoun)
-        add(s_start, s_end, 1.0)
         add(near_start, near_end, compiled.near_weight)
     # Whose fact it is: a name inside the claim ("400 Acme employees") or a possessive name in
     # its clause ("Acme's budget set aside 300 places"); failing that, the article's main name.
@@ -425,7 +468,8 @@ def _context(claim: Claim, prepared: Prepared, names: frozenset[str], topic: str
         near = before[-compiled.sequence_words:] + said
         sequence = frozenset(compiled.sequence[w] for w in near if w in compiled.sequence)
     return Context(claim, weights, frozenset(name_words), owners, owner_is_topic, spoken, more, units, specific,
-                   unit_word, (claim.source, s_start), words, thing=_thing(claim, view, before, s_end, compiled),
+                   unit_word, (claim.source, s_start), words, language=language, whole=(claim.source, sentence[0]),
+                   thing=_thing(claim, view, before, s_end, compiled), local=local,
                    sequence=sequence, stamp=claim.kind is Kind.DATE and _stamped(claim, view, compiled),
                    moment=claim.kind in compiled.developing.kinds and of_its_moment(claim, compiled.developing))
 
@@ -492,10 +536,26 @@ def _ends_phrase(word: str, compiled: AlignRules) -> bool:
 
 
 def _near(view: str, start: int, end: int, floor: int, ceiling: int, n: int) -> tuple[int, int]:
-    """The span reaching `n` words either side of [start, end), inside the sentence."""
-    before = list(_WORD.finditer(view, floor, start))
-    after = list(_WORD.finditer(view, end, ceiling))
-    return (before[-n].start() if len(before) >= n else floor), (after[n - 1].end() if len(after) >= n else ceiling)
+    """The span reaching `n` words either side of [start, end), inside the sentence.
+
+    Words are looked for in a short stretch first, so the cost does not grow with the sentence.
+    """
+    after = list(islice(_WORD.finditer(view, end, ceiling), n))
+    near_end = after[n - 1].end() if len(after) >= n else ceiling
+    if n <= 0:
+        return start, near_end
+    span = _NEAR_CHARS * n
+    while True:  # the first word found may be cut: only more than n words make the last n whole
+        lookback = max(floor, start - span)
+        before = list(_WORD.finditer(view, lookback, start))
+        if len(before) > n or lookback == floor:
+            break
+        span *= 4
+    return (before[-n].start() if len(before) >= n else floor), near_end
+
+
+# Characters per word looked back over first (a word of news is rarely longer).
+_NEAR_CHARS = 24
 
 
 def _previous(prepared: Prepared, s_start: int) -> tuple[int, int] | None:
@@ -536,7 +596,9 @@ def _owners(claim: Claim, view: str, s_start: int, s_end: int, names: frozenset[
     found = {_stem(low, compiled) for m in _WORD.finditer(view, start, end)
              if (low := m.group().lower()) in names and low not in compiled.stop_words}
     # The clause: up to the nearest punctuation either side, inside the sentence.
-    before = [m.end() for m in _CLAUSE_END.finditer(view, s_start, start)]
+    before = _clause_ends(view, max(s_start, start - _NEAR_CHARS * compiled.owner_words), start)
+    if not before:
+        before = _clause_ends(view, s_start, start)  # the clause opens further back: read the rest
     after = _CLAUSE_END.search(view, end, s_end)
     clause_start, clause_end = (before[-1] if before else s_start), (after.start() if after else s_end)
     near_start, near_end = _near(view, start, end, clause_start, clause_end, compiled.owner_words)
@@ -545,6 +607,10 @@ def _owners(claim: Claim, view: str, s_start: int, s_end: int, names: frozenset[
         if low.endswith(compiled.possessives) and low in names:
             found.add(_stem(low, compiled))
     return frozenset(found)
+
+
+def _clause_ends(view: str, start: int, end: int) -> list[int]:
+    return [m.end() for m in _CLAUSE_END.finditer(view, start, end)]
 
 
 def _topic(prepared: Prepared, names: frozenset[str], compiled: AlignRules) -> str | None:
@@ -734,7 +800,7 @@ def _candidates(contexts: list[Context], members: list[int], features: dict[int,
         # A claim of its own sentence states another fact: no candidate, it takes no wording's
         # place below. (An amount given again in another currency meets its twin through the
         # outlets that print either.)
-        candidates = sorted(j for j in found if contexts[j].sentence != contexts[i].sentence)
+        candidates = sorted(j for j in found if contexts[j].whole != contexts[i].whole)
         if not candidates:
             continue
         # rapidfuzz proposes: one bulk call per claim over its candidates.

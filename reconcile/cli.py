@@ -29,9 +29,10 @@ from .config import find_config
 from .errors import ReconcileError
 from .examples import run_examples
 from .feed import DEFAULT_CHUNK, ENGINES, check_engine_options, iter_feed, read_feed
+from .heap import collector_paused
 from .model import Report
-from .pipeline import build_report
-from .report import FORMATS, render, report_records
+from .pipeline import build_report, read_claims
+from .report import FORMATS, pieces, report_records
 from .report.checks import CHECK_FORMATS, check_records
 from .report.feeds import FEED_FORMATS
 from .report.packs import render_rule_files
@@ -160,11 +161,12 @@ def _source_options(command: Callable) -> Callable:
 
 
 def _report(sources: tuple[str, ...], published: tuple[str, ...], outlets: tuple[str, ...],
-            languages: tuple[str, ...], rule_dirs: tuple[str, ...]) -> Report:
+            languages: tuple[str, ...], rule_dirs: tuple[str, ...], *, aligned: bool = True) -> Report:
     loaded, skipped = read_sources(sources, published=parse_assignments(published, "--published"),
                                    outlets=parse_assignments(outlets, "--outlet"),
                                    languages=parse_assignments(languages, "--lang"))
-    return build_report(loaded, _rules(rule_dirs), skipped=skipped)
+    build = build_report if aligned else read_claims
+    return build(loaded, _rules(rule_dirs), skipped=skipped)
 
 
 def _rules(rule_dirs: tuple[str, ...]) -> RuleSet:
@@ -173,12 +175,17 @@ def _rules(rule_dirs: tuple[str, ...]) -> RuleSet:
 
 
 def _write(records: dict[str, Any], format_name: str, output: Path | None, *, show_all: bool = False) -> None:
+    """The report in its format, written as it is made (a large JSON report is never held whole)."""
     if output is None:
         color = format_name == "terminal" and sys.stdout.isatty()
-        _echo(render(format_name, records, color=color, show_all=show_all), nl=False)
+        # Each piece is made outside the guard of standard output: a pipe breaking in the work is not stdout's.
+        for piece in pieces(format_name, records, color=color, show_all=show_all):
+            _echo(piece, nl=False)
         return
     try:
-        output.write_text(render(format_name, records, show_all=show_all), encoding="utf-8")
+        with output.open("w", encoding="utf-8") as out:
+            for piece in pieces(format_name, records, show_all=show_all):
+                out.write(piece)
     except OSError as err:
         raise UserError(f"{output}: cannot write ({err.strerror or err})") from None
 
@@ -190,8 +197,9 @@ def claims(sources, published, outlets, languages, rule_dirs, format_name, outpu
 
     SOURCES are files or folders (every .txt and .md inside, by name).
     """
-    report = _report(sources, published, outlets, languages, rule_dirs)
-    _write(report_records(report, groups=False), format_name, output)
+    with collector_paused():
+        report = _report(sources, published, outlets, languages, rule_dirs, aligned=False)
+        _write(report_records(report, groups=False), format_name, output)
 
 
 @main.command()
@@ -206,8 +214,9 @@ def compare(sources, published, outlets, languages, rule_dirs, format_name, outp
     quote_variant, or single_source. Exits 0 whenever the report was written, whatever it
     found.
     """
-    report = _report(sources, published, outlets, languages, rule_dirs)
-    _write(report_records(report), format_name, output, show_all=show_all)
+    with collector_paused():  # the records written are as many small objects as the claims
+        report = _report(sources, published, outlets, languages, rule_dirs)
+        _write(report_records(report), format_name, output, show_all=show_all)
 
 
 @main.command()

@@ -37,6 +37,9 @@ class DevelopingRules:
     window: int
     # The qualifiers ("at least", "about"), so that a figure is shown with its own.
     qualifiers: Phrases
+    # The first word of any developing phrase (lower-case): where none stands near a figure, no
+    # phrase does.
+    firsts: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _phrases(words: Iterable[Any]) -> Phrases:
@@ -50,9 +53,13 @@ def developing_rules(rules: RuleSet) -> DevelopingRules:
     qualifiers = rules.of_type("qualifiers")
     said = [*(qualifiers.get("lower_bound") or ()), *(qualifiers.get("upper_bound") or ()),
             *(qualifiers.get("approximate") or {}), *((qualifiers.get("range") or {}).get("opening") or ())]
+    before, after = _phrases(developing.get("before") or ()), _phrases(developing.get("after") or ())
+    firsts = sorted({p[0] for p in before | after if p}, key=len, reverse=True)
     return DevelopingRules(frozenset(Kind(k) for k in rules.of_type("judge").get("developing_kinds") or ()),
-                           _phrases(developing.get("before") or ()), _phrases(developing.get("after") or ()),
-                           int(developing["window"]) if developing else 0, _phrases(said))
+                           before, after, int(developing["window"]) if developing else 0, _phrases(said),
+                           # Lower-case and with no look-behind: the fastest search there is (see _may_hold).
+                           re.compile(r"(?:" + "|".join(map(re.escape, firsts)) + r")(?![^\W_])")
+                           if firsts else re.compile(r"(?!)"))
 
 
 def moved(a: Claim, b: Claim, compiled: DevelopingRules, published: Mapping[str, dt.date | None]) -> bool:
@@ -69,13 +76,21 @@ def of_its_moment(claim: Claim, compiled: DevelopingRules) -> bool:
     end = start + len(claim.text)
     if not 0 <= start <= end <= len(claim.sentence):
         return False
-    own = _words(claim.text)
     # Only the window's reach of the sentence is read, so a claim in an endless sentence costs
-    # no more than one in a short one.
+    # no more than one in a short one; and only where a phrase's first word stands in it.
     reach = compiled.window * _WORD_CHARS
+    if not _may_hold(claim.sentence[max(0, start - reach):end + reach], compiled):
+        return False
+    own = _words(claim.text)
     before = (_words(claim.sentence[max(0, start - reach):start])[-compiled.window:] if compiled.window else []) + own
     after = own + _words(claim.sentence[end:end + reach])[:compiled.window]
     return _holds(before, compiled.before) or _holds(after, compiled.after)
+
+
+def _may_hold(text: str, compiled: DevelopingRules) -> bool:
+    """Whether a phrase's first word stands in the text as a word of its own (lower-cased)."""
+    low = text.lower()
+    return any(m.start() == 0 or not low[m.start() - 1].isalnum() for m in compiled.firsts.finditer(low))
 
 
 def _words(text: str) -> list[str]:
@@ -83,7 +98,14 @@ def _words(text: str) -> list[str]:
 
 
 def _holds(words: list[str], phrases: Phrases) -> bool:
-    return any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words) - len(p) + 1))
+    lengths = _lengths(phrases)
+    return any(tuple(words[i:i + n]) in phrases for i in range(len(words)) for n in lengths)
+
+
+@lru_cache(maxsize=32)
+def _lengths(phrases: Phrases) -> tuple[int, ...]:
+    """The lengths of the phrases, in words: a window is looked up by each, not scanned per phrase."""
+    return tuple(sorted({len(p) for p in phrases if p}))
 
 
 def sequence(claims: tuple[Claim, ...], compiled: DevelopingRules, values: ValueRules,

@@ -9,10 +9,31 @@ import hashlib
 
 from .align import align
 from .extract import extract_claims
+from .heap import collector_paused
 from .judge import judge
 from .language import with_language
-from .model import Report, Skipped, Source, display_names
+from .model import Claim, Report, Skipped, Source, display_names
 from .rules import RuleSet
+
+
+def read_claims(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[Skipped, ...] = ()) -> Report:
+    """The sources' claims in source order, each source read in the story's time frame; no groups.
+
+    What `claims` reports: extraction alone, without the alignment and judging of `build_report`.
+    """
+    with collector_paused():
+        sources, claims = _read(sources, rules)
+    return Report(sources=sources, claims=claims, groups=(), skipped=skipped)
+
+
+def _read(sources: tuple[Source, ...], rules: RuleSet) -> tuple[tuple[Source, ...], tuple[Claim, ...]]:
+    """Each source with its language, and all their claims in source order."""
+    # An undated source is read in the story's time frame: the latest date among the others.
+    story_date = max((s.published for s in sources if s.published), default=None)
+    # Each source is read with its own language's pack.
+    sources = tuple(with_language(s, rules) for s in sources)
+    return sources, tuple(claim for source in sources
+                          for claim in extract_claims(source, rules, story_date=story_date))
 
 
 def build_report(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[Skipped, ...] = (),
@@ -21,19 +42,17 @@ def build_report(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[
 
     `copies` maps each source that reprints another to the original (feed mode finds them).
     """
-    # An undated source is read in the story's time frame: the latest date among the others.
-    story_date = max((s.published for s in sources if s.published), default=None)
-    # Each source is read with its own language's pack; the story is aligned and judged with
-    # the packs of all its languages, so that "employees" meets "empleados".
-    sources = tuple(with_language(s, rules) for s in sources)
-    claims = tuple(claim for source in sources for claim in extract_claims(source, rules, story_date=story_date))
-    story_rules = rules.for_languages({s.language for s in sources if s.language})
-    names = display_names(sources)
-    languages = {s.id: s.language for s in sources}
-    published = {s.id: s.published for s in sources}
-    groups = tuple(judge(group_id(tuple(c.id for c in members)), members, names, story_rules, languages, copies,
-                         published)
-                   for members in align(sources, claims, story_rules))
+    with collector_paused():
+        sources, claims = _read(sources, rules)
+        # The story is aligned and judged with the packs of all its languages, so that "employees"
+        # meets "empleados".
+        story_rules = rules.for_languages({s.language for s in sources if s.language})
+        names = display_names(sources)
+        languages = {s.id: s.language for s in sources}
+        published = {s.id: s.published for s in sources}
+        groups = tuple(judge(group_id(tuple(c.id for c in members)), members, names, story_rules, languages,
+                             copies, published)
+                       for members in align(sources, claims, story_rules))
     return Report(sources=sources, claims=claims, groups=groups, skipped=skipped)
 
 

@@ -79,7 +79,7 @@ HEADER = {"name!": "word", "type!": "word", "language!": "word", "description!":
 # Every key the code reads from a type (rules.of_type(...)), not only those the English pack holds.
 TYPES: dict[str, dict[str, Any]] = {
     "numbers": {
-        "group_mark": "word", "group_digits": "int", "decimal_mark": "word", "words": {"*": "int"},
+        "group_mark": "word", "group_digits": "int", "max_digits": "int", "decimal_mark": "word", "words": {"*": "int"},
         "scales": {"*": "number"},
         "money_scales": {"*": "number"}, "joiners": _WORDS, "years": ("int", "int"), "articles": _WORDS,
         "fractions": {"*": "number"}, "negative": _WORDS, "negative_not_after": _WORDS,
@@ -127,7 +127,8 @@ TYPES: dict[str, dict[str, Any]] = {
                   "units": ("word", "word")},
         "developing": {"before": _WORDS, "after": _WORDS, "window": "int"}},
     "text": {
-        "abbreviations": _WORDS, "sentence_reach_chars": "int", "trailing_boilerplate": _PATTERNS,
+        "abbreviations": _WORDS, "sentence_reach_chars": "int",
+        "long_sentence_block_chars": "int", "trailing_boilerplate": _PATTERNS,
         "furniture": {"labels": _WORDS, "trailing_labels": _WORDS, "prompts": _WORDS, "heading_words": _WORDS,
                       "minor_words": _WORDS, "bullets": _WORDS, "short_line_words": "int", "title_case_share": "number",
                       "link_share": "number", "label_line_words": "int", "heading_line_words": "int",

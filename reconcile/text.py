@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .furniture import Furniture, furniture_rules, line_breaks, page_furniture
@@ -47,6 +47,7 @@ class TextRules:
     debris: tuple[re.Pattern[str], ...]
     markdown: tuple[re.Pattern[str], ...]
     sentence_reach: int
+    sentence_block: int
 
 
 @lru_cache(maxsize=8)
@@ -59,6 +60,7 @@ def text_rules(rules: RuleSet) -> TextRules:
         tuple(re.compile(p, re.IGNORECASE) for p in data.get("debris", ())),
         tuple(re.compile(p, re.MULTILINE) for p in data.get("markdown_syntax", ())),
         int(data["sentence_reach_chars"]),
+        int(data["long_sentence_block_chars"]),
     )
 
 
@@ -67,7 +69,8 @@ class Prepared:
     """A source ready for extraction: the matching view, the story's extent, its sentences.
 
     The sentences are disjoint spans in text order (a furniture block is one of its own).
-    `reach` is how much of a very long sentence a claim keeps on each side of itself.
+    `reach` is how much of a sentence a claim reads on each side of itself before the sentence
+    counts as endless; in an endless one it reads blocks of `block` characters (see `window`).
     """
 
     source: Source
@@ -77,6 +80,9 @@ class Prepared:
     sentences: tuple[tuple[int, int], ...]
     sentence_starts: tuple[int, ...]
     reach: int
+    block: int
+    # The text of each stretch handed out, so that claims sharing a window share one string.
+    texts: dict[tuple[int, int], str] = field(default_factory=dict, compare=False, repr=False)
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The sentence span holding `offset` (the story's extent if none does)."""
@@ -92,9 +98,46 @@ class Prepared:
             first = last = self.sentences[i]  # most claims stand inside one sentence: one look-up
         else:
             first, last = self.sentence_at(start), self.sentence_at(max(start, end - 1))
-        # A "sentence" of a whole unpunctuated document is cut to the claim's neighbourhood.
-        return max(min(first[0], last[0], start), start - self.reach), \
-            min(max(first[1], last[1], end), end + self.reach)
+        return self.window(min(first[0], last[0], start), max(first[1], last[1], end), start, end)
+
+    def window(self, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
+        """The stretch of the sentence [s_start, s_end) that text[start:end] is read in.
+
+        The whole sentence, where it reaches no further than `reach` either side. A "sentence"
+        of a whole unpunctuated document is cut into blocks of `block` characters from its
+        start, and the stretch is the blocks the text stands in and one either side: bounded,
+        and the same for every claim of a block.
+        """
+        if start - s_start <= self.reach and s_end - end <= self.reach:
+            return s_start, s_end
+        first = (start - s_start) // self.block - 1
+        last = (max(start, end - 1) - s_start) // self.block + 2
+        low, high = max(s_start, s_start + first * self.block), min(s_end, s_start + last * self.block)
+        # A block's edge falls where it falls: the word it cuts is left out, not read in part.
+        if low > s_start:
+            low = self._word_edge(low, min(start, low + _SNAP), 1)
+        if high < s_end:
+            high = self._word_edge(high, max(end, high - _SNAP), -1)
+        return low, high
+
+    def _word_edge(self, at: int, limit: int, step: int) -> int:
+        """The first place from `at` towards `limit` that is no word's inside (else `at` itself)."""
+        view = self.view
+        k = at
+        while k != limit and view[k - 1].isalnum() and view[k].isalnum():
+            k += step
+        return at if k == limit and view[k - 1].isalnum() and view[k].isalnum() else k
+
+    def text_of(self, start: int, end: int) -> str:
+        """The source's text[start:end], one string for every claim that asks for the same stretch."""
+        found = self.texts.get((start, end))
+        if found is None:
+            found = self.texts[(start, end)] = self.source.text[start:end]
+        return found
+
+
+# How far a block's edge moves to a word's edge, at most (a word of news is shorter).
+_SNAP = 32
 
 
 def prepare(source: Source, rules: RuleSet) -> Prepared:
@@ -111,7 +154,8 @@ def prepare(source: Source, rules: RuleSet) -> Prepared:
     # the sentence before (whom a sentence is about) loses the furniture's words and gains none
     # from across it.
     sentences = tuple(sorted([*split_sentences(view, start, end, compiled), *furniture]))
-    return Prepared(source, view, start, end, sentences, tuple(s for s, _ in sentences), compiled.sentence_reach)
+    return Prepared(source, view, start, end, sentences, tuple(s for s, _ in sentences), compiled.sentence_reach,
+                    compiled.sentence_block)
 
 
 def matching_view(text: str, compiled: TextRules, *, markdown: bool = False) -> str:

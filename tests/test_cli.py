@@ -84,6 +84,20 @@ def test_claims_csv_opens_in_pandas_with_one_row_per_claim(seeds_dir):
     assert "groups" not in report
 
 
+def test_claims_extracts_without_aligning(seeds_dir, monkeypatch):
+    """`claims` lists what `compare` reads, and never pays for the alignment it does not report."""
+    compared = json.loads(invoke(["compare", seeds_dir, "--format", "json"]).output)
+    import reconcile.pipeline as pipeline
+
+    def no_alignment(*args, **kwargs):
+        raise AssertionError("claims aligned the claims")
+
+    monkeypatch.setattr(pipeline, "align", no_alignment)
+    listed = json.loads(invoke(["claims", seeds_dir, "--format", "json"]).output)
+    assert listed["claims"] == compared["claims"]
+    assert listed["sources"] == compared["sources"]
+
+
 STORY = {
     "alpha.txt": "The city council approved a $4.5 million budget for the library on Monday. "
                  "\u201cWe owe this to our readers,\u201d Mayor Ana Ortiz said in a statement. "
@@ -235,7 +249,7 @@ def test_a_broken_pipe_not_of_standard_output_is_an_internal_error(seeds_dir, mo
     def broken(*args, **kwargs):
         raise BrokenPipeError(32, "Broken pipe")
 
-    monkeypatch.setattr("reconcile.cli.render", broken)
+    monkeypatch.setattr("reconcile.cli.pieces", broken)
     result = invoke(["compare", seeds_dir], EXIT_INTERNAL)
     assert (result.stdout, result.stderr) == ("", "reconcile: unexpected error: BrokenPipeError: [Errno 32] "
                                               "Broken pipe (run with --debug for the traceback)\n")

@@ -123,3 +123,44 @@ def test_ci_tries_the_same_examples_every_run_and_a_local_run_new_ones(environme
     env = {k: v for k, v in os.environ.items() if k not in ("CI", "HYPOTHESIS_PROFILE")} | environment
     done = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout == chosen + "\n"
+
+
+# --- what a claim reads of its sentence: bounded, whatever the sentence's length -----------------
+
+WORDS = st.lists(st.sampled_from(["the", "council", "voted", "$4 million", "12", "Acme's", "and", "budget,"]),
+                 min_size=1, max_size=2_000).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(WORDS, st.data())
+def test_a_claim_reads_its_sentence_whole_or_a_bounded_stretch_of_it(text, data):
+    from reconcile.text import prepare
+
+    prepared = prepare(Source(id="s", path="s.txt", text=text), RULES)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, min(len(text), start + 20)))
+    s_start, s_end = prepared.sentence_at(start)
+    if end > s_end:
+        return  # spans a sentence break: sentence_around's business
+    low, high = prepared.window(s_start, s_end, start, end)
+    assert s_start <= low <= start and end <= high <= s_end
+    if start - s_start <= prepared.reach and s_end - end <= prepared.reach:
+        assert (low, high) == (s_start, s_end)
+    else:
+        assert high - low <= 3 * prepared.block + 64  # its block and one either side, to word edges
+        # Another claim of its block reads the very same stretch: the words are read once a block.
+        block_start = s_start + (start - s_start) // prepared.block * prepared.block
+        other = data.draw(st.integers(block_start, min(s_end, block_start + prepared.block) - 1))
+        if max(start, end - 1) < block_start + prepared.block and other + 1 <= s_end:
+            assert prepared.window(s_start, s_end, other, other + 1) == (low, high)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \n\t.,"), max_size=40), st.data())
+def test_the_last_word_is_found_once_as_the_pattern_would_find_it(text, data):
+    import re
+
+    from reconcile.extract import _last_word
+
+    position = data.draw(st.integers(0, len(text)))
+    assert (position >= _last_word(text)) is bool(re.fullmatch(r"\s*\S*\s*", text[position:]))

@@ -22,7 +22,7 @@ from itertools import combinations
 import pytest
 from click.testing import CliRunner
 
-from reconcile import compare
+from reconcile import claims_from_text, compare
 from reconcile.check import FAIL_ON, CheckOptions, check
 from reconcile.cli import main
 from reconcile.pipeline import build_report
@@ -331,3 +331,18 @@ def test_a_conflict_says_which_words_make_it_one_fact(rules, texts, shared, left
     assert words <= shared | {"dust", "inspectors", "said", "new", "report", "annual", "cost", "spent"}
     assert words & shared
     assert not words & left_out
+
+
+@pytest.mark.parametrize("text, figure, of_its_moment", [
+    ("The death toll rose to 19 on Sunday.", "19", True),
+    ("THE DEATH TOLL ROSE TO 19 ON SUNDAY.", "19", True),
+    ("At least 12 people have died so far, officials said.", "12 people", True),
+    ("Officials said 12 people died in the crash.", "12 people", False),
+    ("The prose of 12 novels was praised.", "12 novels", False),  # "rose" inside a word marks nothing
+])
+def test_a_figure_of_its_moment_is_told_by_the_words_around_it(rules, text, figure, of_its_moment):
+    from reconcile.developing import developing_rules
+    from reconcile.developing import of_its_moment as told
+
+    claim = next(c for c in claims_from_text(text, rules) if figure in c.text)
+    assert told(claim, developing_rules(rules)) is of_its_moment

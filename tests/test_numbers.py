@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile import load_rules
+from reconcile import claims_from_text, load_rules
 from reconcile.extract.lexicon import lexicon
 from reconcile.extract.numbers import parse_amount, to_number
 
@@ -41,6 +41,20 @@ def lex():
 ])
 def test_written_numbers_have_their_value(lex, text, value):
     assert to_number(parse_amount(text, lex)) == value
+
+
+@pytest.mark.parametrize("digits, is_number", [(20, True), (24, True), (25, False), (5_000, False)])
+def test_a_run_of_digits_longer_than_any_figure_is_no_number(lex, digits, is_number):
+    # A code, an identifier or a scraped run of noise: reading it as a value would cost time that
+    # grows with the square of its length, and no news figure has that many digits.
+    assert lex.max_digits == 24
+    assert (parse_amount("9" * digits, lex) is not None) is is_number
+
+
+def test_a_long_run_of_digits_states_no_claim(rules):
+    text = f"Reference {'7' * 60} was filed with 12 complaints."
+    claims = [(c.kind.value, c.text) for c in claims_from_text(text, rules)]
+    assert claims == [("count", "12 complaints")]
 
 
 @pytest.mark.parametrize("text", ["1,23", "twenty-", "hundred", "1.2.3", "", "dozen", "minus five"])

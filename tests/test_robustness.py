@@ -129,3 +129,38 @@ def test_report_invariants_hold(tmp_path, seeds_dir):
     for fmt in ("json", "csv", "terminal", "markdown", "wide-csv"):
         first = invoke(["compare", seeds_dir, "--format", fmt]).output
         assert invoke(["compare", seeds_dir, "--format", fmt]).output == first
+
+
+def test_the_cyclic_collector_is_paused_while_a_report_is_built_and_restored_after(rules, monkeypatch):
+    import gc
+
+    import reconcile.pipeline as pipeline
+    from reconcile.model import Source
+
+    sources = (Source(id="a", path="a.txt", text="The council paid $4 million on Monday."),
+               Source(id="b", path="b.txt", text="On Monday the council paid $4 million."))
+    seen = []
+    real = pipeline.align
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "align", watched)
+    assert gc.isenabled()
+    report = pipeline.build_report(sources, rules)
+    assert seen == [False] and gc.isenabled() and report.groups
+    gc.disable()  # a caller that runs without the collector keeps it off
+    try:
+        pipeline.build_report(sources, rules)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("alignment failed")
+
+    monkeypatch.setattr(pipeline, "align", failing)
+    with pytest.raises(RuntimeError):
+        pipeline.build_report(sources, rules)
+    assert gc.isenabled()

@@ -326,6 +326,11 @@ class Checker(ast.NodeVisitor):
         self._word_list(node, [k for k in node.keys if k is not None and id(k) not in self.skip])
         self.generic_visit(node)
 
+    def visit_Assign(self, node: ast.Assign) -> None:  # noqa: N802
+        if any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            return  # the names a module exports are names, not words
+        self.generic_visit(node)
+
     def visit_List(self, node: ast.List | ast.Tuple | ast.Set) -> None:  # noqa: N802
         self._word_list(node, node.elts)
         self.generic_visit(node)
@@ -495,6 +500,7 @@ def test_the_checker_catches(source: str, problem: str):
     'COLUMNS = ["claim", "group", "verdict", "flags", "source", "speaker", "unit"]\n',
     'def f(t):\n    return t.kind in ("word", "num") and t.text == "-"\n',
     '__all__ = ["compare", "check", "Group", "Report", "Source"]\n',
+    '__all__ = ["FORMATS", "pieces", "render", "report_records"]\n',
     'def f(counts, k):\n    return counts.get(k, 0) + 1\n',
     'def f(data, other):\n    return data.get("lang") or other.get("language")\n',
     'def f(x):\n    return x * 1.0 + 0.5\n',

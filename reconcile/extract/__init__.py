@@ -20,6 +20,7 @@ from .lexicon import lexicon
 from .people import find_people
 from .quantities import scan_quantities
 from .quotes import find_stretches, is_short, markers, normalise, quote_rules
+from .spans import merged
 from .tokens import tokenize_spans
 
 __all__ = ["extract_claims", "claims_from_text"]
@@ -69,7 +70,6 @@ def extract_claims(source: Source, rules: RuleSet, *, story_date: dt.date | None
 # open on a digit: headlines do.)
 _OPENS_CUT = re.compile(r"\s*[^\W\d_]", re.UNICODE)
 _CLOSING = ".!?\"\u201d\u2019')]"
-_ONE_WORD = re.compile(r"\s*\S*\s*")
 _WORD_RUN = re.compile(r"\S*")
 
 
@@ -84,40 +84,39 @@ def _whole(text: str, body_start: int) -> Callable[[Claim], bool]:
     head = head if head and text[head.end() - 1].islower() else None
     first_word_end = _WORD_RUN.match(text, head.end() - 1).end() if head else body_start
     cut_tail = text.rstrip()[-1:] not in _CLOSING
+    last_word = _last_word(text)
 
     def whole(claim: Claim) -> bool:
         if head and claim.span.start < first_word_end:
             return False
-        return not (cut_tail and _ONE_WORD.fullmatch(text, claim.span.end))
+        return not (cut_tail and claim.span.end >= last_word)
 
     return whole
 
 
+def _last_word(text: str) -> int:
+    """Where the text's last word begins, with the spaces before it.
+
+    A claim ending there or after it has at most one word after it. Found once, walking back,
+    so that testing every claim costs no more than reading the text.
+    """
+    k = len(text.rstrip())
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k
+
+
 def _within(quotes: list[Claim]) -> Callable[[Claim], bool]:
     """A test of whether a claim stands inside one of the quotations (nested ones included)."""
-    starts, ends = _merged((q.span.start, q.span.end) for q in quotes)
+    starts, ends = merged((q.span.start, q.span.end) for q in quotes)
 
     def inside(claim: Claim) -> bool:
         k = bisect.bisect_right(starts, claim.span.start) - 1
         return k >= 0 and claim.span.end <= ends[k]
 
     return inside
-
-
-def _merged(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """Overlapping spans merged into disjoint stretches, as their starts and ends in text order.
-
-    A claim is then looked up by bisection rather than against every span.
-    """
-    starts: list[int] = []
-    ends: list[int] = []
-    for start, end in sorted(spans):
-        if ends and start <= ends[-1]:
-            ends[-1] = max(ends[-1], end)
-        else:
-            starts.append(start)
-            ends.append(end)
-    return starts, ends
 
 
 def claims_from_text(text: str, rules: RuleSet, *, source_id: str = "text", published: dt.date | None = None,
@@ -165,7 +164,7 @@ def _durations(prepared: Prepared, rules: RuleSet, others: list[Claim]) -> list[
     compiled = duration_rules(rules)
     if compiled is None:
         return []
-    starts, ends = _merged((c.span.start, c.span.end) for c in others if c.kind is not Kind.QUOTE)
+    starts, ends = merged((c.span.start, c.span.end) for c in others if c.kind is not Kind.QUOTE)
     found = find_durations(prepared.view, list(prepared.sentences), compiled, number_marks(rules))
 
     def free(start: int, end: int) -> bool:
@@ -215,7 +214,7 @@ def _claim(prepared: Prepared, kind: Kind, start: int, end: int, value: Value, r
         kind=kind,
         span=source.span(start, end),
         text=source.text[start:end],
-        sentence=source.text[s_start:s_end],
+        sentence=prepared.text_of(s_start, s_end),
         value=value,
         rule=rule,
         sentence_start=s_start,

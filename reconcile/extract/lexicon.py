@@ -42,6 +42,7 @@ class Lexicon:
     money_scales: dict[str, Decimal]
     group_mark: str
     group_digits: int
+    max_digits: int
     articles: frozenset[str]
     number_joiners: frozenset[str]
     fractions: Phrases[Decimal]
@@ -275,6 +276,7 @@ def lexicon(rules: RuleSet) -> Lexicon:
         money_scales={k.lower(): _dec(v) for k, v in (numbers.get("money_scales") or {}).items()},
         group_mark=str(numbers["group_mark"]),
         group_digits=int(numbers["group_digits"]),
+        max_digits=int(numbers["max_digits"]),
         articles=_lower_set(numbers.get("articles")),
         number_joiners=_lower_set(numbers.get("joiners")),
         fractions=Phrases((p, _dec(v)) for p, v in (numbers.get("fractions") or {}).items()),

@@ -36,6 +36,8 @@ def parse_number(tokens: list[Token], i: int, lex: Lexicon) -> NumberMatch | Non
     """The number that starts at token i, or None."""
     token = tokens[i]
     if token.kind == "num":
+        if len(token.low) > lex.max_digits:
+            return None  # a code or noise, not a figure
         value = Decimal(token.low)  # the tokenizer wrote it with a decimal point and no group marks
         j, value, scaled = _apply_scales(tokens, i + 1, value, lex)
         return NumberMatch(i, j, value, value, value, True, scaled)

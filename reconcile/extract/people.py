@@ -21,6 +21,7 @@ All of it is read without a model, from the `people` rules and the name machiner
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,6 +45,7 @@ from .names import (
     name_rules,
     tokens,
 )
+from .spans import merged
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +219,8 @@ def _key(value: object) -> str:
     return repr(value)
 
 
-_CAPITALISED_PAIR = re.compile(rf"(?<![\w'\u2019-])[{UPPER}]\S*(?:[ \t]+[{UPPER}]\S*)+")
+# A name word is short: bounding it keeps the scan linear on text with no spaces.
+_CAPITALISED_PAIR = re.compile(rf"(?<![\w'\u2019-])[{UPPER}]\S{{0,40}}(?:[ \t]+[{UPPER}]\S{{0,40}})+")
 _WORD = re.compile(r"[^\W\d_]+")
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*")
 _WORD_CHARS = re.compile(r"[^\W\d_]")
@@ -482,13 +485,15 @@ def _as_person(run: list[Tok], names: NameRules, people: People, compiled: Peopl
 def _acronyms(prepared: Prepared, compiled: PeopleRules, quoted: list[tuple[int, int]]) -> list[Found]:
     view, text = prepared.view, prepared.source.text
     found: dict[str, Found] = {}
+    starts, ends = merged(quoted)
     for m in compiled.acronym.finditer(view, prepared.start, prepared.end):
         acronym = m.group()
         if acronym.lower() in compiled.not_acronyms or _shouting(view, m.start(), m.end(), compiled):
             continue
         after = text[m.end():m.end() + 12].lstrip()
         sic = any(p.match(after) for p in compiled.sic)
-        inside = any(s <= m.start() < e for s, e in quoted)
+        k = bisect.bisect_right(starts, m.start()) - 1
+        inside = k >= 0 and m.start() < ends[k]
         if acronym in found:
             if sic and not found[acronym].value.sic:  # type: ignore[union-attr]
                 found[acronym] = Found("name", m.start(), m.end(), NameValue(
@@ -501,7 +506,7 @@ def _acronyms(prepared: Prepared, compiled: PeopleRules, quoted: list[tuple[int,
 
 def _shouting(view: str, start: int, end: int, compiled: PeopleRules) -> bool:
     """Part of a line in capitals ("BREAKING NEWS"), not an acronym: read on the line near it."""
-    line_start = max(view.rfind("\n", 0, start) + 1, start - compiled.near_chars)
+    line_start = max(view.rfind("\n", max(0, start - compiled.near_chars), start) + 1, start - compiled.near_chars)
     line_end = view.find("\n", end, end + compiled.near_chars)
     line = view[line_start:line_end if line_end >= 0 else end + compiled.near_chars]
     letters = len(_WORD_CHARS.findall(line))
