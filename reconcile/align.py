@@ -424,10 +424,11 @@ def _context(claim: Claim, prepared: Prepared, bags: _Bags, topic: str | None, c
                     weights[stem] = weight * boost
         name_words.update(named)
 
-    # The sentence before, where the window opens the sentence (its last `reach` characters).
+    # The sentence before, where the window opens the sentence: whole, or of an endless one the
+    # stretch a claim at its very end would read.
     previous = _previous(prepared, sentence[0]) if s_start == sentence[0] else None
     if previous is not None:
-        previous = (max(previous[0], previous[1] - prepared.reach), previous[1])
+        previous = prepared.window(*previous, previous[1], previous[1])
     first = _WORD.search(view, s_start, s_end)
     opens_with_pronoun = first is not None and first.group().lower() in compiled.pronouns
     reach = compiled.date_near_words if claim.kind is Kind.DATE else compiled.near_words
@@ -540,10 +541,10 @@ def _near(view: str, start: int, end: int, floor: int, ceiling: int, n: int) -> 
 
     Words are looked for in a short stretch first, so the cost does not grow with the sentence.
     """
+    if n <= 0:
+        return start, end
     after = list(islice(_WORD.finditer(view, end, ceiling), n))
     near_end = after[n - 1].end() if len(after) >= n else ceiling
-    if n <= 0:
-        return start, near_end
     span = _NEAR_CHARS * n
     while True:  # the first word found may be cut: only more than n words make the last n whole
         lookback = max(floor, start - span)

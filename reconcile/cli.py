@@ -182,12 +182,21 @@ def _write(records: dict[str, Any], format_name: str, output: Path | None, *, sh
         for piece in pieces(format_name, records, color=color, show_all=show_all):
             _echo(piece, nl=False)
         return
+    # A file is written beside itself first: a run that fails half-way leaves it as it was, not cut
+    # short. A device or a pipe (/dev/stdout) is written as the report comes.
+    direct = output.exists() and not output.is_file()
+    partial = output if direct else output.with_name(f".{output.name}.partial")
     try:
-        with output.open("w", encoding="utf-8") as out:
+        with partial.open("w", encoding="utf-8") as out:
             for piece in pieces(format_name, records, show_all=show_all):
                 out.write(piece)
+        if not direct:
+            os.replace(partial, output)
     except OSError as err:
         raise UserError(f"{output}: cannot write ({err.strerror or err})") from None
+    finally:
+        if not direct:
+            partial.unlink(missing_ok=True)
 
 
 @main.command()

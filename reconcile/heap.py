@@ -16,7 +16,11 @@ from contextlib import contextmanager
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Pause the cyclic collector for the block (as it was before, after it: nested blocks are fine)."""
+    """Pause the cyclic collector for the block (as it was before, after it: nested blocks are fine).
+
+    The switch is the process's: a program running reports in several threads at once should
+    not rely on it.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:

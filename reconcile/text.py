@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .errors import RuleError
 from .furniture import Furniture, furniture_rules, line_breaks, page_furniture
 from .model import Source
 from .rules import RuleSet
@@ -60,8 +61,15 @@ def text_rules(rules: RuleSet) -> TextRules:
         tuple(re.compile(p, re.IGNORECASE) for p in data.get("debris", ())),
         tuple(re.compile(p, re.MULTILINE) for p in data.get("markdown_syntax", ())),
         int(data["sentence_reach_chars"]),
-        int(data["long_sentence_block_chars"]),
+        _at_least_one(data["long_sentence_block_chars"], "long_sentence_block_chars"),
     )
+
+
+def _at_least_one(value: object, key: str) -> int:
+    number = int(value)  # type: ignore[call-overload]
+    if number < 1:
+        raise RuleError(f"text rules: {key} must be at least 1 (got {number})")
+    return number
 
 
 @dataclass(frozen=True, slots=True)

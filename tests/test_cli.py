@@ -349,3 +349,25 @@ def test_a_story_group_naming_no_claim_is_a_rule_file_error_at_its_line(tmp_path
     assert (result.stdout, result.stderr) == ("", f"Error: {path}:{line}: key 'examples[0].groups[0].texts': "
                                               "expected at least one word (null stands for a source with no "
                                               "claim in the group)\n")
+
+
+def test_a_report_that_fails_half_way_leaves_the_output_file_as_it_was(seeds_dir, tmp_path, monkeypatch):
+    target = tmp_path / "report.json"
+    target.write_text("the report of yesterday\n", encoding="utf-8")
+
+    def failing(*args, **kwargs):
+        yield '{"sources": ['
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("reconcile.cli.pieces", failing)
+    result = invoke(["compare", seeds_dir, "--format", "json", "--output", target], EXIT_ERROR)
+    assert "cannot write (No space left on device)" in result.stderr
+    assert target.read_text(encoding="utf-8") == "the report of yesterday\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_a_report_goes_to_a_device_as_it_comes(seeds_dir):
+    result = subprocess.run([sys.executable, "-m", "reconcile", "claims", str(seeds_dir), "--format", "json",
+                             "--output", "/dev/stdout"], capture_output=True, text=True, check=False)
+    assert result.returncode == EXIT_OK, result.stderr
+    assert json.loads(result.stdout)["claims"]

@@ -127,8 +127,10 @@ def test_ci_tries_the_same_examples_every_run_and_a_local_run_new_ones(environme
 
 # --- what a claim reads of its sentence: bounded, whatever the sentence's length -----------------
 
-WORDS = st.lists(st.sampled_from(["the", "council", "voted", "$4 million", "12", "Acme's", "and", "budget,"]),
-                 min_size=1, max_size=2_000).map(" ".join)
+_PIECE = st.sampled_from(["the", "council", "voted", "$4 million", "12", "Acme's", "and", "budget,"])
+# Short sentences, and endless ones (a list flattened without stops) far longer than the reach.
+WORDS = st.one_of(st.lists(_PIECE, min_size=1, max_size=60), st.lists(_PIECE, min_size=600, max_size=2_000)).map(
+    " ".join)
 
 
 @settings(max_examples=60, deadline=None)
@@ -147,7 +149,11 @@ def test_a_claim_reads_its_sentence_whole_or_a_bounded_stretch_of_it(text, data)
     if start - s_start <= prepared.reach and s_end - end <= prepared.reach:
         assert (low, high) == (s_start, s_end)
     else:
-        assert high - low <= 3 * prepared.block + 64  # its block and one either side, to word edges
+        # The blocks it stands in and one either side, cut to word edges.
+        blocks = (max(start, end - 1) - s_start) // prepared.block - (start - s_start) // prepared.block + 3
+        assert high - low <= blocks * prepared.block
+        assert low in (s_start, start) or not (text[low - 1].isalnum() and text[low].isalnum())
+        assert high in (s_end, end) or not (text[high - 1].isalnum() and text[high].isalnum())
         # Another claim of its block reads the very same stretch: the words are read once a block.
         block_start = s_start + (start - s_start) // prepared.block * prepared.block
         other = data.draw(st.integers(block_start, min(s_end, block_start + prepared.block) - 1))
@@ -164,3 +170,20 @@ def test_the_last_word_is_found_once_as_the_pattern_would_find_it(text, data):
 
     position = data.draw(st.integers(0, len(text)))
     assert (position >= _last_word(text)) is bool(re.fullmatch(r"\s*\S*\s*", text[position:]))
+
+
+def test_a_claim_in_an_endless_sentence_reads_its_block_and_one_either_side():
+    from reconcile.text import prepare
+
+    text = ", ".join(f"{n} workers in the {('north', 'south')[n % 2]} ward" for n in range(400))
+    prepared = prepare(Source(id="s", path="s.txt", text=text), RULES)
+    assert prepared.sentence_at(0) == (0, len(text))  # one sentence, far longer than the reach
+    middle = text.index("200 workers")
+    low, high = prepared.window(0, len(text), middle, middle + len("200 workers"))
+    assert low < middle < high and high - low <= 3 * prepared.block
+    # Whole words at both edges: no word is read in part.
+    assert not (text[low - 1].isalnum() and text[low].isalnum())
+    assert not (text[high - 1].isalnum() and text[high].isalnum())
+    neighbour = text.index("201 workers")
+    if (neighbour // prepared.block) == (middle // prepared.block):
+        assert prepared.window(0, len(text), neighbour, neighbour + 3) == (low, high)
