@@ -39,6 +39,7 @@ from .assign import DEVELOPING, AssignRules, Fit, assign
 from .developing import DevelopingRules, developing_rules, of_its_moment
 from .errors import RuleError
 from .furniture import phrases
+from .heap import collector_paused
 from .identity import PEOPLE_KINDS, IdentityRules, group_people, identity_rules, parts, same_person
 from .model import Claim, DateValue, Granularity, Kind, Qualifier, Quantity, QuoteValue, Source
 from .rules import RuleSet
@@ -282,9 +283,10 @@ class Context:
 
 def align(sources: tuple[Source, ...], claims: tuple[Claim, ...], rules: RuleSet) -> list[tuple[Claim, ...]]:
     """The claims grouped by the fact they state, each group in claim order; every claim once."""
-    # Names, titles and the ages of named people group by whom they are about.
-    people, rest = group_people(claims, rules)
-    groups = _align(sources, tuple(rest), rules) + people
+    with collector_paused():  # contexts, links and fits: many small objects, no cycles
+        # Names, titles and the ages of named people group by whom they are about.
+        people, rest = group_people(claims, rules)
+        groups = _align(sources, tuple(rest), rules) + people
     return sorted(groups, key=lambda g: (g[0].source, g[0].span.start, g[0].kind.value))
 
 
@@ -344,7 +346,11 @@ class _Bags:
         self.view, self.names, self.compiled = prepared.view, names, compiled
         self.cache: dict[tuple[int, int, bool], tuple[dict[str, float], frozenset[str]]] = {}
 
-    def __call__(self, start: int, end: int, *, names_only: bool = False) -> tuple[dict[str, float], frozenset[str]]:
+    def __call__(self, start: int, end: int, *, names_only: bool = False,
+                 shared: bool = True) -> tuple[dict[str, float], frozenset[str]]:
+        """The bag of text[start:end]; one no other claim reads (`shared` False) is not kept."""
+        if not shared:
+            return self._read(start, end, names_only)
         key = (start, end, names_only)
         found = self.cache.get(key)
         if found is None:
@@ -414,8 +420,8 @@ def _context(claim: Claim, prepared: Prepared, bags: _Bags, topic: str | None, c
     weights: dict[str, float] = {}
     name_words: set[str] = set()
 
-    def add(start: int, end: int, weight: float, *, names_only: bool = False) -> None:
-        bag, named = bags(start, end, names_only=names_only)
+    def add(start: int, end: int, weight: float, *, names_only: bool = False, shared: bool = True) -> None:
+        bag, named = bags(start, end, names_only=names_only, shared=shared)
         if not weights and weight == 1.0:
             weights.update(bag)  # the sentence's own words, copied whole
         else:
@@ -437,15 +443,15 @@ def _context(claim: Claim, prepared: Prepared, bags: _Bags, topic: str | None, c
         # A date belongs to the event next to it ("shot Saturday", "in court Tuesday"); the
         # rest of a sentence is the same story every article tells, and the date's own words
         # are its value.
-        add(near_start, claim.span.start, compiled.near_weight)
-        add(claim.span.end, near_end, compiled.near_weight)
+        add(near_start, claim.span.start, compiled.near_weight, shared=False)
+        add(claim.span.end, near_end, compiled.near_weight, shared=False)
     else:
         add(s_start, s_end, 1.0)
         if previous is not None:
             # The sentence before says whom this one is about: through its names, or wholly
             # when this one opens with a pronoun ("It sank in 40 metres of water").
             add(*previous, compiled.previous_weight, names_only=not opens_with_pronoun)
-        add(near_start, near_end, compiled.near_weight)
+        add(near_start, near_end, compiled.near_weight, shared=False)  # its own neighbourhood
     # Whose fact it is: a name inside the claim ("400 Acme employees") or a possessive name in
     # its clause ("Acme's budget set aside 300 places"); failing that, the article's main name.
     owners = _owners(claim, view, s_start, s_end, names, compiled)
