@@ -25,6 +25,7 @@ _TOKEN = re.compile(r"\S+")
 _WORD_CHARS = 40
 
 Phrases = frozenset[tuple[str, ...]]
+_NOTHING = re.compile(r"(?!)")  # matches nowhere: no phrases, no first words
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ class DevelopingRules:
     qualifiers: Phrases
     # The first word of any developing phrase (lower-case): where none stands near a figure, no
     # phrase does.
-    firsts: re.Pattern[str] = re.compile(r"(?!)")
+    firsts: re.Pattern[str] = _NOTHING
 
 
 def _phrases(words: Iterable[Any]) -> Phrases:
@@ -59,7 +60,7 @@ def developing_rules(rules: RuleSet) -> DevelopingRules:
                            before, after, int(developing["window"]) if developing else 0, _phrases(said),
                            # Lower-case and with no look-behind: the fastest search there is (see _may_hold).
                            re.compile(r"(?:" + "|".join(map(re.escape, firsts)) + r")(?![^\W_])")
-                           if firsts else re.compile(r"(?!)"))
+                           if firsts else _NOTHING)
 
 
 def moved(a: Claim, b: Claim, compiled: DevelopingRules, published: Mapping[str, dt.date | None]) -> bool:
