@@ -22,12 +22,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .align import Facts, Placement, align_rules, facts, place
+from .copies import copies
 from .errors import InputError
 from .extract import extract_claims
 from .identity import PEOPLE_KINDS, group_people
 from .judge import FLAGS, discrepant, guessed, judge, quotes_more, word_diff
 from .language import with_language
 from .model import Claim, DateValue, Group, Kind, NameValue, QuoteValue, Source, Verdict, display_names, line_starts
+from .origins import Origins, story_origins
+from .pipeline import story_outlets
 from .rules import RuleSet
 from .sources import load_sources, override_metadata
 from .values import COMPATIBLE, CONFLICT, SAME, ValueRules, bound_beyond, quote_words, relation, value_rules
@@ -54,6 +57,9 @@ class Support:
     col: int
     text: str
     sentence: str
+    # The outlet this source reprints, and the organisation it credits for the claim, if any.
+    copy_of: str | None = None
+    credited: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +90,7 @@ class CheckResult:
     checked: tuple[Claim, ...]
     findings: tuple[Finding, ...]
     fail_on: tuple[str, ...]
+    copies: tuple[tuple[str, str], ...] = ()  # (reprint, original) among the sources, by id
 
     def failing(self) -> tuple[Finding, ...]:
         """The findings at or above the threshold that nothing suppressed."""
@@ -147,8 +154,13 @@ def check_sources(drafts: tuple[Source, ...], sources: tuple[Source, ...], rules
     draft_sources = tuple(replace(d, id=f"draft:{d.id}") if d.id in taken else d for d in loaded)
     # An undated source is read in the story's time frame (its latest date), as `compare` reads it.
     story_date = max((s.published for s in sources if s.published), default=None)
-    source_claims = tuple(c for s in sources for c in extract_claims(s, rules, story_date=story_date))
+    outlets = story_outlets(sources)
+    source_claims = tuple(c for s in sources for c in extract_claims(s, rules, story_date=story_date,
+                                                                     outlets=outlets))
     story = rules.for_languages({s.language for s in (*sources, *draft_sources) if s.language})
+    # Reprints among the sources are one origin: a note that "the sources disagree" counts origins.
+    reprints = tuple(copies(sources, story))
+    origins = story_origins(sources, dict(reprints), story)
     known = facts(sources, source_claims, story)
     spelled = {c.value.name for c in source_claims if isinstance(c.value, NameValue)}
     # The sources' claims about people, grouped with each draft's by whom they name.
@@ -160,7 +172,7 @@ def check_sources(drafts: tuple[Source, ...], sources: tuple[Source, ...], rules
         everything = (*sources, draft)
         names = display_names(everything)
         by_id = {s.id: s for s in everything}
-        draft_claims = extract_claims(draft, rules, story_date=story_date)
+        draft_claims = extract_claims(draft, rules, story_date=story_date, outlets=outlets)
         frames = _frames(draft, draft_claims, sources, story_date, rules)
         found: list[Finding] = []
         # Names and titles go by whom they name, with the sources' own.
@@ -168,21 +180,21 @@ def check_sources(drafts: tuple[Source, ...], sources: tuple[Source, ...], rules
         for group in people:
             backing = [c for c in group if c.source != draft.id]
             for claim in (c for c in group if c.source == draft.id):
-                finding = _judge(claim, backing, names, by_id, story, options).finding
+                finding = _judge(claim, backing, names, by_id, story, options, origins=origins).finding
                 if finding is not None and isinstance(claim.value, NameValue) and claim.value.name in spelled:
                     continue  # a source spells the name as the draft does: one bearing it out is enough
                 if finding is not None:
                     found.append(finding)
         placed = {c.id for c in rest if c.source == draft.id}
         for placement in place(known, draft, (c for c in draft_claims if c.id in placed)):
-            finding = _placed(placement, known, names, by_id, story, options, frames)
+            finding = _placed(placement, known, names, by_id, story, options, frames, origins)
             if finding is not None:
                 found.append(finding)
         checked.extend(draft_claims)
         findings.extend(_suppress(f, draft, options) for f in _numbered(found))
     return CheckResult(draft_sources, sources, tuple(checked),
                        tuple(sorted(findings, key=lambda f: (f.draft, f.line, f.col, f.kind))),
-                       options.fail_on)
+                       options.fail_on, reprints)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +232,7 @@ def _frames(draft: Source, claims: tuple[Claim, ...], sources: tuple[Source, ...
 
 
 def _placed(placement: Placement, known: Facts, names: dict[str, str], by_id: dict[str, Source], rules: RuleSet,
-            options: CheckOptions, frames: Frames | None) -> Finding | None:
+            options: CheckOptions, frames: Frames | None, origins: Origins) -> Finding | None:
     """What is wrong with a draft claim, judged against the facts it fits best.
 
     A fact stating its value that fits nearly as well as the best bears it out. Else the best
@@ -228,14 +240,14 @@ def _placed(placement: Placement, known: Facts, names: dict[str, str], by_id: di
     other faulting facts that fit as well are named with it.
     """
     claim = placement.claim
-    unsupported = _judge(claim, [], names, by_id, rules, options).finding  # None unless asked for
+    unsupported = _judge(claim, [], names, by_id, rules, options, origins=origins).finding  # None unless asked for
     place = align_rules(rules).placing
     best_fit = placement.fits[0][0] if placement.fits else 0.0
     told: list[tuple[float, Finding]] = []
     for fit, g in placement.fits:
         if told and fit < best_fit * place.support[placement.part]:
             break  # nothing fitting this little bears it out once a better fit faults it
-        judged = _judge(claim, list(known.groups[g]), names, by_id, rules, options, frames)
+        judged = _judge(claim, list(known.groups[g]), names, by_id, rules, options, frames, origins)
         # A fact stating the very value bears the claim out where it fits nearly as well as the
         # best; one only compatible with it, where no better-fitting fact faults it.
         if judged.borne and (fit >= best_fit * place.support[placement.part] if judged.same else not told):
@@ -292,7 +304,8 @@ class Judged(NamedTuple):
 
 
 def _judge(claim: Claim, backing: list[Claim], names: dict[str, str], by_id: dict[str, Source],
-           rules: RuleSet, options: CheckOptions, frames: Frames | None = None) -> Judged:
+           rules: RuleSet, options: CheckOptions, frames: Frames | None = None,
+           origins: Origins | None = None) -> Judged:
     """What is wrong with one draft claim, judged against the source claims of its fact.
 
     Each source claim is judged with the draft claim as a group of two, by the judge `compare`
@@ -302,7 +315,7 @@ def _judge(claim: Claim, backing: list[Claim], names: dict[str, str], by_id: dic
     borne out only if no source contradicts it: "$9 billion" is not, beside "$8 billion". A
     quotation in another language neither bears the draft's words out nor faults them.
     """
-    supports = tuple(_support(c, names, by_id) for c in backing)
+    supports = tuple(_support(c, names, by_id, origins) for c in backing)
     if not backing:
         if not options.unsupported:
             return Judged(False)
@@ -347,7 +360,7 @@ def _judge(claim: Claim, backing: list[Claim], names: dict[str, str], by_id: dic
     flags = (*(f for f in FLAGS if f in given), *sorted(given - set(FLAGS)))
     return Judged(False, _finding(claim, verdict, flags,
                                   _explained([f for f in faults if f[0].verdict == verdict], names, values), supports,
-                                  _source_notes(backing, names, rules, languages, published), by_id))
+                                  _source_notes(backing, names, rules, languages, published, origins), by_id))
 
 
 def _explained(faults: list[tuple[Fault, Claim, Claim]], names: dict[str, str], values: ValueRules) -> str:
@@ -423,12 +436,12 @@ def _fault(claim: Claim, other: Claim, pair: Group, names: dict[str, str], value
     return None
 
 
-def _source_notes(backing: list[Claim], names: dict[str, str], rules: RuleSet,
-                  languages: dict[str, str | None], published: dict[str, dt.date | None]) -> tuple[str, ...]:
+def _source_notes(backing: list[Claim], names: dict[str, str], rules: RuleSet, languages: dict[str, str | None],
+                  published: dict[str, dt.date | None], origins: Origins | None) -> tuple[str, ...]:
     """Where the sources disagree among themselves: worth knowing, never the draft's fault."""
     if len({c.source for c in backing}) < 2:
         return ()
-    group = judge("", tuple(backing), names, rules, languages, published=published)
+    group = judge("", tuple(backing), names, rules, languages, origins, published=published)
     return (f"the sources disagree: {group.explanation}",) if discrepant(group) else ()
 
 
@@ -436,9 +449,11 @@ def _words(claim: Claim) -> str:
     return " ".join(claim.text.split())
 
 
-def _support(claim: Claim, names: dict[str, str], by_id: dict[str, Source]) -> Support:
+def _support(claim: Claim, names: dict[str, str], by_id: dict[str, Source], origins: Origins | None) -> Support:
+    original = origins.copies.get(claim.source) if origins else None
     return Support(claim.source, names[claim.source], by_id[claim.source].path, claim.span.line, claim.span.col,
-                   _words(claim), " ".join(claim.sentence.split()))
+                   _words(claim), " ".join(claim.sentence.split()), names.get(original) if original else None,
+                   claim.credited)
 
 
 def _finding(claim: Claim, verdict: str, flags: tuple[str, ...], explanation: str, supports: tuple[Support, ...],

@@ -1,19 +1,22 @@
-"""Near-duplicate articles inside a story: a reprint of wire copy is not a second source.
+"""Reprints among a story's sources: a copy of wire copy is not a second source.
 
-MinHash over word shingles estimates how much of two articles' text is the same; above a high
-threshold the later article (by publication date, then id) is a copy of the earlier one. Copies
-are marked, never used to merge or split stories. The hash is a fixed digest, not Python's
-hash(), so the same articles give the same copies in every process.
+Two texts are copies when most of the shorter one's word shingles stand in the longer one
+(containment): a scraped excerpt of an article, the article with a paragraph added, and a
+lightly edited reprint all are, though the excerpt shares few of the union's shingles. Every
+member of a set of copies points at one original: the earliest published, else the longest.
+Copies are marked, never used to merge or split stories; `compare`, `check` and `feed` find
+them here alike.
 """
 
 from __future__ import annotations
 
-import hashlib
+import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
+from .errors import RuleError
 from .model import Source
 from .rules import RuleSet
 
@@ -25,59 +28,60 @@ class CopyRules:
     """The `align` rules' `copies` part."""
 
     shingle_words: int
-    permutations: int
-    threshold: float
+    # The share of the shorter text's shingles that must stand in the longer one.
+    containment: float
+    # A text with fewer shingles (a headline, a one-line brief) is nobody's copy or original.
+    min_shingles: int
 
 
 @lru_cache(maxsize=8)
 def copy_rules(rules: RuleSet) -> CopyRules:
-    """Compile the near-duplicate tolerances (cached per rule set)."""
+    """Compile the reprint tolerances (cached per rule set)."""
     data = rules.of_type("align")["copies"]
-    return CopyRules(int(data["shingle_words"]), int(data["permutations"]), float(data["threshold"]))
+    compiled = CopyRules(int(data["shingle_words"]), float(data["containment"]), int(data["min_shingles"]))
+    if compiled.shingle_words < 1 or not 0 < compiled.containment <= 1:
+        raise RuleError("align.copies: shingle_words must be at least 1 and containment in (0, 1]")
+    return compiled
 
 
-def copies(sources: tuple[Source, ...], rules: RuleSet) -> list[tuple[str, str]]:
-    """(copy id, original id) for each article that reprints an earlier one, sorted by copy id."""
+def shingles(text: str, words: int) -> frozenset[int]:
+    """The text's runs of `words` consecutive words, in lower case, each as a hash.
+
+    Only ever compared within one process, so Python's own string hash serves.
+    """
+    found = _WORD.findall(text.lower())
+    return frozenset(hash(" ".join(found[i:i + words])) for i in range(len(found) - words + 1))
+
+
+def containment(shorter: frozenset[int], longer: frozenset[int]) -> float:
+    """The share of the first set's shingles that stand in the second (0 for an empty first)."""
+    return len(shorter & longer) / len(shorter) if shorter else 0.0
+
+
+def copies(sources: Iterable[Source], rules: RuleSet) -> list[tuple[str, str]]:
+    """(copy id, original id) for each source that reprints another, sorted by copy id.
+
+    A copy of a copy points at the original of them all.
+    """
     compiled = copy_rules(rules)
-    ordered = sorted(sources, key=lambda s: (s.published is None, s.published or 0, s.id))
-    signatures = [_signature(s.text[s.body_start:], compiled) for s in ordered]
-    found = []
-    for later in range(1, len(ordered)):
+    read = [(s, shingles(s.text[s.body_start:], compiled.shingle_words)) for s in sources]
+    read = [(s, found) for s, found in read if len(found) >= compiled.min_shingles]
+    # First by publication date (an undated one is not known to be earlier), then the longer.
+    read.sort(key=lambda r: (r[0].published or dt.date.max, -len(r[1]), r[0].id))
+    parent = list(range(len(read)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for later in range(1, len(read)):
         for earlier in range(later):
-            if _similarity(signatures[later], signatures[earlier]) >= compiled.threshold:
-                found.append((ordered[later].id, ordered[earlier].id))
-                break
-    return sorted(found)
-
-
-def _signature(text: str, compiled: CopyRules) -> tuple[int, ...] | None:
-    words = _WORD.findall(text.lower())
-    n = compiled.shingle_words
-    shingles = {" ".join(words[i:i + n]) for i in range(max(1, len(words) - n + 1))} if words else set()
-    if not shingles:
-        return None
-    import numpy as np
-
-    hashes = np.fromiter((int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
-                          for s in sorted(shingles)), dtype=np.uint64, count=len(shingles))
-    a, b = _permutations(compiled.permutations)
-    # Unsigned 64-bit arithmetic wraps around: a fixed family of hash functions, the same everywhere.
-    with np.errstate(over="ignore"):
-        return tuple(int(v) for v in (a[:, None] * hashes[None, :] + b[:, None]).min(axis=1))
-
-
-@lru_cache(maxsize=4)
-def _permutations(count: int) -> tuple[Any, Any]:
-    import numpy as np
-
-    # Fixed, seeded from their index: the same on every machine.
-    digests = [hashlib.blake2b(f"minhash-{i}".encode(), digest_size=16).digest() for i in range(count)]
-    return (np.array([int.from_bytes(d[:8], "big") | 1 for d in digests], dtype=np.uint64),
-            np.array([int.from_bytes(d[8:], "big") for d in digests], dtype=np.uint64))
-
-
-def _similarity(a: tuple[int, ...] | None, b: tuple[int, ...] | None) -> float:
-    """The share of MinHash slots two signatures agree on: an estimate of their shingles' Jaccard index."""
-    if a is None or b is None:
-        return 0.0
-    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+            a, b = read[later][1], read[earlier][1]
+            small, large = (a, b) if len(a) <= len(b) else (b, a)
+            if containment(small, large) >= compiled.containment:
+                # The earlier in the order is the original: roots always point back up the list.
+                x, y = root(later), root(earlier)
+                parent[max(x, y)] = min(x, y)
+    return sorted((read[k][0].id, read[root(k)][0].id) for k in range(len(read)) if root(k) != k)

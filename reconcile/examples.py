@@ -58,7 +58,8 @@ def problems(example: dict[str, Any], rule_file: RuleFile, rules: RuleSet) -> It
         yield f"claims {_pairs(got)}, expected {_pairs(wanted)}"
         return
     for claim, want in zip(claims, example.get("claims") or (), strict=True):
-        value = value_record(claim.value)
+        # Whom the source credits is the claim's, not its value's.
+        value = {**value_record(claim.value), "credited": claim.credited, "anonymous": claim.anonymous}
         for key, expected in want.items():
             if key in ("kind", "text"):
                 continue

@@ -20,7 +20,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .copies import copies
 from .errors import InputError
 from .language import with_language
 from .model import Skipped, Source, line_starts
@@ -114,10 +113,8 @@ def _jsonl(path: Path, lines: list[str]) -> Iterator[Source]:
 
 def reconcile_story(story_id: str, articles: tuple[Source, ...], rules: RuleSet) -> dict[str, Any]:
     """The report of one story, as `compare` gives it for these articles, with the story's id."""
-    reprints = copies(articles, rules)
-    records = report_records(build_report(articles, rules, copies=dict(reprints)))
-    return {"id": story_id, "sources": [s.id for s in articles],
-            "copies": [list(pair) for pair in reprints],
+    records = report_records(build_report(articles, rules))
+    return {"id": story_id, "sources": [s.id for s in articles], "copies": records["copies"],
             "sources_detail": records["sources"], "claims": records["claims"], "groups": records["groups"]}
 
 

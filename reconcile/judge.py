@@ -35,6 +35,7 @@ from .model import (
     TitleValue,
     Verdict,
 )
+from .origins import Origins
 from .rules import RuleSet
 from .values import (
     COMPATIBLE,
@@ -54,8 +55,9 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
 # Every flag a group (or a draft finding) may carry, in the order reports list them; the
 # check's --fail-on accepts each of them.
-FLAGS = ("sic", "attribution_conflict", "unresolved_date", "inferred_date", "developing", "conversion",
-         "translated", "copies", "name_spelling", "title_conflict", "possible_misspelling")
+FLAGS = ("sic", "attribution_conflict", "same_origin", "unresolved_date", "inferred_date", "developing",
+         "conversion", "translated", "copies", "credited", "anonymous", "name_spelling", "title_conflict",
+         "possible_misspelling")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,8 @@ class JudgeRules:
     developing: DevelopingRules
     # Words that say nothing about what a claim is about, left out of "why one fact".
     plain_words: frozenset[str]
+    # Whether agreement counts origins (an outlet with its reprints and those crediting it) or outlets.
+    by_origin: bool
 
 
 @lru_cache(maxsize=8)
@@ -81,18 +85,19 @@ def judge_rules(rules: RuleSet) -> JudgeRules:
     plain = frozenset(str(w).lower() for w in [*(text.get("function_words") or ()), *(dates.get("months") or {}),
                                                *(dates.get("weekdays") or {})])
     return JudgeRules(value_rules(rules), frozenset(str(m) for m in data.get("variant_markers") or ()), not_names,
-                      developing_rules(rules), plain)
+                      developing_rules(rules), plain, data["counting"] == "origins")
 
 
 def judge(group_id: str, claims: tuple[Claim, ...], names: dict[str, str], rules: RuleSet,
-          languages: Mapping[str, str | None] | None = None, copies: Mapping[str, str] | None = None,
+          languages: Mapping[str, str | None] | None = None, origins: Origins | None = None,
           published: Mapping[str, dt.date | None] | None = None) -> Group:
     """The verdict on one group of aligned claims, with its flags and explanation.
 
     `languages` gives each source's language: quotations in different languages are not
-    compared word by word, and their group carries the flag `translated`. `copies` maps a
-    source that reprints another to the original: a group whose only other outlets reprint
-    one source is that source's alone (flag `copies`), since a reprint confirms nothing.
+    compared word by word, and their group carries the flag `translated`. `origins` tells where
+    each claim comes from: a group's agreement counts origins, not outlets, so a fact that only
+    one outlet, its reprints (flag `copies`) and the outlets crediting it (flag `credited`) state
+    is that outlet's alone; a conflict between claims of one origin is flagged `same_origin`.
     `published` gives each source's publication date (None or absent: unknown): figures of
     different days that conflict are a story developing (flag `developing`).
     """
@@ -103,20 +108,52 @@ def judge(group_id: str, claims: tuple[Claim, ...], names: dict[str, str], rules
     spoken = sorted({(languages or {}).get(c.source) or "" for c in claims})
     if kind is Kind.QUOTE and len(spoken) > 1:
         flags = (*flags, "translated")
-    reprints = [o for o in outlets if (copies or {}).get(o) in outlets]
-    if reprints:
+    # Without origins every outlet counts: a draft against its sources, an origin's own outlets.
+    of = origins.of if origins is not None else (lambda c: f"source:{c.source}")
+    passed = _passed_on(claims, origins) if origins is not None else ([], [])
+    if passed[1]:
         flags = (*flags, "copies")
-    if len(outlets) - len(reprints) == 1:
-        verdict = Verdict.SINGLE_SOURCE
-        original = next(o for o in outlets if o not in reprints)
-        explanation = f"only {_name(names, original)} states this: {_said(claims[0])}"
-        if reprints:
-            verb = "reprints" if len(reprints) == 1 else "reprint"
-            explanation += f" ({_listed([_name(names, r) for r in reprints])} {verb} it)"
-        if kind is Kind.NAME and len({_spelling(c) for c in claims}) > 1:
-            verdict, explanation, more = _judge_names(claims, names, identity_rules(rules))
-            verdict, flags = Verdict.SINGLE_SOURCE, (*flags, *more)
-    elif kind is Kind.QUOTE and len(spoken) > 1:
+    if passed[0]:
+        flags = (*flags, "credited")
+    if all(c.anonymous for c in claims):
+        flags = (*flags, "anonymous")
+    keys = list(dict.fromkeys(of(c) for c in claims))
+    plain, names = names, _by_origin(claims, names, *passed)
+    if len(outlets) == 1:
+        verdict, explanation, flags = _single(claims, keys, plain, origins, passed, rules, flags)
+    else:
+        verdict, explanation, flags = _judged(claims, names, rules, languages, published, spoken, flags)
+        if len(keys) == 1 and compiled.by_origin and not _differ(verdict, flags):
+            # Outlets passing on one origin that bear each other out: that origin's word alone.
+            verdict, explanation, flags = _single(claims, keys, plain, origins, passed, rules, flags)
+        elif origins is not None and verdict is Verdict.AGREE and (passed[0] or passed[1]):
+            explanation = _agreed(claims, keys, plain, origins, passed)
+        elif origins is not None and _differ(verdict, flags) \
+                and _within_one(claims, keys, plain, rules, languages, origins, published):
+            flags = (*flags, "same_origin")
+            explanation += "; outlets passing on one origin differ: one of them misreports it"
+    ids = tuple(c.id for c in claims)
+    return Group(id=group_id, kind=kind, claims=ids, verdict=verdict, flags=flags, explanation=explanation)
+
+
+def _single(claims: tuple[Claim, ...], keys: list[str], names: dict[str, str], origins: Origins | None,
+            passed: tuple[list[tuple[str, str]], list[tuple[str, str]]], rules: RuleSet,
+            flags: tuple[str, ...]) -> tuple[Verdict, str, tuple[str, ...]]:
+    """One origin's fact: who states it, and how the other outlets pass it on."""
+    first = origins.name(keys[0], claims) if origins is not None else _name(names, claims[0].source)
+    explanation = f"only {first} states this: {_said(claims[0])}{_how_passed(names, *passed)}"
+    if claims[0].kind is Kind.NAME and len({_spelling(c) for c in claims}) > 1:
+        _, explanation, more = _judge_names(claims, names, identity_rules(rules))
+        flags = (*flags, *more)
+    return Verdict.SINGLE_SOURCE, explanation, flags
+
+
+def _judged(claims: tuple[Claim, ...], names: dict[str, str], rules: RuleSet,
+            languages: Mapping[str, str | None] | None, published: Mapping[str, dt.date | None] | None,
+            spoken: list[str], flags: tuple[str, ...]) -> tuple[Verdict, str, tuple[str, ...]]:
+    """The verdict on several outlets' claims, by what their values or words say."""
+    compiled, kind = judge_rules(rules), claims[0].kind
+    if kind is Kind.QUOTE and len(spoken) > 1:
         verdict, explanation = _judge_translations(claims, names, compiled, languages or {}, spoken)
     elif kind is Kind.QUOTE:
         verdict, explanation = _judge_quotes(claims, names, compiled)
@@ -131,8 +168,84 @@ def judge(group_id: str, claims: tuple[Claim, ...], names: dict[str, str], rules
         flags = _with(flags, more)
     if "attribution_conflict" in flags:
         explanation += "; " + _attribution(claims, names)
-    ids = tuple(c.id for c in claims)
-    return Group(id=group_id, kind=kind, claims=ids, verdict=verdict, flags=flags, explanation=explanation)
+    return verdict, explanation, flags
+
+
+def _passed_on(claims: tuple[Claim, ...], origins: Origins) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The group's outlets that pass a fact on: (outlet, organisation it credits) and (reprint, original).
+
+    A reprint is one whose original is in the group too; an outlet credits an organisation
+    where every claim it has here is credited to one that is not itself.
+    """
+    sources = list(dict.fromkeys(c.source for c in claims))
+    roots = [origins.copies.get(s, s) for s in sources]
+    # A reprint beside its original, or beside another reprint of it.
+    reprints = [(s, origins.copies[s]) for s in sources if s in origins.copies and roots.count(origins.copies[s]) > 1]
+    crediting = []
+    for source in sources:
+        own = [c for c in claims if c.source == source]
+        if source not in dict(reprints) and all(c.credited for c in own) \
+                and origins.of(own[0]) != f"source:{origins.copies.get(source, source)}":
+            crediting.append((source, str(own[0].credited)))
+    return crediting, reprints
+
+
+def _by_origin(claims: tuple[Claim, ...], names: dict[str, str], crediting: list[tuple[str, str]],
+               reprints: list[tuple[str, str]]) -> dict[str, str]:
+    """The sources' names for this group, each with whom it passes the fact on from.
+
+    "Valley News, crediting Metro Wire", "Valley News (reprinting Metro Wire)": an explanation
+    then says which outlets are one origin.
+    """
+    if not crediting and not reprints:
+        return names
+    named = dict(names)
+    for source, original in reprints:
+        named[source] = f"{_name(names, source)} (reprinting {_name(names, original)})"
+    for source, organisation in crediting:
+        named[source] = f"{_name(names, source)}, crediting {organisation},"
+    return named
+
+
+def _agreed(claims: tuple[Claim, ...], keys: list[str], names: dict[str, str], origins: Origins,
+            passed: tuple[list[tuple[str, str]], list[tuple[str, str]]]) -> str:
+    """An agreement told by origin: "Metro Wire (and 3 reprints) and Valley Herald both say 37 people"."""
+    crediting, reprints = dict(passed[0]), dict(passed[1])
+    told = []
+    for key in keys:
+        members = list(dict.fromkeys(c.source for c in claims if origins.of(c) == key))
+        stating = [s for s in members if s not in reprints and s not in crediting]
+        said = _listed([_name(names, s) for s in stating]) if stating else origins.name(key, claims)
+        copied = sum(1 for s in members if s in reprints)
+        if copied:
+            said += f" (and {copied} reprint{'s' if copied > 1 else ''})"
+        passing = [_name(names, s) for s in members if s in crediting]
+        if passing:
+            said = f"{said}, and {_listed(passing)} crediting it," if stating else \
+                f"{_listed(passing)}, crediting {said},"
+        told.append(said)
+    return f"{_listed(told)} {'both' if len(told) == 2 else 'all'} say {_said(claims[0])}"
+
+
+def _how_passed(names: dict[str, str], crediting: list[tuple[str, str]], reprints: list[tuple[str, str]]) -> str:
+    """How the other outlets of a single origin's fact have it: " (B credits it; C reprints it)"."""
+    parts = []
+    for pairs, verb in ((crediting, "credit"), (reprints, "reprint")):
+        if pairs:
+            outlets = [_name(names, s) for s, _ in pairs]
+            parts.append(f"{_listed(outlets)} {verb}{'s' if len(outlets) == 1 else ''} it")
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _within_one(claims: tuple[Claim, ...], keys: list[str], names: dict[str, str], rules: RuleSet,
+                languages: Mapping[str, str | None] | None, origins: Origins,
+                published: Mapping[str, dt.date | None] | None) -> bool:
+    """Whether two outlets passing on one origin state it in ways that cannot both be right."""
+    for key in keys:
+        own = tuple(c for c in claims if origins.of(c) == key)
+        if len({c.source for c in own}) > 1 and discrepant(judge("", own, names, rules, languages, None, published)):
+            return True
+    return False
 
 
 def _with(flags: tuple[str, ...], more: tuple[str, ...]) -> tuple[str, ...]:
@@ -150,7 +263,11 @@ def discrepant(group: Group) -> bool:
     Values that cannot both be true, other words or marks in a quotation, or the words given
     to another speaker or medium.
     """
-    return group.verdict in (Verdict.CONFLICT, Verdict.QUOTE_VARIANT) or "attribution_conflict" in group.flags
+    return _differ(group.verdict, group.flags)
+
+
+def _differ(verdict: Verdict, flags: tuple[str, ...]) -> bool:
+    return verdict in (Verdict.CONFLICT, Verdict.QUOTE_VARIANT) or "attribution_conflict" in flags
 
 
 def _name(names: dict[str, str], source_id: str) -> str:

@@ -254,6 +254,8 @@ class Claim:
     `text` is exactly `source.text[span.start:span.end]`; `sentence` is the text around it
     from `sentence_start`; `rule` names the rule file that produced it; `quoted` says it stands
     inside a quotation (a figure someone said, which may meet the same figure an outlet states).
+    `credited` names the news organisation the source passes it on from (`according to the
+    Valley Herald`); `anonymous` says the source gives it to unnamed sources.
     """
 
     id: str
@@ -266,6 +268,8 @@ class Claim:
     rule: str
     sentence_start: int = 0
     quoted: bool = False
+    credited: str | None = None
+    anonymous: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,9 +294,13 @@ class Skipped:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """Everything one comparison found, in a stable order."""
+    """Everything one comparison found, in a stable order.
+
+    `copies` pairs each source that reprints another with the original, by id.
+    """
 
     sources: tuple[Source, ...]
     claims: tuple[Claim, ...]
     groups: tuple[Group, ...]
     skipped: tuple[Skipped, ...] = ()
+    copies: tuple[tuple[str, str], ...] = ()

@@ -8,11 +8,13 @@ from __future__ import annotations
 import hashlib
 
 from .align import align
+from .copies import copies
 from .extract import extract_claims
 from .heap import collector_paused
 from .judge import judge
 from .language import with_language
 from .model import Claim, Report, Skipped, Source, display_names
+from .origins import story_origins
 from .rules import RuleSet
 
 
@@ -30,30 +32,38 @@ def _read(sources: tuple[Source, ...], rules: RuleSet) -> tuple[tuple[Source, ..
     """Each source with its language, and all their claims in source order."""
     # An undated source is read in the story's time frame: the latest date among the others.
     story_date = max((s.published for s in sources if s.published), default=None)
-    # Each source is read with its own language's pack.
+    # Each source is read with its own language's pack; a sentence crediting another source's
+    # outlet passes its claims on from it.
     sources = tuple(with_language(s, rules) for s in sources)
+    outlets = story_outlets(sources)
     return sources, tuple(claim for source in sources
-                          for claim in extract_claims(source, rules, story_date=story_date))
+                          for claim in extract_claims(source, rules, story_date=story_date, outlets=outlets))
 
 
-def build_report(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[Skipped, ...] = (),
-                 copies: dict[str, str] | None = None) -> Report:
+def story_outlets(sources: tuple[Source, ...]) -> tuple[str, ...]:
+    """The names a story's sources are published under: news organisations, each once."""
+    return tuple(dict.fromkeys(s.outlet for s in sources if s.outlet))
+
+
+def build_report(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[Skipped, ...] = ()) -> Report:
     """The report for these sources: all claims in source order, grouped by fact and judged.
 
-    `copies` maps each source that reprints another to the original (feed mode finds them).
+    Reprints among the sources are found first (`copies`): agreement counts origins, not outlets.
     """
     with collector_paused():
         sources, claims = _read(sources, rules)
         # The story is aligned and judged with the packs of all its languages, so that "employees"
         # meets "empleados".
         story_rules = rules.for_languages({s.language for s in sources if s.language})
+        reprints = tuple(copies(sources, story_rules))
+        origins = story_origins(sources, dict(reprints), story_rules)
         names = display_names(sources)
         languages = {s.id: s.language for s in sources}
         published = {s.id: s.published for s in sources}
         groups = tuple(judge(group_id(tuple(c.id for c in members)), members, names, story_rules, languages,
-                             copies, published)
+                             origins, published)
                        for members in align(sources, claims, story_rules))
-    return Report(sources=sources, claims=claims, groups=groups, skipped=skipped)
+    return Report(sources=sources, claims=claims, groups=groups, skipped=skipped, copies=reprints)
 
 
 def group_id(claim_ids: tuple[str, ...]) -> str:

@@ -25,8 +25,8 @@ _LANGUAGE = re.compile(r"any|[a-z]{2,3}")
 # What a language's pack must hold before a text can be read in it.
 EXTRACTION_TYPES = ("numbers", "qualifiers", "money", "percent", "units", "counts", "text", "dates", "quotes",
                     "people")
-# Optional in a pack: a language without them reads no durations.
-TYPES = (*EXTRACTION_TYPES, "durations", "align", "judge")
+# Optional in a pack: a language without them reads no durations, or no credits.
+TYPES = (*EXTRACTION_TYPES, "durations", "credits", "align", "judge")
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,7 +70,7 @@ _CLAIM = {"kind!": _choice(Kind), "text!": "word",
           "speaker": "word|null", "role": "word|null", "medium": "word|null", "markers": _WORDS, "short": "bool",
           "nested": "bool", "person": "word|null", "name": "word", "entity": "'person'|'organisation'",
           "long_form": "word|null", "sic": "bool", "quoted": "bool", "title": "word",
-          "low_days": "number|null", "high_days": "number|null"}
+          "low_days": "number|null", "high_days": "number|null", "credited": "word|null", "anonymous": "bool"}
 _GROUP = {"kind": _choice(Kind), "texts!": ["word|null"], "verdict!": _choice(Verdict), "flags": _WORDS}
 EXAMPLE = Either({"text!": "word", "claims": [_CLAIM]},
                  {"sources!": _WORDS, "groups": [_GROUP], "apart": [("word", "word")]})
@@ -184,6 +184,11 @@ TYPES: dict[str, dict[str, Any]] = {
         "acronym_letters": ("int", "int"), "substitution_letters": "int", "misspelling_ratio": "int",
         "acronym_plurals": _WORDS,
         "not_acronyms": _WORDS, "aged_things": _WORDS, "person_nouns": _WORDS, "person_endings": _WORDS},
+    "credits": {
+        "frames": _WORDS, "news_frames": _WORDS, "name_words": _WORDS, "descriptors": _WORDS,
+        "organisations": _WORDS, "not_name_words": _WORDS, "articles": _WORDS, "name_words_max": "int",
+        "name_joiners": _WORDS, "possessive_endings": _WORDS,
+        "back_references": _WORDS, "datelines": _PATTERNS, "anonymous": _WORDS},
     "align": {
         "context": {"near_words": "int", "date_near_words": "int", "near_weight": "number",
                     "previous_weight": "number", "entity_weight": "number", "endings": [("word", "text")],
@@ -210,13 +215,14 @@ TYPES: dict[str, dict[str, Any]] = {
                   "anchor!": "number"},
         "stories": {"floor!": "number", "link!": "number", "join_cells!": "int",
                     "stream_link!": "number"},
-        "copies": {"shingle_words!": "int", "permutations!": "int", "threshold!": "number"},
+        "copies": {"shingle_words!": "int", "containment!": "number", "min_shingles!": "int"},
         "quotes": {"variant": "number", "min_words": "int", "shared_words": "number",
                    "translated_length": "number"}},
     "judge": {
         "round_scaled_amounts": "bool", "rounded_within": "number", "same_within": "number",
         "variant_markers": _WORDS, "near_bound": "number", "conversions": {"*": {"*": ("number", "number")}},
-        "implied_rate_within": "number", "developing_kinds": [_choice(Kind)]},
+        "implied_rate_within": "number", "developing_kinds": [_choice(Kind)],
+        "counting": "'origins'|'outlets'"},
 }
 
 Step = str | int

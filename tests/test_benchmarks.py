@@ -94,3 +94,16 @@ def test_a_light_rewrite_keeps_the_spacing_and_drops_at_most_one_sentence():
         out = rewrite(text, random.Random(seed))
         assert out.startswith(("Police said", "Police stated", "officers said", "officers stated"))
         assert out.count(".") in (3, 4) and "\n\n" in out
+
+
+def test_the_copies_benchmark_scores_pairs_by_the_article_each_was_made_from():
+    from benchmarks.copies import score
+
+    family = {"a": "a", "a-reprint": "a", "b": "b", "b-twin": "b-twin", "c": "c", "c-reprint": "c"}
+    style = {"a-reprint": "excerpt", "c-reprint": "edited"}
+    found = [("a-reprint", "a"), ("b-twin", "b"), ("c-reprint", "b")]
+    result = score(found, family, style)
+    # b and b-twin are the corpus's own pair; c's reprint paired with b is wrong; c's reprint is missed.
+    assert (result["right"], result["native"], result["wrong"]) == (1, 1, 1)
+    assert (result["precision"], result["recall"]) == (0.5, 0.5)
+    assert result["recall_by_style"] == {"verbatim": 0.0, "excerpt": 1.0, "extended": 0.0, "edited": 0.0}

@@ -53,20 +53,26 @@ from .conftest import require_shared
 # Issue 22 raised notre-dame's alignment (0.734 -> 0.739 precision, 0.535 -> 0.555 recall): a
 # weekday right after a finite past verb ("the roof collapsed Monday night") is the past one even
 # in a clause that began with "will", and "Notre-Dame" and "Notre Dame" are one spelling.
+# Issue 24 counts agreement by origin (judge.yaml `counting: origins`): a page and its reprint
+# are one origin, so a fact only they state is single_source, where the gold (which counts
+# outlets) says agree or compatible. facebook verdicts 0.771 -> 0.729 (lenient 0.854 -> 0.792):
+# six facts the group holds only from a page and its reprint (five from the Washington Post
+# article and its AFR reprint); notre-dame 0.748 -> 0.733 (lenient 0.809 -> 0.794): the NBC page
+# and its copy. `counting: outlets` gives the old figures exactly.
 FLOORS = {
     "facebook-ftc-settlement": {
         "extraction.recall": 0.991, "kind.count.recall": 1.0, "kind.date.recall": 1.0,
         "kind.duration.recall": 0.857, "kind.measure.recall": 1.0, "kind.money.recall": 1.0,
         "kind.percent.recall": 1.0, "kind.quote.recall": 1.0, "alignment.precision": 0.718,
-        "alignment.recall": 0.812, "verdicts.accuracy": 0.770, "verdicts.lenient": 0.853,
+        "alignment.recall": 0.812, "verdicts.accuracy": 0.728, "verdicts.lenient": 0.791,
         "discrepancies.recall": 0.749, "discrepancies.precision": 0.799,
     },
     "notre-dame-fire": {
         "extraction.recall": 0.979, "kind.age.recall": 1.0, "kind.count.recall": 0.977,
         "kind.date.recall": 0.975, "kind.duration.recall": 0.966, "kind.measure.recall": 1.0,
         "kind.money.recall": 1.0, "kind.percent.recall": 1.0, "kind.quote.recall": 0.968,
-        "alignment.precision": 0.738, "alignment.recall": 0.554, "verdicts.accuracy": 0.747,
-        "verdicts.lenient": 0.808, "discrepancies.recall": 0.570, "discrepancies.precision": 1.0,
+        "alignment.precision": 0.738, "alignment.recall": 0.554, "verdicts.accuracy": 0.732,
+        "verdicts.lenient": 0.793, "discrepancies.recall": 0.570, "discrepancies.precision": 1.0,
     },
     "thai-cave-rescue": {
         "extraction.recall": 0.973, "kind.age.recall": 1.0, "kind.count.recall": 0.941,

@@ -14,6 +14,7 @@ from ..model import Claim, DateValue, Kind, QuoteValue, Source, Value, line_star
 from ..rules import RuleSet
 from ..text import Prepared, prepare
 from .attribution import attribute, attribution_rules
+from .credits import credit_of, find_credits
 from .dates import date_rules, find_dates, resolve
 from .durations import date_spans, duration_rules, find_durations
 from .lexicon import lexicon
@@ -34,13 +35,14 @@ _PEOPLE = frozenset({Kind.AGE, Kind.NAME, Kind.TITLE})
 
 
 def extract_claims(source: Source, rules: RuleSet, *, story_date: dt.date | None = None,
-                   kinds: Iterable[Kind] | None = None) -> tuple[Claim, ...]:
+                   kinds: Iterable[Kind] | None = None, outlets: Iterable[str] = ()) -> tuple[Claim, ...]:
     """The claims of one source, in text order; each claim's text is source.text[start:end].
 
     Relative dates are placed against the source's publication date; an undated source is
     read against `story_date` (the latest date of the sources given with it), and its values
     say so with `inferred`. `kinds` limits the claims to those kinds (all of them if not
-    given); what no wanted kind needs is not read at all.
+    given); what no wanted kind needs is not read at all. `outlets` are the names the story's
+    sources are published under: a sentence crediting one of them passes its claims on from it.
     """
     wanted = frozenset(Kind) if kinds is None else frozenset(kinds)
     if not source.line_starts:
@@ -60,9 +62,25 @@ def extract_claims(source: Source, rules: RuleSet, *, story_date: dt.date | None
         claims += _durations(prepared, rules, claims)
     inside = _within(quotes)
     whole = _whole(source.text, prepared.start)
-    return tuple(sorted((replace(c, quoted=True) if c.kind is not Kind.QUOTE and inside(c) else c
+    credit = _credits(prepared, rules, outlets)
+    return tuple(sorted((credit(replace(c, quoted=True) if c.kind is not Kind.QUOTE and inside(c) else c)
                          for c in claims if c.kind in wanted and (c.kind is Kind.QUOTE or whole(c))),
                         key=lambda c: (c.span.start, _KIND_ORDER[c.kind], c.span.end)))
+
+
+def _credits(prepared: Prepared, rules: RuleSet, outlets: Iterable[str]) -> Callable[[Claim], Claim]:
+    """A claim with whom its sentence (or the article's dateline) credits for it."""
+    found, dateline = find_credits(prepared, rules, outlets)
+    if not found and dateline is None:
+        return lambda claim: claim
+    starts = [c.start for c in found]
+
+    def credit(claim: Claim) -> Claim:
+        span = (claim.span.start, claim.span.end)
+        org, anonymous = credit_of(found, starts, dateline, prepared.sentence_around(*span), span)
+        return replace(claim, credited=org, anonymous=anonymous) if org or anonymous else claim
+
+    return credit
 
 
 # A text that opens on a lower-case letter, or ends without closing punctuation, was cut out of

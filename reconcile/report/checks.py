@@ -37,8 +37,9 @@ def check_records(result: CheckResult) -> dict[str, Any]:
     failing = {f.fingerprint for f in result.failing()}
     return {
         "drafts": [d.path for d in result.drafts],
-        "sources": [{"id": s.id, "path": s.path, "outlet": s.outlet, "published": _iso(s.published)}
-                    for s in result.sources],
+        "sources": [{"id": s.id, "path": s.path, "outlet": s.outlet, "published": _iso(s.published),
+                     "copy_of": dict(result.copies).get(s.id)} for s in result.sources],
+        "copies": [list(pair) for pair in result.copies],
         "fail_on": list(result.fail_on),
         "checked": [{"draft": _path(result, c.source), "line": c.span.line, "col": c.span.col,
                      "kind": c.kind.value, "text": c.text} for c in result.checked],
@@ -77,8 +78,11 @@ def render_terminal(records: dict[str, Any], *, color: bool = False) -> str:
         console.print(head)
         console.print(Text(f"  draft: {finding['text']}"))
         for support in finding["sources"]:
-            console.print(Text(f"  {support['outlet']} ({support['path']}:{support['line']}:{support['col']}): "
-                               f"{support['text']}"))
+            how = "".join(f", {label} {support[key]}" for key, label in (("copy_of", "reprinting"),
+                                                                             ("credited", "crediting"))
+                          if support.get(key))
+            console.print(Text(f"  {support['outlet']} ({support['path']}:{support['line']}:{support['col']}"
+                               f"{how}): {support['text']}"))
         console.print(Text(f"  {finding['explanation']}"))
         for note in finding["notes"]:
             console.print(Text(f"  note: {note}", style="dim"))

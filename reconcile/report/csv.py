@@ -6,7 +6,8 @@ from typing import Any
 
 import pandas as pd
 
-COLUMNS = ["claim", "group", "verdict", "flags", "source", "outlet", "kind", "text", "amount",
+COLUMNS = ["claim", "group", "verdict", "flags", "source", "outlet", "copy_of", "credited", "anonymous", "kind",
+           "text", "amount",
            "qualifier", "low", "high", "unit", "currency", "si_amount", "si_unit", "date_start",
            "date_end", "granularity", "resolved", "inferred", "month", "day", "time", "speaker", "role",
            "medium", "markers", "short", "nested", "person", "name", "entity", "long_form", "sic", "quoted", "title",
@@ -16,6 +17,7 @@ COLUMNS = ["claim", "group", "verdict", "flags", "source", "outlet", "kind", "te
 def rows(records: dict[str, Any]) -> list[dict[str, Any]]:
     """One flat row per claim."""
     names = {s["id"]: s["name"] for s in records["sources"]}
+    original = {s["id"]: names.get(s.get("copy_of") or "", "") for s in records["sources"]}
     group_of = {cid: g for g in records.get("groups", []) for cid in g["claims"]}
     table = []
     for claim in records["claims"]:
@@ -24,7 +26,9 @@ def rows(records: dict[str, Any]) -> list[dict[str, Any]]:
         table.append({
             "claim": claim["id"], "group": group.get("id", ""), "verdict": group.get("verdict", ""),
             "flags": ";".join(group.get("flags", [])), "source": claim["source"],
-            "outlet": names.get(claim["source"], ""), "kind": claim["kind"], "text": claim["text"],
+            "outlet": names.get(claim["source"], ""), "copy_of": original.get(claim["source"], ""),
+            "credited": claim.get("credited"), "anonymous": claim.get("anonymous"),
+            "kind": claim["kind"], "text": claim["text"],
             "amount": value.get("amount"), "qualifier": value.get("qualifier"), "low": value.get("low"),
             "high": value.get("high"), "unit": value.get("unit"), "currency": value.get("currency"),
             "si_amount": si.get("amount"), "si_unit": si.get("unit"),

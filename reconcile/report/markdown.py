@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .records import describe_value, excerpt, sections, verdict_counts
+from .records import copy_lines, credit_note, describe_value, excerpt, sections, verdict_counts
 
 
 def render(records: dict[str, Any], *, color: bool = False, show_all: bool = False) -> str:
@@ -14,6 +14,8 @@ def render(records: dict[str, Any], *, color: bool = False, show_all: bool = Fal
     out = ["# reconcile report", "", "| source | outlet | published | path |", "| --- | --- | --- | --- |"]
     out += [f"| {_cell(s['id'])} | {_cell(s['outlet'] or 'unknown')} | {s['published'] or 'unknown'} "
             f"| {_cell(s['path'])} |" for s in records["sources"]]
+    if copy_lines(records):
+        out += ["", *(f"- {_cell(line)}" for line in copy_lines(records))]
     if records.get("skipped"):
         out += ["", "Skipped: " + "; ".join(f"{_cell(s['path'])} ({_cell(s['reason'])})" for s in records["skipped"])]
     if "groups" not in records:
@@ -39,7 +41,7 @@ def render(records: dict[str, Any], *, color: bool = False, show_all: bool = Fal
                 out.append(f"| {_cell(names[claim['source']])} | {claim['line']}:{claim['col']} "
                            f"| {_cell(before)}{' ' if before.endswith(' ') else ''}**{_cell(text)}**"
                            f"{' ' if after.startswith(' ') else ''}{_cell(after)} "
-                           f"| {_cell(describe_value(claim['kind'], claim['value']))} |")
+                           f"| {_cell(describe_value(claim['kind'], claim['value']) + credit_note(claim))} |")
     return "\n".join(out) + "\n"
 
 

@@ -30,11 +30,13 @@ from ..model import (
 def report_records(report: Report, *, groups: bool = True) -> dict[str, Any]:
     """The whole report as JSON-ready records: sources, claims and (optionally) groups."""
     names = display_names(report.sources)
+    original = dict(report.copies)
     records: dict[str, Any] = {
-        "sources": [{**source_record(s), "name": names[s.id]} for s in report.sources],
+        "sources": [{**source_record(s), "name": names[s.id], "copy_of": original.get(s.id)} for s in report.sources],
         "claims": [claim_record(c) for c in report.claims],
     }
     if groups:
+        records["copies"] = [list(pair) for pair in report.copies]
         records["groups"] = [group_record(g) for g in report.groups]
     records["skipped"] = [skipped_record(s) for s in report.skipped]
     return records
@@ -74,6 +76,8 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         "sentence_start": claim.sentence_start,
         "value": {**({"person": None} if claim.kind is Kind.AGE else {}), **value_record(claim.value)},
         "quoted": claim.quoted,
+        "credited": claim.credited,
+        "anonymous": claim.anonymous,
         "rule": claim.rule,
     }
 
@@ -179,6 +183,25 @@ def group_record(group: Group) -> dict[str, Any]:
         "flags": list(group.flags),
         "explanation": group.explanation,
     }
+
+
+def copy_lines(records: dict[str, Any]) -> list[str]:
+    """One line per original that other sources reprint: "Gazette and Courier reprint Wire"."""
+    names = {s["id"]: s["name"] for s in records["sources"]}
+    reprints: dict[str, list[str]] = {}
+    for copy, original in records.get("copies", []):
+        reprints.setdefault(original, []).append(names.get(copy, copy))
+    return [f"{' and '.join(copies) if len(copies) < 3 else ', '.join(copies[:-1]) + ' and ' + copies[-1]} "
+            f"{'reprints' if len(copies) == 1 else 'reprint'} {names.get(original, original)}: one origin"
+            for original, copies in reprints.items()]
+
+
+def credit_note(claim: dict[str, Any]) -> str:
+    """Whom a claim's source credits for it, for a report line: "; crediting Metro Wire"."""
+    parts = [f"crediting {claim['credited']}"] if claim.get("credited") else []
+    if claim.get("anonymous"):
+        parts.append("from unnamed sources")
+    return "".join(f"; {p}" for p in parts)
 
 
 def describe_value(kind: str, value: dict[str, Any]) -> str:

@@ -16,7 +16,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from .records import describe_value, developing, excerpt, sections, verdict_counts
+from .records import copy_lines, credit_note, describe_value, developing, excerpt, sections, verdict_counts
 
 WIDTH = 110
 _STYLE = {"conflict": "bold red", "quote_variant": "bold magenta", "compatible": "yellow", "agree": "green",
@@ -32,6 +32,8 @@ def render(records: dict[str, Any], *, color: bool = False, show_all: bool = Fal
                       highlight=False, emoji=False, legacy_windows=False)
     names = {s["id"]: s["name"] for s in records["sources"]}
     console.print(_sources_table(records))
+    for line in copy_lines(records):
+        console.print(Text(line, style="dim"))
     for skipped in records.get("skipped", []):
         console.print(Text(f"skipped {skipped['path']}: {skipped['reason']}", style="yellow"))
     if "groups" not in records:
@@ -92,7 +94,7 @@ def _group(group: dict[str, Any], claims: list[dict[str, Any]], names: dict[str,
         sentence = Text(before)
         sentence.append(text, style="bold reverse")
         sentence.append(after)
-        sentence.append(f"  ({describe_value(claim['kind'], claim['value'])})", style="dim")
+        sentence.append(f"  ({describe_value(claim['kind'], claim['value'])}{credit_note(claim)})", style="dim")
         table.add_row(Text(names.get(claim["source"], claim["source"])), Text(f"{claim['line']}:{claim['col']}"),
                       sentence)
     lines.append(table)
