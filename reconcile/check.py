@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .align import Facts, Placement, align_rules, facts, place
-from .copies import copies
 from .errors import InputError
 from .extract import extract_claims
 from .identity import PEOPLE_KINDS, group_people
@@ -159,8 +158,7 @@ def check_sources(drafts: tuple[Source, ...], sources: tuple[Source, ...], rules
                                                                      outlets=outlets))
     story = rules.for_languages({s.language for s in (*sources, *draft_sources) if s.language})
     # Reprints among the sources are one origin: a note that "the sources disagree" counts origins.
-    reprints = tuple(copies(sources, story))
-    origins = story_origins(sources, dict(reprints), story)
+    origins = story_origins(sources, story)
     known = facts(sources, source_claims, story)
     spelled = {c.value.name for c in source_claims if isinstance(c.value, NameValue)}
     # The sources' claims about people, grouped with each draft's by whom they name.
@@ -194,7 +192,7 @@ def check_sources(drafts: tuple[Source, ...], sources: tuple[Source, ...], rules
         findings.extend(_suppress(f, draft, options) for f in _numbered(found))
     return CheckResult(draft_sources, sources, tuple(checked),
                        tuple(sorted(findings, key=lambda f: (f.draft, f.line, f.col, f.kind))),
-                       options.fail_on, reprints)
+                       options.fail_on, origins.pairs)
 
 
 @dataclass(frozen=True, slots=True)

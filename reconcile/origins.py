@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .copies import copies as find_copies
 from .extract.credits import credit_rules, name_key
 from .model import Claim, Source, display_names
 from .rules import RuleSet
@@ -26,6 +27,11 @@ class Origins:
     """
 
     copies: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """(copy id, original id) for each reprint, sorted by copy id."""
+        return tuple(sorted(self.copies.items()))
     published_as: Mapping[str, str] = field(default_factory=dict)
     names: Mapping[str, str] = field(default_factory=dict)
     articles: frozenset[str] = frozenset()
@@ -46,8 +52,9 @@ class Origins:
         return next((c.credited for c in claims if c.credited and self.of(c) == key), rest)
 
 
-def story_origins(sources: tuple[Source, ...], copies: Mapping[str, str], rules: RuleSet) -> Origins:
-    """The origins of a story whose sources are these, with the copies found among them."""
+def story_origins(sources: tuple[Source, ...], rules: RuleSet) -> Origins:
+    """The origins of a story whose sources are these: the copies among them are found here."""
+    copies = dict(find_copies(sources, rules))
     compiled = credit_rules(rules)
     articles = compiled.articles if compiled else frozenset()
     published_as: dict[str, str] = {}
@@ -55,4 +62,4 @@ def story_origins(sources: tuple[Source, ...], copies: Mapping[str, str], rules:
         if source.outlet:
             # The first source under a name stands for it; the others are its reprints or its editions.
             published_as.setdefault(name_key(source.outlet, articles), copies.get(source.id, source.id))
-    return Origins(dict(copies), published_as, display_names(sources), articles)
+    return Origins(copies, published_as, display_names(sources), articles)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 
 from .align import align
-from .copies import copies
 from .extract import extract_claims
 from .heap import collector_paused
 from .judge import judge
@@ -55,15 +54,14 @@ def build_report(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[
         # The story is aligned and judged with the packs of all its languages, so that "employees"
         # meets "empleados".
         story_rules = rules.for_languages({s.language for s in sources if s.language})
-        reprints = tuple(copies(sources, story_rules))
-        origins = story_origins(sources, dict(reprints), story_rules)
+        origins = story_origins(sources, story_rules)
         names = display_names(sources)
         languages = {s.id: s.language for s in sources}
         published = {s.id: s.published for s in sources}
         groups = tuple(judge(group_id(tuple(c.id for c in members)), members, names, story_rules, languages,
                              origins, published)
                        for members in align(sources, claims, story_rules))
-    return Report(sources=sources, claims=claims, groups=groups, skipped=skipped, copies=reprints)
+    return Report(sources=sources, claims=claims, groups=groups, skipped=skipped, copies=origins.pairs)
 
 
 def group_id(claim_ids: tuple[str, ...]) -> str:
