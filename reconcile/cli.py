@@ -28,12 +28,12 @@ from .check import write_baseline as write_baseline_file
 from .config import find_config
 from .errors import ReconcileError
 from .examples import run_examples
-from .feed import DEFAULT_CHUNK, ENGINES, check_engine_options, iter_feed, read_feed
+from .feed import DEFAULT_CHUNK, ENGINES, check_engine_options, iter_feed, read_feed, with_texts
 from .heap import collector_paused
 from .model import Report
 from .pipeline import build_report, read_claims
-from .report import FORMATS, pieces, report_records
-from .report.checks import CHECK_FORMATS, check_records
+from .report import FORMATS, WITH_TEXT, pieces, report_records
+from .report.checks import CHECK_FORMATS, CHECK_WITH_TEXT, check_records
 from .report.feeds import FEED_FORMATS
 from .report.packs import render_rule_files
 from .report.records import skipped_record
@@ -208,7 +208,7 @@ def claims(sources, published, outlets, languages, rule_dirs, format_name, outpu
     """
     with collector_paused():
         report = _report(sources, published, outlets, languages, rule_dirs, aligned=False)
-        _write(report_records(report, groups=False), format_name, output)
+        _write(report_records(report, groups=False, texts=format_name in WITH_TEXT), format_name, output)
 
 
 @main.command()
@@ -225,7 +225,7 @@ def compare(sources, published, outlets, languages, rule_dirs, format_name, outp
     """
     with collector_paused():  # the records written are as many small objects as the claims
         report = _report(sources, published, outlets, languages, rule_dirs)
-        _write(report_records(report), format_name, output, show_all=show_all)
+        _write(report_records(report, texts=format_name in WITH_TEXT), format_name, output, show_all=show_all)
 
 
 @main.command()
@@ -250,7 +250,8 @@ def compare(sources, published, outlets, languages, rule_dirs, format_name, outp
               help="Record today's findings in this file and exit 0 (accepted from now on with --baseline).")
 @click.option("--format", "format_name", type=click.Choice(sorted(CHECK_FORMATS)), default="terminal",
               show_default=True, help="Output format (github: workflow annotations; sarif: SARIF 2.1.0; "
-                                      "junit: one test case per draft claim).")
+                                      "junit: one test case per draft claim; html: a page with the drafts and "
+                                      "the sources beside).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write the report to this file instead of standard output.")
 def check(drafts, against, fail_on, unsupported, rule_dirs, outlets, published, languages, baseline,
@@ -278,7 +279,7 @@ def check(drafts, against, fail_on, unsupported, rule_dirs, outlets, published, 
         # Writing a baseline accepts today's findings: the run that writes it does not fail.
         write_baseline_file(result, write_baseline)
         result = accept_all(result)
-    records = check_records(result)
+    records = check_records(result, texts=format_name in CHECK_WITH_TEXT)
     text = CHECK_FORMATS[format_name](records, color=output is None and format_name == "terminal"
                                       and sys.stdout.isatty())
     if output is None:
@@ -325,7 +326,8 @@ def _fail_on(flag: str | None, configured: tuple[str, ...] | None) -> tuple[str,
               help="A folder of rule files that extends the built-in packs. Repeatable.")
 @click.option("--format", "format_name", type=click.Choice(sorted(FEED_FORMATS)), default="json",
               show_default=True,
-              help="json: one document of stories; jsonl: one story a line; csv: one row per claim, with its story.")
+              help="json: one document of stories; jsonl: one story a line; csv: one row per claim, with its "
+                   "story; html: one page, an index of the stories and each story's report.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write to this file instead of standard output.")
 def feed(sources, engine, scheduler, workers, chunk, window_days, single_pass, rule_dirs, format_name,
@@ -356,6 +358,9 @@ def feed(sources, engine, scheduler, workers, chunk, window_days, single_pass, r
             task = bar.add_task(f"{len(articles)} articles: clustering, then stories", total=None)
             options["progress"] = lambda done, total: bar.update(task, completed=done, total=total)
         stories = iter_feed(articles, rules, **options)
+        if format_name == "html":
+            # The page shows the articles themselves; the workers never ship their text back.
+            stories = with_texts(stories, articles)
         # The first story is asked for before anything is written, so that an error in
         # clustering or in reaching the engine leaves no half-written output.
         first = next(stories, None)

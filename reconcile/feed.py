@@ -118,6 +118,13 @@ def reconcile_story(story_id: str, articles: tuple[Source, ...], rules: RuleSet)
             "sources_detail": records["sources"], "claims": records["claims"], "groups": records["groups"]}
 
 
+def with_texts(stories: Iterable[dict[str, Any]], articles: Iterable[Source]) -> Iterator[dict[str, Any]]:
+    """The stories with each source's text beside its record, for a report that shows the articles."""
+    texts = {a.id: a.text for a in articles}
+    for story in stories:
+        yield {**story, "sources_detail": [{**s, "text": texts[s["id"]]} for s in story["sources_detail"]]}
+
+
 def run_feed(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[Skipped, ...] = (),
              **options: Any) -> dict[str, Any]:
     """Cluster a feed into stories and reconcile each: `{"stories": [...], "skipped": [...]}`.

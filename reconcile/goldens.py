@@ -8,13 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import compare
-from .report import render, report_records
+from .report import WITH_TEXT, render, report_records
 
 GOLDENS = {
     "seeds.json": ("compare", "json"),
     "seeds.csv": ("compare", "csv"),
     "seeds.wide.csv": ("compare", "wide-csv"),
     "seeds.md": ("compare", "markdown"),
+    "seeds.html": ("compare", "html"),
     "seeds.txt": ("compare", "terminal"),
     "seeds.claims.txt": ("claims", "terminal"),
 }
@@ -23,7 +24,8 @@ GOLDENS = {
 def render_golden(name: str, seeds: str = "seeds") -> str:
     """One golden report, rendered afresh."""
     command, format_name = GOLDENS[name]
-    return render(format_name, report_records(compare([seeds]), groups=command == "compare"))
+    records = report_records(compare([seeds]), groups=command == "compare", texts=format_name in WITH_TEXT)
+    return render(format_name, records)
 
 
 def main() -> None:

@@ -107,3 +107,25 @@ def test_the_copies_benchmark_scores_pairs_by_the_article_each_was_made_from():
     assert (result["right"], result["native"], result["wrong"]) == (1, 1, 1)
     assert (result["precision"], result["recall"]) == (0.5, 0.5)
     assert result["recall_by_style"] == {"verbatim": 0.0, "excerpt": 1.0, "extended": 0.0, "edited": 0.0}
+
+
+def test_the_html_benchmark_times_both_formats_over_the_same_feed(tmp_path):
+    from benchmarks import html_report
+
+    corpus = tmp_path / "incidents.jsonl"
+    documents = [
+        [("a1", "2024-03-04", "A fire destroyed 12 homes in Lakeside on Monday, the fire chief said."),
+         ("a2", "2024-03-04", "Fire tore through Lakeside on Monday and destroyed 14 homes, officials said.")],
+        [("b1", "2024-05-01", "The city council approved a $3 million budget for the new library on Tuesday."),
+         ("b2", "2024-05-01", "Council members voted Tuesday for a $3.2 million library budget.")],
+    ]
+    corpus.write_text("".join(json.dumps({"incident_id": f"i{n}", "documents": [
+        {"doc_id": doc, "date": day, "text": text} for doc, day, text in incident]}) + "\n"
+        for n, incident in enumerate(documents)), encoding="utf-8")
+    result = html_report.run(corpus, runs=1)
+    assert result["articles"] == 4
+    for measure in ("end_to_end", "writers"):
+        figures = result[measure]
+        assert figures["ratio"] > 0 and figures["html_seconds"] >= 0 and figures["json_seconds"] >= 0
+        assert figures["html_bytes"] > 0 and figures["json_bytes"] > 0
+    assert html_report.markdown(result).startswith("# The HTML report's cost: a feed of ")

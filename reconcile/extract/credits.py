@@ -78,12 +78,12 @@ def credit_rules(rules: RuleSet) -> CreditRules | None:
     # A group per frame. In `frames` any organisation may stand; in `news_frames` only a name the
     # rules or the story know as news (not a bare acronym: "XYZ said" is any body's statement).
     frames = [str(f) for f in data["frames"]]
-    alternatives = []
+    sized: list[tuple[int, str]] = []
     for k, frame in enumerate([*frames, *(str(f) for f in data.get("news_frames") or ())]):
         before, _, after = frame.partition("{org}")
-        alternatives.append((len(frame), f"(?:{_literal(before)}{described_slot}(?P<f{k}>{slot}){_literal(after)})"))
+        sized.append((len(frame), f"(?:{_literal(before)}{described_slot}(?P<f{k}>{slot}){_literal(after)})"))
     # The longer frame first where two start alike: "according to the {org} report" before "according to {org}".
-    alternatives = [a for _, a in sorted(alternatives, key=lambda a: -a[0])]
+    alternatives = [a for _, a in sorted(sized, key=lambda a: -a[0])]
     anonymous = [str(a) for a in data.get("anonymous") or ()]
     described = f"(?i:\\b(?:{'|'.join(_phrase(d) for d in descriptors)}))" if descriptors else None
     plain = {str(w).lower() for w in [*(text.get("function_words") or ()), *(dates.get("months") or {}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from . import csv, json, markdown, terminal, wide_csv
+from . import csv, html, json, markdown, terminal, wide_csv
 from .records import report_records
 
 Renderer = Callable[..., str]
@@ -16,9 +16,12 @@ FORMATS: dict[str, Renderer] = {
     "csv": csv.render,
     "wide-csv": wide_csv.render,
     "markdown": markdown.render,
+    "html": html.render,
 }
+# Formats that show the sources themselves, so need their text in the records.
+WITH_TEXT = frozenset({"html"})
 
-__all__ = ["FORMATS", "pieces", "render", "report_records"]
+__all__ = ["FORMATS", "WITH_TEXT", "pieces", "render", "report_records"]
 
 # Formats that can be written as they are made, piece by piece.
 STREAMED: dict[str, Callable[..., Iterator[str]]] = {"json": json.pieces}

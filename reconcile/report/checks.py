@@ -20,6 +20,7 @@ from rich.text import Text
 
 from .. import __version__
 from ..check import CheckResult, Finding
+from . import html
 
 # Stable rule ids for SARIF and the annotations, one per verdict.
 RULES = {
@@ -32,9 +33,13 @@ RULES = {
 }
 
 
-def check_records(result: CheckResult) -> dict[str, Any]:
-    """The check as JSON-ready records: drafts, sources, claims checked, findings and the verdict."""
+def check_records(result: CheckResult, *, texts: bool = False) -> dict[str, Any]:
+    """The check as JSON-ready records: drafts, sources, claims checked, findings and the verdict.
+
+    With `texts`, `draft_texts` holds each draft's whole text, for a report that shows the drafts.
+    """
     failing = {f.fingerprint for f in result.failing()}
+    extra = {"draft_texts": [{"path": d.path, "text": d.text} for d in result.drafts]} if texts else {}
     return {
         "drafts": [d.path for d in result.drafts],
         "sources": [{"id": s.id, "path": s.path, "outlet": s.outlet, "published": _iso(s.published),
@@ -45,6 +50,7 @@ def check_records(result: CheckResult) -> dict[str, Any]:
                      "kind": c.kind.value, "text": c.text} for c in result.checked],
         "findings": [{**_finding(f), "failing": f.fingerprint in failing} for f in result.findings],
         "failed": bool(failing),
+        **extra,
     }
 
 
@@ -179,4 +185,7 @@ CHECK_FORMATS: dict[str, Callable[..., str]] = {
     "github": render_github,
     "sarif": render_sarif,
     "junit": render_junit,
+    "html": html.render_check,
 }
+# Formats that show the drafts themselves, so need their text in the records.
+CHECK_WITH_TEXT = frozenset({"html"})

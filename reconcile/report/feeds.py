@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 import pandas as pd
 
-from . import csv
+from . import csv, html
 
 # Rows gathered before pandas writes them: one frame per story would cost more than the rows.
 _CSV_BATCH = 5000
@@ -63,4 +63,5 @@ FEED_FORMATS: dict[str, Callable[[Iterable[dict[str, Any]], TextIO, list[dict[st
     "json": write_json,
     "jsonl": write_jsonl,
     "csv": write_csv,
+    "html": html.write_feed,
 }

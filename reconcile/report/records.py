@@ -27,12 +27,16 @@ from ..model import (
 )
 
 
-def report_records(report: Report, *, groups: bool = True) -> dict[str, Any]:
-    """The whole report as JSON-ready records: sources, claims and (optionally) groups."""
+def report_records(report: Report, *, groups: bool = True, texts: bool = False) -> dict[str, Any]:
+    """The whole report as JSON-ready records: sources, claims and (optionally) groups.
+
+    With `texts`, each source carries its whole text, for a report that shows the sources.
+    """
     names = display_names(report.sources)
     original = dict(report.copies)
     records: dict[str, Any] = {
-        "sources": [{**source_record(s), "name": names[s.id], "copy_of": original.get(s.id)} for s in report.sources],
+        "sources": [{**source_record(s), "name": names[s.id], "copy_of": original.get(s.id),
+                     **({"text": s.text} if texts else {})} for s in report.sources],
         "claims": [claim_record(c) for c in report.claims],
     }
     if groups:
