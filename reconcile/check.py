@@ -26,7 +26,7 @@ from .errors import InputError
 from .extract import extract_claims
 from .identity import PEOPLE_KINDS, group_people
 from .judge import FLAGS, discrepant, guessed, judge, quotes_more, word_diff
-from .language import with_language
+from .language import pack_of, with_language
 from .model import Claim, DateValue, Group, Kind, NameValue, QuoteValue, Source, Verdict, display_names, line_starts
 from .origins import Origins, story_origins
 from .pipeline import story_outlets
@@ -112,6 +112,8 @@ class CheckOptions:
     outlets: dict[str, str] = field(default_factory=dict)
     languages: dict[str, str] = field(default_factory=dict)  # by draft or source id
     published: dict[str, str] = field(default_factory=dict)  # by draft or source id: YYYY-MM-DD
+    # A draft or source in a language no pack reads is an error, not read in part.
+    strict_languages: bool = False
 
 
 def check(drafts: Iterable[str | Path], against: Iterable[str | Path], rules: RuleSet,
@@ -146,8 +148,8 @@ def check_sources(drafts: tuple[Source, ...], sources: tuple[Source, ...], rules
     among those facts (its best fit, whatever its value) and judged against them.
     """
     options = options or CheckOptions()
-    sources = tuple(with_language(s, rules) for s in sources)
-    loaded = tuple(with_language(d, rules) for d in drafts)
+    sources = tuple(with_language(s, rules, strict=options.strict_languages) for s in sources)
+    loaded = tuple(with_language(d, rules, strict=options.strict_languages) for d in drafts)
     taken = {s.id for s in sources}
     # A draft id never collides with a source id: its claims must stay the draft's.
     draft_sources = tuple(replace(d, id=f"draft:{d.id}") if d.id in taken else d for d in loaded)
@@ -156,7 +158,7 @@ def check_sources(drafts: tuple[Source, ...], sources: tuple[Source, ...], rules
     outlets = story_outlets(sources)
     source_claims = tuple(c for s in sources for c in extract_claims(s, rules, story_date=story_date,
                                                                      outlets=outlets))
-    story = rules.for_languages({s.language for s in (*sources, *draft_sources) if s.language})
+    story = rules.for_languages({pack_of(s) for s in (*sources, *draft_sources) if s.language})
     # Reprints among the sources are one origin: a note that "the sources disagree" counts origins.
     origins = story_origins(sources, story)
     known = facts(sources, source_claims, story)

@@ -30,7 +30,9 @@ from .errors import ReconcileError
 from .examples import run_examples
 from .feed import DEFAULT_CHUNK, ENGINES, check_engine_options, iter_feed, read_feed, with_texts
 from .heap import collector_paused
+from .language import with_language
 from .model import Report
+from .pages import is_address
 from .pipeline import build_report, read_claims
 from .report import FORMATS, WITH_TEXT, pieces, report_records
 from .report.checks import CHECK_FORMATS, CHECK_WITH_TEXT, check_records
@@ -140,10 +142,29 @@ def main(debug: bool) -> None:
     """
 
 
+class _SourcePath(click.Path):
+    """A file or folder to read. A web address is a usage error: reconcile reads saved pages, never the web."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and is_address(value):
+            self.fail(f"{value}: reconcile reads saved pages, not addresses: save the page first (your "
+                      "browser's Save Page As, or curl -o page.html ADDRESS) and give the file", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+_READABLE = _SourcePath(exists=True, path_type=str)
+
+
+_STRICT_LANGUAGES = click.option(
+    "--strict-languages", is_flag=True,
+    help="Stop with an error at a source in a language no rule pack reads, instead of reading it in part "
+         "(figures with symbols, ISO and numeric dates, quotations) and flagging it partial_language.")
+
+
 def _source_options(command: Callable) -> Callable:
     """The options every command that reads sources shares."""
     options = [
-        click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=str)),
+        click.argument("sources", nargs=-1, required=True, type=_READABLE),
         click.option("--published", "published", multiple=True, metavar="ID=YYYY-MM-DD",
                      help="Publication date of a source (overrides its metadata). Repeatable."),
         click.option("--outlet", "outlets", multiple=True, metavar="ID=NAME",
@@ -152,6 +173,7 @@ def _source_options(command: Callable) -> Callable:
                      help="Language of a source (en, es; overrides front matter and detection). Repeatable."),
         click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
                      help="A folder of rule files that extends or overrides the built-in packs. Repeatable."),
+        _STRICT_LANGUAGES,
         click.option("--format", "format_name", type=click.Choice(sorted(FORMATS)), default="terminal",
                      show_default=True, help="Output format."),
         click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
@@ -161,12 +183,14 @@ def _source_options(command: Callable) -> Callable:
 
 
 def _report(sources: tuple[str, ...], published: tuple[str, ...], outlets: tuple[str, ...],
-            languages: tuple[str, ...], rule_dirs: tuple[str, ...], *, aligned: bool = True) -> Report:
+            languages: tuple[str, ...], rule_dirs: tuple[str, ...], *, aligned: bool = True,
+            strict_languages: bool = False) -> Report:
     loaded, skipped = read_sources(sources, published=parse_assignments(published, "--published"),
                                    outlets=parse_assignments(outlets, "--outlet"),
                                    languages=parse_assignments(languages, "--lang"))
+    rules = _rules(rule_dirs)
     build = build_report if aligned else read_claims
-    return build(loaded, _rules(rule_dirs), skipped=skipped)
+    return build(tuple(with_language(s, rules, strict=strict_languages) for s in loaded), rules, skipped=skipped)
 
 
 def _rules(rule_dirs: tuple[str, ...]) -> RuleSet:
@@ -201,13 +225,14 @@ def _write(records: dict[str, Any], format_name: str, output: Path | None, *, sh
 
 @main.command()
 @_source_options
-def claims(sources, published, outlets, languages, rule_dirs, format_name, output) -> None:
+def claims(sources, published, outlets, languages, rule_dirs, strict_languages, format_name, output) -> None:
     """List the claims each source makes, with where they stand.
 
     SOURCES are files or folders (every .txt and .md inside, by name).
     """
     with collector_paused():
-        report = _report(sources, published, outlets, languages, rule_dirs, aligned=False)
+        report = _report(sources, published, outlets, languages, rule_dirs, aligned=False,
+                         strict_languages=strict_languages)
         _write(report_records(report, groups=False, texts=format_name in WITH_TEXT), format_name, output)
 
 
@@ -215,7 +240,8 @@ def claims(sources, published, outlets, languages, rule_dirs, format_name, outpu
 @_source_options
 @click.option("--all", "show_all", is_flag=True,
               help="List the claims only one source makes too (terminal and Markdown).")
-def compare(sources, published, outlets, languages, rule_dirs, format_name, output, show_all) -> None:
+def compare(sources, published, outlets, languages, rule_dirs, strict_languages, format_name, output,
+            show_all) -> None:
     """Compare the claims of several sources and report where they agree and differ.
 
     SOURCES are files or folders (every .txt and .md inside, by name). Claims stating the same
@@ -224,13 +250,13 @@ def compare(sources, published, outlets, languages, rule_dirs, format_name, outp
     found.
     """
     with collector_paused():  # the records written are as many small objects as the claims
-        report = _report(sources, published, outlets, languages, rule_dirs)
+        report = _report(sources, published, outlets, languages, rule_dirs, strict_languages=strict_languages)
         _write(report_records(report, texts=format_name in WITH_TEXT), format_name, output, show_all=show_all)
 
 
 @main.command()
-@click.argument("drafts", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
-@click.option("--against", "against", multiple=True, type=click.Path(exists=True, path_type=str),
+@click.argument("drafts", nargs=-1, required=True, type=_READABLE)
+@click.option("--against", "against", multiple=True, type=_READABLE,
               help="Sources to check against: files or folders. Repeatable; adds to the configuration's.")
 @click.option("--fail-on", "fail_on", metavar="LIST",
               help="Verdicts and flags that fail the check, comma-separated "
@@ -244,6 +270,7 @@ def compare(sources, published, outlets, languages, rule_dirs, format_name, outp
                    "in each source's time frame). Repeatable.")
 @click.option("--lang", "languages", multiple=True, metavar="ID=LANG",
               help="Language of a draft or source (overrides front matter and detection). Repeatable.")
+@_STRICT_LANGUAGES
 @click.option("--baseline", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Fail only on findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, writable=True, path_type=Path),
@@ -254,8 +281,8 @@ def compare(sources, published, outlets, languages, rule_dirs, format_name, outp
                                       "the sources beside).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write the report to this file instead of standard output.")
-def check(drafts, against, fail_on, unsupported, rule_dirs, outlets, published, languages, baseline,
-          write_baseline, format_name, output) -> None:
+def check(drafts, against, fail_on, unsupported, rule_dirs, outlets, published, languages, strict_languages,
+          baseline, write_baseline, format_name, output) -> None:
     """Check DRAFTS (.txt or .md) against their sources before publication.
 
     Reports each draft claim that conflicts with the sources, misquotes them, or gives a
@@ -273,7 +300,8 @@ def check(drafts, against, fail_on, unsupported, rule_dirs, outlets, published, 
                            baseline=read_baseline(baseline) if baseline else frozenset(),
                            outlets=parse_assignments(outlets, "--outlet"),
                            languages=parse_assignments(languages, "--lang"),
-                           published=parse_assignments(published, "--published"))
+                           published=parse_assignments(published, "--published"),
+                           strict_languages=strict_languages)
     result = run_check(drafts, sources, load_rules((*config.rules, *rule_dirs)), options)
     if write_baseline is not None:
         # Writing a baseline accepts today's findings: the run that writes it does not fail.
@@ -307,7 +335,7 @@ def _fail_on(flag: str | None, configured: tuple[str, ...] | None) -> tuple[str,
 
 
 @main.command()
-@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@click.argument("sources", nargs=-1, required=True, type=_READABLE)
 @click.option("--engine", type=click.Choice(ENGINES), default="process", show_default=True,
               help="serial: one process (debugging); process: a pool of worker processes; dask: a Dask "
                    "cluster (--scheduler, or a local one).")
@@ -324,14 +352,15 @@ def _fail_on(flag: str | None, configured: tuple[str, ...] | None) -> tuple[str,
               help="Cluster as a stream: each article joins the closest story so far, or opens one.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="A folder of rule files that extends the built-in packs. Repeatable.")
+@_STRICT_LANGUAGES
 @click.option("--format", "format_name", type=click.Choice(sorted(FEED_FORMATS)), default="json",
               show_default=True,
               help="json: one document of stories; jsonl: one story a line; csv: one row per claim, with its "
                    "story; html: one page, an index of the stories and each story's report.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write to this file instead of standard output.")
-def feed(sources, engine, scheduler, workers, chunk, window_days, single_pass, rule_dirs, format_name,
-         output) -> None:
+def feed(sources, engine, scheduler, workers, chunk, window_days, single_pass, rule_dirs, strict_languages,
+         format_name, output) -> None:
     """Cluster a feed into stories and reconcile each story.
 
     SOURCES are folders or files of articles, or JSON Lines files (.jsonl: one article a line
@@ -342,6 +371,7 @@ def feed(sources, engine, scheduler, workers, chunk, window_days, single_pass, r
     """
     _check_engine_options(engine, scheduler, workers)
     (articles, skipped), rules = read_feed(sources), _rules(rule_dirs)
+    articles = tuple(with_language(a, rules, strict=strict_languages) for a in articles)
     for item in skipped:
         click.echo(f"reconcile: skipped {item.path}: {item.reason}", err=True)
     options = {"engine": engine, "workers": workers, "chunk": chunk, "window_days": window_days,

@@ -10,8 +10,6 @@ engine, the number of workers or the chunk size.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -22,12 +20,12 @@ from typing import Any
 
 from .errors import InputError
 from .language import with_language
-from .model import Skipped, Source, line_starts
+from .model import Skipped, Source
 from .pipeline import build_report
 from .report import report_records
 from .report.records import skipped_record
 from .rules import RuleSet
-from .sources import SUFFIXES, files_in, read_sources
+from .sources import read_sources
 from .stories import cluster, cluster_stream
 
 ENGINES = ("serial", "process", "dask")
@@ -35,80 +33,18 @@ ENGINES = ("serial", "process", "dask")
 DEFAULT_CHUNK = 64
 # A task: (story id, its articles) for each of its stories.
 Chunk = list[tuple[str, tuple[Source, ...]]]
-_JSONL = ".jsonl"
 
 
 def read_feed(paths: Iterable[str | Path]) -> tuple[tuple[Source, ...], tuple[Skipped, ...]]:
-    """The articles of a feed, and the files skipped: folders and files of articles, and JSON Lines.
+    """The articles of a feed, and the files skipped: what `compare` reads (`sources.read_sources`).
 
-    A JSON Lines file (.jsonl) holds one article a line: `id` and `text`, and optionally
-    `published` (ISO date), `outlet` and `title`. A folder stands for its article files and its
-    JSON Lines files alike, so a folder of feed exports needs no listing. A bad line is an error
-    naming its file and line; a file inside a folder that cannot be read is skipped and listed,
-    as `compare` does.
+    Folders and files of articles and saved pages, and JSON Lines files (.jsonl) of one
+    article a line: `id` and `text` (or a page's `html`), and optionally `published` (ISO date),
+    `outlet`, `title`, `url` and `lang`. A folder stands for all of these alike, so a folder of
+    feed exports needs no listing. A bad line is an error naming its file and line; a file
+    inside a folder that cannot be read is skipped and listed, as `compare` does.
     """
-    sources: list[Source] = []
-    skipped: list[Skipped] = []
-    files = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            feeds = files_in(path, (_JSONL,))
-            if files_in(path, SUFFIXES):
-                files.append(path)
-            elif not feeds:
-                raise InputError(f"{path}: no .txt, .md or .jsonl files in this folder")
-            for feed in feeds:
-                try:
-                    lines = _lines(feed)
-                except InputError as err:
-                    skipped.append(Skipped(str(feed), str(err).removeprefix(f"{feed}: ")))
-                    continue
-                sources.extend(_jsonl(feed, lines))
-        elif path.suffix.lower() == _JSONL:
-            sources.extend(_jsonl(path, _lines(path)))
-        else:
-            files.append(path)
-    if files:
-        read, unread = read_sources(files)
-        sources.extend(read)
-        skipped.extend(unread)
-    if skipped and not sources:
-        raise InputError("nothing readable: " + "; ".join(f"{s.path}: {s.reason}" for s in skipped))
-    seen: dict[str, str] = {}
-    for source in sources:
-        if source.id in seen:
-            raise InputError(f"{source.path}: article id {source.id!r} is also used by {seen[source.id]}")
-        seen[source.id] = source.path
-    return tuple(sources), tuple(skipped)
-
-
-def _lines(path: Path) -> list[str]:
-    try:
-        return path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(f"{path}: cannot read ({err})") from None
-
-
-def _jsonl(path: Path, lines: list[str]) -> Iterator[Source]:
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"{where}: not valid JSON ({err.msg})") from None
-        if not isinstance(record, dict) or not isinstance(record.get("id"), str) \
-                or not isinstance(record.get("text"), str):
-            raise InputError(f"{where}: an article needs a string 'id' and 'text'")
-        published = record.get("published")
-        try:
-            day = dt.date.fromisoformat(str(published)[:10]) if published else None
-        except ValueError:
-            raise InputError(f"{where}: 'published' is not a date: {published!r}") from None
-        text = record["text"]
-        yield Source(id=record["id"], path=where, text=text, published=day, outlet=record.get("outlet"),
-                     title=record.get("title"), line_starts=line_starts(text))
+    return read_sources(paths)
 
 
 def reconcile_story(story_id: str, articles: tuple[Source, ...], rules: RuleSet) -> dict[str, Any]:

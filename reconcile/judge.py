@@ -160,6 +160,10 @@ def _judged(claims: tuple[Claim, ...], names: dict[str, str], rules: RuleSet,
     elif kind is Kind.NAME:
         verdict, explanation, more = _judge_names(claims, names, identity_rules(rules))
         flags = (*flags, *more)
+    elif kind is Kind.TITLE and len(spoken) > 1:
+        verdict, explanation, more = _judge_translated_titles(claims, names, identity_rules(rules), languages or {},
+                                                              spoken)
+        flags = (*flags, *more)
     elif kind is Kind.TITLE:
         verdict, explanation, more = _judge_titles(claims, names, identity_rules(rules))
         flags = (*flags, *more)
@@ -602,6 +606,23 @@ def _judge_titles(claims: tuple[Claim, ...], names: dict[str, str],
         return Verdict.COMPATIBLE, f"{said}: one role stated more fully, compatible", ()
     outlets = _listed([_name(names, s) for s in by_source])
     return Verdict.AGREE, f"{outlets} {'both' if len(by_source) == 2 else 'all'} say {_said(claims[0])}", ()
+
+
+def _judge_translated_titles(claims: tuple[Claim, ...], names: dict[str, str], compiled: IdentityRules,
+                             languages: Mapping[str, str | None],
+                             spoken: list[str]) -> tuple[Verdict, str, tuple[str, ...]]:
+    """One person's roles in several languages: compared within each language, never word for word across."""
+    for language in spoken:
+        same = tuple(c for c in claims if (languages.get(c.source) or "") == language)
+        if len({c.source for c in same}) > 1:
+            verdict, explanation, flags = _judge_titles(same, names, compiled)
+            if verdict is Verdict.CONFLICT:
+                return verdict, explanation, flags
+    person = claims[0].value.person if isinstance(claims[0].value, TitleValue) else ""
+    roles = ", ".join(f"{_name(names, c.source)} ({languages.get(c.source) or '?'}): {c.value.title}"
+                      for c in {c.source: c for c in claims}.values() if isinstance(c.value, TitleValue))
+    return Verdict.COMPATIBLE, (f"{person}'s role in {len(spoken)} languages: {roles}; a translation is not "
+                                "compared word by word"), ("translated",)
 
 
 # --- flags ---------------------------------------------------------------------------------------

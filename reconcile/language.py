@@ -5,6 +5,11 @@ and a text's language is the pack whose words make up the largest share of it. W
 languages share ("a", "no") count for both; ties go to the pack read first (English). Names are
 left out, since their small words belong to the language the name came from, not to the text's
 ("Juan de la Cruz wins Los Angeles race" is English).
+
+A text whose small words no pack knows (its best share is under the fallback pack's
+`language_min_share`) is in a language with no pack. It is read with the fallback pack
+(`und`, "undetermined"), for what every language writes alike: figures with symbols, ISO and
+numeric dates, quotation marks; and it is flagged `partial_language`, never dropped.
 """
 
 from __future__ import annotations
@@ -26,26 +31,38 @@ _NAME = re.compile(rf"[{UPPER}](?<![^\W\d_].)[^\W\d_]*"
                    rf"(?:\s+(?:(?![{UPPER}])[^\W\d_]{{1,3}}\s+){{0,2}}[{UPPER}][^\W\d_]*(?![^\W\d_]))+")
 
 
+# The fallback pack's language: ISO 639-2 for "undetermined".
+UNDETERMINED = "und"
+
+
 @lru_cache(maxsize=8)
-def _function_words(rules: RuleSet) -> tuple[tuple[tuple[str, frozenset[str]], ...], int]:
-    """Each pack's function words, and how much of a text to read (the most any pack asks for)."""
+def _function_words(rules: RuleSet) -> tuple[tuple[tuple[str, frozenset[str]], ...], int, float]:
+    """Each pack's function words, how much of a text to read, and the share a pack must cover.
+
+    A text is read up to the most any pack asks for; its best pack's words must cover at least
+    the fallback pack's `language_min_share` of it for the text to be in that pack's language.
+    """
     texts = {language: rules.for_language(language).of_type("text") for language in rules.languages}
     words = tuple((language, frozenset(str(w).lower() for w in text.get("function_words") or ()))
-                  for language, text in texts.items())
+                  for language, text in texts.items() if language != UNDETERMINED)
+    fallback = texts.get(UNDETERMINED, {})
+    # Without a fallback pack, every text is in the language it shares most words with.
+    least = float(fallback["language_min_share"]) if "language_min_share" in fallback else 0.0
     # A pack that does not say how much to read has the whole text read.
     return words, max((int(text["language_sample_chars"]) for text in texts.values()
-                       if "language_sample_chars" in text), default=0)
+                       if "language_sample_chars" in text), default=0), least
 
 
 def detect_language(text: str, rules: RuleSet) -> str:
-    """The language of the pack whose function words cover most of the text."""
-    packs, sample = _function_words(rules)
-    if len(packs) == 1:
+    """The language of the pack whose function words cover most of the text (`und`: none covers enough)."""
+    packs, sample, least = _function_words(rules)
+    if len(packs) == 1 and not least:
         return packs[0][0]
     words = _words_outside_names(text[:sample] if sample else text)
     scores = [(sum(map(function_words.__contains__, words)), -order, language)
               for order, (language, function_words) in enumerate(packs)]
-    return max(scores)[2]
+    best, _, language = max(scores)
+    return UNDETERMINED if words and best < least * len(words) else language
 
 
 def _words_outside_names(text: str) -> list[str]:
@@ -53,11 +70,27 @@ def _words_outside_names(text: str) -> list[str]:
     return _WORD.findall(_NAME.sub(" ", text).lower())
 
 
-def with_language(source: Source, rules: RuleSet) -> Source:
-    """The source with its language: as given (checked against the packs), else detected."""
-    if source.language is not None:
-        if source.language not in rules.languages:
-            raise InputError(f"{source.path}: no rule pack for language {source.language!r} "
-                             f"(packs: {', '.join(rules.languages)})")
+def with_language(source: Source, rules: RuleSet, *, strict: bool = False) -> Source:
+    """The source with its language: as given, else detected; read in part where no pack reads it.
+
+    `strict` makes a language with no pack an error, as it was before the fallback pack.
+    """
+    language = source.language or detect_language(source.text[source.body_start:], rules)
+    partial = language == UNDETERMINED or language not in rules.languages
+    if partial and (strict or UNDETERMINED not in rules.languages):
+        said = "is in a language no rule pack reads" if language == UNDETERMINED \
+            else f"no rule pack for language {language!r}"
+        raise InputError(f"{source.path}: {said} (packs: {', '.join(pack_languages(rules))})")
+    if language == source.language and partial == source.partial_language:
         return source
-    return replace(source, language=detect_language(source.text[source.body_start:], rules))
+    return replace(source, language=language, partial_language=partial)
+
+
+def pack_of(source: Source) -> str | None:
+    """The language of the pack a source is read with: its own, or the fallback's."""
+    return UNDETERMINED if source.partial_language else source.language
+
+
+def pack_languages(rules: RuleSet) -> tuple[str, ...]:
+    """The languages with a pack of their own (the fallback pack is none)."""
+    return tuple(language for language in rules.languages if language != UNDETERMINED)

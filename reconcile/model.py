@@ -82,6 +82,12 @@ class Source:
     body_start: int = 0
     # The language its rule pack is chosen by ("en", "es"); None until given or detected.
     language: str | None = None
+    # Where a saved page says it was published on the web.
+    url: str | None = None
+    # Whether `text` was extracted from a page's HTML rather than stored as it is: reports keep it.
+    extracted: bool = False
+    # Whether no rule pack reads its language: it is read only for what every language shares.
+    partial_language: bool = False
     line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     @property

@@ -11,7 +11,7 @@ from .align import align
 from .extract import extract_claims
 from .heap import collector_paused
 from .judge import judge
-from .language import with_language
+from .language import pack_of, with_language
 from .model import Claim, Report, Skipped, Source, display_names
 from .origins import story_origins
 from .rules import RuleSet
@@ -53,7 +53,7 @@ def build_report(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[
         sources, claims = _read(sources, rules)
         # The story is aligned and judged with the packs of all its languages, so that "employees"
         # meets "empleados".
-        story_rules = rules.for_languages({s.language for s in sources if s.language})
+        story_rules = rules.for_languages({pack_of(s) for s in sources if s.language})
         origins = story_origins(sources, story_rules)
         names = display_names(sources)
         languages = {s.id: s.language for s in sources}

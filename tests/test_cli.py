@@ -180,7 +180,7 @@ def test_published_and_outlet_options_reach_the_report(tmp_path):
     (["compare", "{tmp}", "--published", "nope=2020-01-01"], "no source with id 'nope'"),
     (["compare", "{tmp}", "--published", "story"], "expects ID=VALUE"),
     (["compare", "{tmp}", "--format", "xml"], "Invalid value for '--format'"),
-    (["compare", "{empty}"], "no .txt or .md files"),
+    (["compare", "{empty}"], "no .txt, .md, .html, .htm or .jsonl files"),
     (["compare", "{tmp}", "--rules", "{badrules}"], "missing key 'description'"),
 ])
 def test_bad_input_is_one_line_and_exit_2(tmp_path, args, message):

@@ -454,7 +454,7 @@ def test_a_folder_of_feed_exports_is_read_with_its_article_files(tmp_path):
 
 
 @pytest.mark.parametrize("files, message", [
-    ({"notes.csv": "a,b\n"}, "no .txt, .md or .jsonl files in this folder"),
+    ({"notes.csv": "a,b\n"}, "no .txt, .md, .html, .htm or .jsonl files in this folder"),
     ({"day.jsonl": '{"id": "x"}\n'}, "day.jsonl:1: an article needs a string 'id' and 'text'"),
     ({"day.jsonl": b"\xff\xfe\xfa\n"}, "nothing readable"),
 ])

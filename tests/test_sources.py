@@ -104,7 +104,7 @@ def test_binary_file_is_refused(tmp_path):
 def test_missing_path_and_empty_folder_are_errors(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         load_sources([tmp_path / "missing.txt"])
-    with pytest.raises(InputError, match="no .txt or .md files"):
+    with pytest.raises(InputError, match="no .txt, .md, .html, .htm or .jsonl files"):
         load_sources([tmp_path])
 
 

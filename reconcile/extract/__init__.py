@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from ..errors import RuleError
-from ..language import with_language
+from ..language import pack_of, with_language
 from ..model import Claim, DateValue, Kind, QuoteValue, Source, Value, line_starts
 from ..rules import RuleSet
 from ..text import Prepared, prepare
@@ -48,7 +48,7 @@ def extract_claims(source: Source, rules: RuleSet, *, story_date: dt.date | None
     if not source.line_starts:
         source = replace(source, line_starts=line_starts(source.text))  # index lines once, not per claim
     source = with_language(source, rules)
-    rules = rules.for_language(source.language or rules.languages[0])
+    rules = rules.for_language(pack_of(source) or rules.languages[0])
     prepared = prepare(source, rules)
     # People need the quotations: an acronym inside one is marked as quoted.
     quotes = _quotes(prepared, rules) if wanted & {Kind.QUOTE, *_PEOPLE} else []

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-COLUMNS = ["claim", "group", "verdict", "flags", "source", "outlet", "copy_of", "credited", "anonymous", "kind",
+COLUMNS = ["claim", "group", "verdict", "flags", "source", "outlet", "url", "copy_of", "credited", "anonymous", "kind",
            "text", "amount",
            "qualifier", "low", "high", "unit", "currency", "si_amount", "si_unit", "date_start",
            "date_end", "granularity", "resolved", "inferred", "month", "day", "time", "speaker", "role",
@@ -18,6 +18,7 @@ def rows(records: dict[str, Any]) -> list[dict[str, Any]]:
     """One flat row per claim."""
     names = {s["id"]: s["name"] for s in records["sources"]}
     original = {s["id"]: names.get(s.get("copy_of") or "", "") for s in records["sources"]}
+    url = {s["id"]: s.get("url") for s in records["sources"]}
     group_of = {cid: g for g in records.get("groups", []) for cid in g["claims"]}
     table = []
     for claim in records["claims"]:
@@ -26,7 +27,8 @@ def rows(records: dict[str, Any]) -> list[dict[str, Any]]:
         table.append({
             "claim": claim["id"], "group": group.get("id", ""), "verdict": group.get("verdict", ""),
             "flags": ";".join(group.get("flags", [])), "source": claim["source"],
-            "outlet": names.get(claim["source"], ""), "copy_of": original.get(claim["source"], ""),
+            "outlet": names.get(claim["source"], ""), "url": url.get(claim["source"]),
+            "copy_of": original.get(claim["source"], ""),
             "credited": claim.get("credited"), "anonymous": claim.get("anonymous"),
             "kind": claim["kind"], "text": claim["text"],
             "amount": value.get("amount"), "qualifier": value.get("qualifier"), "low": value.get("low"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .records import copy_lines, credit_note, describe_value, excerpt, sections, verdict_counts
+from .records import copy_lines, credit_note, describe_value, excerpt, language_notes, sections, verdict_counts
 
 
 def render(records: dict[str, Any], *, color: bool = False, show_all: bool = False) -> str:
@@ -13,9 +13,10 @@ def render(records: dict[str, Any], *, color: bool = False, show_all: bool = Fal
     names = {s["id"]: s["name"] for s in records["sources"]}
     out = ["# reconcile report", "", "| source | outlet | published | path |", "| --- | --- | --- | --- |"]
     out += [f"| {_cell(s['id'])} | {_cell(s['outlet'] or 'unknown')} | {s['published'] or 'unknown'} "
-            f"| {_cell(s['path'])} |" for s in records["sources"]]
-    if copy_lines(records):
-        out += ["", *(f"- {_cell(line)}" for line in copy_lines(records))]
+            f"| {_cell(s['path'])}{' (' + _cell(s['url']) + ')' if s.get('url') else ''} |" for s in records["sources"]]
+    notes = [*copy_lines(records), *language_notes(records)]
+    if notes:
+        out += ["", *(f"- {_cell(line)}" for line in notes)]
     if records.get("skipped"):
         out += ["", "Skipped: " + "; ".join(f"{_cell(s['path'])} ({_cell(s['reason'])})" for s in records["skipped"])]
     if "groups" not in records:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..language import UNDETERMINED
 from ..model import (
     Claim,
     DateValue,
@@ -30,13 +31,15 @@ from ..model import (
 def report_records(report: Report, *, groups: bool = True, texts: bool = False) -> dict[str, Any]:
     """The whole report as JSON-ready records: sources, claims and (optionally) groups.
 
-    With `texts`, each source carries its whole text, for a report that shows the sources.
+    With `texts`, each source carries its whole text, for a report that shows the sources. A
+    source read from a web page always does: its claims' offsets are into the text extracted,
+    which no file holds.
     """
     names = display_names(report.sources)
     original = dict(report.copies)
     records: dict[str, Any] = {
         "sources": [{**source_record(s), "name": names[s.id], "copy_of": original.get(s.id),
-                     **({"text": s.text} if texts else {})} for s in report.sources],
+                     **({"text": s.text} if texts or s.extracted else {})} for s in report.sources],
         "claims": [claim_record(c) for c in report.claims],
     }
     if groups:
@@ -52,17 +55,31 @@ def skipped_record(skipped: Skipped) -> dict[str, str]:
 
 
 def source_record(source: Source) -> dict[str, Any]:
-    """A source without its text: id, path as given, metadata and encoding."""
+    """A source without its text: id, path as given, metadata, encoding and language."""
     return {
         "id": source.id,
         "path": source.path,
+        "url": source.url,
         "published": source.published.isoformat() if source.published else None,
         "outlet": source.outlet,
         "title": source.title,
         "name": source.name,
         "encoding": source.encoding,
         "language": source.language,
+        "partial_language": source.partial_language,
     }
+
+
+def language_notes(records: dict[str, Any]) -> list[str]:
+    """One line per source no rule pack reads: what was read of it, and what was not."""
+    notes = []
+    for source in records["sources"]:
+        if source.get("partial_language"):
+            which = "in a language no rule pack reads" if source["language"] == UNDETERMINED \
+                else f"in {source['language']}, which no rule pack reads"
+            notes.append(f"{source['name']} is {which}: read in part (figures with symbols, ISO and numeric "
+                         "dates, quotations), flagged partial_language")
+    return notes
 
 
 def claim_record(claim: Claim) -> dict[str, Any]:

@@ -16,7 +16,16 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from .records import copy_lines, credit_note, describe_value, developing, excerpt, sections, verdict_counts
+from .records import (
+    copy_lines,
+    credit_note,
+    describe_value,
+    developing,
+    excerpt,
+    language_notes,
+    sections,
+    verdict_counts,
+)
 
 WIDTH = 110
 _STYLE = {"conflict": "bold red", "quote_variant": "bold magenta", "compatible": "yellow", "agree": "green",
@@ -34,6 +43,8 @@ def render(records: dict[str, Any], *, color: bool = False, show_all: bool = Fal
     console.print(_sources_table(records))
     for line in copy_lines(records):
         console.print(Text(line, style="dim"))
+    for line in language_notes(records):
+        console.print(Text(line, style="yellow"))
     for skipped in records.get("skipped", []):
         console.print(Text(f"skipped {skipped['path']}: {skipped['reason']}", style="yellow"))
     if "groups" not in records:
@@ -59,7 +70,9 @@ def _sources_table(records: dict[str, Any]) -> Table:
     for column in ("id", "outlet", "published", "path"):
         table.add_column(column)
     for source in records["sources"]:
-        table.add_row(*(Text(str(source[key] or "unknown")) for key in ("id", "outlet", "published", "path")))
+        # A page's address stands under the file it was saved to.
+        where = source["path"] + (f"\n{source['url']}" if source.get("url") else "")
+        table.add_row(*(Text(str(source[key] or "unknown")) for key in ("id", "outlet", "published")), Text(where))
     return table
 
 

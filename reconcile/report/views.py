@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from .records import DEVELOPING, copy_lines, credit_note, describe_value, developing, excerpt, sections
+from .records import DEVELOPING, copy_lines, credit_note, describe_value, developing, excerpt, language_notes, sections
 
 # The labels a card's verdict and the filter show, in the order of the report's sections.
 VERDICTS = ("conflict", DEVELOPING, "quote_variant", "compatible", "agree", "single_source")
@@ -48,6 +48,7 @@ def story_view(records: dict[str, Any], *, prefix: str = "", show_all: bool = Fa
         "prefix": prefix,
         "sources": [_source(s, records, claim_dom, group_of, prefix) for s in records["sources"]],
         "copy_lines": copy_lines(records),
+        "language_notes": language_notes(records),
         "skipped": records.get("skipped", []),
         "claims": len(records["claims"]),
         "grouped": "groups" in records,
@@ -149,7 +150,8 @@ def _source(source: dict[str, Any], records: dict[str, Any], claim_dom: dict[str
                       "kind": inner["kind"] if inner else None})
     return {"id": source["id"], "dom": prefix + "src-" + _SAFE.sub("_", source["id"]), "name": source["name"],
             "outlet": source.get("outlet"), "published": source.get("published"), "path": source["path"],
-            "language": source.get("language"), "title": source.get("title"), "url": source.get("url"),
+            "language": source.get("language"), "partial": bool(source.get("partial_language")),
+            "title": source.get("title"), "url": source.get("url"),
             "words": len(text.split()), "copy_of": source.get("copy_of"),
             "copy_of_name": next((s["name"] for s in records["sources"] if s["id"] == source.get("copy_of")), None),
             "claims": len(mine), "marks": marks, "has_text": "text" in source}
