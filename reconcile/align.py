@@ -160,8 +160,8 @@ def align_rules(rules: RuleSet) -> AlignRules:
                                      *(numbers.get("words") or {}), *(numbers.get("scales") or {}),
                                      *(numbers.get("money_scales") or {})]}
     classes: dict[str, set[int]] = defaultdict(set)
-    for n, members in enumerate(counts.get("synonyms") or ()):
-        for word in (" ".join(str(m).lower().split()) for m in members):
+    for n, members in enumerate(_synonym_sets(rules)):
+        for word in members:
             classes[word].add(n)
     # What people do (acts) and what befalls them (fates): a verb -> the classes it counts.
     verbs = {key: {str(verb).lower(): (str(noun), frozenset(classes.get(str(noun).lower(), ())))
@@ -390,6 +390,42 @@ def _with_days(contexts: list[Context]) -> list[Context]:
             days[context.sentence].add(day)
     return [replace(c, days=frozenset(days[c.sentence])) if c.claim.kind is not Kind.DATE and days.get(c.sentence)
             else c for c in contexts]
+
+
+def _synonym_sets(rules: RuleSet) -> list[frozenset[str]]:
+    """The counts' synonym sets, a set of one language joined to those of others it shares a word with.
+
+    A pack bridges its sets to other languages by listing their words in them ("einwohner ...
+    residents", "habitants ... residents"): through the bridge, German residents and French ones
+    are one class, as the English word is one class with each. A class never holds two sets of
+    one language: sets of a language stay apart whatever words they share, and a bridge word
+    listed in two sets ("casualties" with the dead and with the injured) joins neither to both.
+    """
+    sets = [(f.language, frozenset(" ".join(str(m).lower().split()) for m in members))
+            for f in rules.files if f.type == "counts" for members in f.data.get("synonyms") or ()]
+    parent = list(range(len(sets)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for n, (_, words) in enumerate(sets):
+        for word in words:
+            by_word[word].append(n)
+    languages = [{language} for language, _ in sets]
+    for holders in by_word.values():
+        for n in holders[1:]:
+            a, b = root(n), root(holders[0])
+            if a != b and not languages[a] & languages[b]:
+                parent[a] = b
+                languages[b] |= languages[a]
+    joined: dict[int, set[str]] = defaultdict(set)
+    for n, (_, words) in enumerate(sets):
+        joined[root(n)] |= words
+    return [frozenset(words) for _, words in sorted(joined.items())]
 
 
 # --- 1. contexts --------------------------------------------------------------------------

@@ -36,33 +36,45 @@ UNDETERMINED = "und"
 
 
 @lru_cache(maxsize=8)
-def _function_words(rules: RuleSet) -> tuple[tuple[tuple[str, frozenset[str]], ...], int, float]:
+def _function_words(rules: RuleSet) -> tuple[tuple[tuple[str, frozenset[str]], ...], int, tuple[float, int]]:
     """Each pack's function words, how much of a text to read, and the share a pack must cover.
 
     A text is read up to the most any pack asks for; its best pack's words must cover at least
-    the fallback pack's `language_min_share` of it for the text to be in that pack's language.
+    the fallback pack's `language_min_share` of it (when it has `language_min_words` or more)
+    for the text to be in that pack's language.
     """
     texts = {language: rules.for_language(language).of_type("text") for language in rules.languages}
-    words = tuple((language, frozenset(str(w).lower() for w in text.get("function_words") or ()))
+    words = tuple((language, frozenset(str(w).lower() for w in text.get("function_words") or ())
+                   - _figure_words(rules.for_language(language)))
                   for language, text in texts.items() if language != UNDETERMINED)
     fallback = texts.get(UNDETERMINED, {})
     # Without a fallback pack, every text is in the language it shares most words with.
-    least = float(fallback["language_min_share"]) if "language_min_share" in fallback else 0.0
+    least = (float(fallback["language_min_share"]), int(fallback["language_min_words"])) \
+        if "language_min_share" in fallback and "language_min_words" in fallback else (0.0, 0)
     # A pack that does not say how much to read has the whole text read.
     return words, max((int(text["language_sample_chars"]) for text in texts.values()
                        if "language_sample_chars" in text), default=0), least
 
 
+def _figure_words(rules: RuleSet) -> frozenset[str]:
+    """A pack's number and scale words, which tell no language ("million" is English and German alike).
+
+    A pack may list them among its small words so that no name holds them.
+    """
+    numbers = rules.of_type("numbers")
+    return frozenset(str(w).lower() for key in ("words", "scales", "money_scales") for w in numbers.get(key) or ())
+
+
 def detect_language(text: str, rules: RuleSet) -> str:
     """The language of the pack whose function words cover most of the text (`und`: none covers enough)."""
-    packs, sample, least = _function_words(rules)
+    packs, sample, (least, enough) = _function_words(rules)
     if len(packs) == 1 and not least:
         return packs[0][0]
     words = _words_outside_names(text[:sample] if sample else text)
     scores = [(sum(map(function_words.__contains__, words)), -order, language)
               for order, (language, function_words) in enumerate(packs)]
     best, _, language = max(scores)
-    return UNDETERMINED if words and best < least * len(words) else language
+    return UNDETERMINED if least and len(words) >= enough and best < least * len(words) else language
 
 
 def _words_outside_names(text: str) -> list[str]:

@@ -134,7 +134,8 @@ TYPES: dict[str, dict[str, Any]] = {
                       "link_share": "number", "label_line_words": "int", "heading_line_words": "int",
                       "min_run_lines": "int"},
         "debris": _PATTERNS, "markdown_syntax": _PATTERNS, "function_words": _WORDS,
-        "language_sample_chars": "int", "language_min_share": "number", "conjunctions": _WORDS,
+        "language_sample_chars": "int", "language_min_share": "number", "language_min_words": "int",
+        "nouns_capitalised": "bool", "conjunctions": _WORDS,
         "street_reach_words": "int", "street_suffixes": _WORDS, "label_words": _WORDS},
     "dates": {
         "dateparser_language": "dateparser_language", "months": {"*": "int"}, "month_abbreviations": {"*": "int"},

@@ -48,9 +48,16 @@ class ValueRules:
 @lru_cache(maxsize=8)
 def value_rules(rules: RuleSet) -> ValueRules:
     """Compile the value part of the `judge` rules (cached per rule set)."""
-    data, numbers = rules.of_type("judge"), rules.of_type("numbers")
-    scales = {str(k).lower(): Decimal(str(v)) for key in ("scales", "money_scales")
-              for k, v in (numbers.get(key) or {}).items()}
+    data = rules.of_type("judge")
+    # A scale word two languages spell alike keeps the value of the pack read first (English):
+    # German "Billion" is a thousand times English "billion", and a story in both reads each in
+    # its own pack; here the word only sets how finely a figure was rounded.
+    scales: dict[str, Decimal] = {}
+    for rule_file in rules.files:
+        if rule_file.type == "numbers":
+            for key in ("scales", "money_scales"):
+                for k, v in (rule_file.data.get(key) or {}).items():
+                    scales.setdefault(str(k).lower(), Decimal(str(v)))
     conversions = {(str(x).upper(), str(y).upper()): (float(band[0]), float(band[1]))
                    for x, pairs in (data.get("conversions") or {}).items() for y, band in (pairs or {}).items()}
     return ValueRules(bool(data["round_scaled_amounts"]), float(data["rounded_within"]), float(data["same_within"]),

@@ -12,7 +12,8 @@ from reconcile import claims_from_text, load_rules
 from reconcile.extract.lexicon import lexicon
 from reconcile.extract.numbers import parse_amount, to_number
 
-LEX = lexicon(load_rules())
+# English numbers: each source is read in its own language's pack (German "Billion" is 10**12).
+LEX = lexicon(load_rules().for_language("en"))
 
 
 @pytest.fixture

@@ -147,11 +147,11 @@ def test_hidden_folders_of_a_pack_are_left_out(tmp_path):
 
 
 def test_a_file_in_a_language_without_a_pack_does_not_make_one(tmp_path):
-    french = pack(tmp_path, "fr", REAL.replace("language: en", "language: fr"))
-    assert "fr" not in load_rules([french]).languages
+    dutch = pack(tmp_path, "nl", REAL.replace("language: en", "language: nl"))
+    assert "nl" not in load_rules([dutch]).languages
     folder = write_story(tmp_path, ATTENDANCE)
-    result = run("compare", folder, "--rules", french, "--lang", "a=fr")
-    assert result.exit_code == EXIT_ERROR and "no rule pack for language 'fr'" in result.output
+    result = run("compare", folder, "--rules", dutch, "--lang", "a=nl", "--strict-languages")
+    assert result.exit_code == EXIT_ERROR and "no rule pack for language 'nl'" in result.output
 
 
 def test_a_pack_may_hold_sub_folders(tmp_path):
@@ -232,12 +232,16 @@ def test_a_broken_user_pack_exits_2_naming_its_file(tmp_path):
         assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("language", ["fr", "xx"])
-def test_a_language_without_a_pack_is_an_input_error(tmp_path, language):
+@pytest.mark.parametrize("language", ["nl", "xx"])
+def test_a_language_without_a_pack_is_read_in_part_and_refused_only_when_strict(tmp_path, language):
     folder = write_story(tmp_path, ATTENDANCE)
-    result = run("compare", folder, "--lang", f"a={language}")
+    result = run("compare", folder, "--lang", f"a={language}", "--strict-languages")
     assert result.exit_code == EXIT_ERROR
     assert f"no rule pack for language {language!r}" in result.output
+    result = run("compare", folder, "--lang", f"a={language}", "--format", "json")
+    assert result.exit_code == EXIT_OK
+    source = json.loads(result.stdout)["sources"][0]
+    assert (source["language"], source["partial_language"]) == (language, True)
 
 
 def test_rules_show_finds_a_file_for_every_language_by_its_folder():

@@ -77,6 +77,8 @@ CONTRACT = {
     "part", "weekday", "relative",
     # token types of the tokenizers
     "word", "num", "sym",
+    # HTML's own attribute for a page's language (`<html lang="de">`), read from saved pages
+    "lang",
 }
 
 

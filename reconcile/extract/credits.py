@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,7 +52,8 @@ class CreditRules:
     joiners: frozenset[str]
     possessive: re.Pattern[str] | None
     # The frames' groups where a bare acronym may stand for a news organisation.
-    any_name: frozenset[str]
+    any_name: frozenset[int]  # the frames (by number) any organisation may stand in
+    triage: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
@@ -79,9 +80,26 @@ def credit_rules(rules: RuleSet) -> CreditRules | None:
     # rules or the story know as news (not a bare acronym: "XYZ said" is any body's statement).
     frames = [str(f) for f in data["frames"]]
     sized: list[tuple[int, str]] = []
+    # Where a frame can start: on its first word, or on a name (a capital, a digit, an article,
+    # a back reference, a descriptor). Every other word fails there at once, before the
+    # alternatives are tried on it.
+    firsts = {w.split()[0].lower() for w in [*articles, *back, *descriptors] if w.split()}
+    # Frames that open on the name ("{org} reported") share one reading of it: the name is read
+    # once, then the words after it tried, rather than read again for each such frame.
+    named: list[tuple[int, str]] = []
+    small = {str(w).lower() for w in text.get("function_words") or ()}
+    anchors = set()
     for k, frame in enumerate([*frames, *(str(f) for f in data.get("news_frames") or ())]):
         before, _, after = frame.partition("{org}")
+        anchors.add(_anchor(before + " " + after, small))
+        if not before.strip():
+            named.append((len(frame), f"(?P<a{k}>{_literal(after)})"))
+            continue
+        firsts.update(before.lower().split()[:1])
         sized.append((len(frame), f"(?:{_literal(before)}{described_slot}(?P<f{k}>{slot}){_literal(after)})"))
+    if named:
+        afters = "|".join(a for _, a in sorted(named, key=lambda a: -a[0]))
+        sized.append((0, f"(?:{described_slot}(?P<named>{slot})(?:{afters}))"))
     # The longer frame first where two start alike: "according to the {org} report" before "according to {org}".
     alternatives = [a for _, a in sorted(sized, key=lambda a: -a[0])]
     anonymous = [str(a) for a in data.get("anonymous") or ()]
@@ -89,9 +107,17 @@ def credit_rules(rules: RuleSet) -> CreditRules | None:
     plain = {str(w).lower() for w in [*(text.get("function_words") or ()), *(dates.get("months") or {}),
                                       *(dates.get("weekdays") or {}), *(data.get("not_name_words") or ())]}
     return CreditRules(
-        frames=re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])"),
-        anonymous=re.compile(rf"(?i:\b(?:{'|'.join(_phrase(a) for a in anonymous)})\b)") if anonymous else None,
-        appositives=re.compile(rf"{described},?{_SPACE}(?P<org>{name})") if described else None,
+        # Which sentences to read for what: a frame's, an unnamed source's or a descriptor's word.
+        triage=re.compile(rf"(?<!\w)(?i:(?P<frames>{_words(anchors - {''})})"
+                          rf"|(?P<anonymous>{_words({_anchor(a, small) for a in anonymous} - {''}) or '(?!)'})"
+                          rf"|(?P<appositives>{_words({_anchor(d, small) for d in descriptors} - {''}) or '(?!)'}))"
+                          r"(?!\w)"),
+        frames=re.compile(rf"(?<![\w])(?=[{UPPER}\d]|(?i:{_words(firsts)})(?!\w))(?:" + "|".join(alternatives)
+                          + r")(?![\w])"),
+        anonymous=re.compile(rf"\b(?=(?i:{_words({a.split()[0] for a in anonymous if a.split()})})\b)"
+                             rf"(?i:(?:{'|'.join(_phrase(a) for a in anonymous)})\b)") if anonymous else None,
+        appositives=re.compile(rf"(?=[{_class({d[:1] for d in descriptors})}]){described},?{_SPACE}(?P<org>{name})")
+        if described else None,
         descriptor_before=re.compile(rf"{described}[,]?{_SPACE}$") if described else None,
         datelines=tuple(re.compile(str(p)) for p in data.get("datelines") or ()),
         name_words=frozenset(str(w) for w in data.get("name_words") or ()),
@@ -101,8 +127,24 @@ def credit_rules(rules: RuleSet) -> CreditRules | None:
         articles=frozenset(articles),
         joiners=frozenset(joiners),
         possessive=re.compile(f"(?:{'|'.join(map(re.escape, endings))})$") if endings else None,
-        any_name=frozenset(f"f{k}" for k in range(len(frames))),
+        any_name=frozenset(range(len(frames))),
     )
+
+
+def _class(letters: Iterable[str]) -> str:
+    """The letters, in both cases, as the inside of a character class."""
+    return "".join(sorted({re.escape(c) for letter in letters if letter for c in (letter.lower(), letter.upper())}))
+
+
+def _anchor(phrase: str, small: set[str]) -> str:
+    """The word a phrase is found by: its longest that is no small word (its longest, if all are)."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", phrase)]
+    return max([w for w in words if w not in small] or words or [""], key=len)
+
+
+def _words(words: Iterable[str]) -> str:
+    """An alternation of words, the longest first."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 def _phrase(words: str) -> str:
@@ -139,6 +181,7 @@ def find_credits(prepared: Prepared, rules: RuleSet,
     if compiled is None:
         return [], None
     view, start, end = prepared.view, prepared.start, prepared.end
+    read = _triage(prepared, compiled)
     known = set(compiled.organisations) | {name_key(o, compiled.articles) for o in outlets if o}
     dateline = None
     for pattern in compiled.datelines:
@@ -149,11 +192,13 @@ def find_credits(prepared: Prepared, rules: RuleSet,
             break
     if compiled.appositives is not None:
         known |= {name_key(_trimmed(m.group("org"), compiled), compiled.articles)
-                  for m in compiled.appositives.finditer(view, start, end)}
+                  for m in _within(prepared, read["appositives"], compiled.appositives)}
     credits: list[Credit] = []
     last = dateline.org if dateline else None
-    for match in compiled.frames.finditer(view, start, end):
-        group = next(g for g, v in match.groupdict().items() if v is not None)
+    for match in _within(prepared, read["frames"], compiled.frames):
+        matched = [g for g, v in match.groupdict().items() if v is not None]
+        group = "named" if "named" in matched else matched[0]
+        frame = int(next(g for g in matched if g != "named")[1:])
         name_start = match.start(group)
         said = " ".join(match.group(group).split())
         if said.lower() in compiled.back_references:
@@ -162,12 +207,33 @@ def find_credits(prepared: Prepared, rules: RuleSet,
             continue
         said = _trimmed(said, compiled)
         if said and _is_news(said, view[max(start, name_start - 40):name_start], known, compiled,
-                             acronym=group in compiled.any_name):
+                             acronym=frame in compiled.any_name):
             credits.append(Credit(match.start(), match.end(), said))
             last = said
     if compiled.anonymous is not None:
-        credits += [Credit(m.start(), m.end(), None) for m in compiled.anonymous.finditer(view, start, end)]
+        credits += [Credit(m.start(), m.end(), None)
+                    for m in _within(prepared, read["anonymous"], compiled.anonymous)]
     return sorted(credits, key=lambda c: (c.start, c.end)), dateline
+
+
+def _triage(prepared: Prepared, compiled: CreditRules) -> dict[str, list[tuple[int, int]]]:
+    """The sentences each pattern is read in: those holding its words (one pass over the text)."""
+    read: dict[str, list[tuple[int, int]]] = {"frames": [], "anonymous": [], "appositives": []}
+    for hit in compiled.triage.finditer(prepared.view, prepared.start, prepared.end):
+        spans = read[hit.lastgroup or ""]
+        span = prepared.sentence_at(hit.start())
+        if not spans or spans[-1] != span:
+            spans.append(span)
+    return read
+
+
+def _within(prepared: Prepared, spans: list[tuple[int, int]], pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """A pattern's matches in these sentences, in text order, none read twice."""
+    done = prepared.start
+    for s_start, s_end in spans:
+        if s_end > done:
+            yield from pattern.finditer(prepared.view, max(s_start, done), s_end)
+            done = s_end
 
 
 def _trimmed(name: str, compiled: CreditRules) -> str:

@@ -149,7 +149,9 @@ def date_rules(rules: RuleSet) -> DateRules:
     full_month = rf"(?:{_names(full_months, capitalised)})\b"
     weekday = rf"(?:{_names(weekdays, capitalised)})\b\.?"  # only before a date: "Tue. Aug. 14"
     full_day = rf"(?:{_names(full_days, capitalised)})\b"
-    day = r"(?:[12]\d|3[01]|0?[1-9])(?:" + "|".join(map(re.escape, data["ordinal_suffixes"])) + r")?\b"
+    # A suffix may end in a mark ("12." in German, "1er" in French): it ends the day where no letter follows.
+    ordinal = "|".join(map(re.escape, data["ordinal_suffixes"])) or "(?!)"
+    day = rf"(?:[12]\d|3[01]|0?[1-9])(?:(?:{ordinal})(?!\w)|\b)"
     year = r"\d{4}\b"  # checked against the rules' year range when read
     before = _alternation(data.get("month_part_before") or (), capitalised=False)
     of_parts = _alternation(data.get("month_part_of") or (), capitalised=False)
@@ -178,7 +180,8 @@ def date_rules(rules: RuleSet) -> DateRules:
         rf"{start}(?=\d|{prefixes}|(?i:{by_first_char(openers)})\b"
         rf"|(?i:{the})\s+(?:\d|(?i:{of_parts})))(?:"
         rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?![\w/-])"
-        rf"|(?P<numeric>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))(?![\w/])"
+        rf"|(?P<numeric>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})|\d{{1,2}}(?P<mark>[.-])\d{{1,2}}(?P=mark)\d{{4}})"
+        rf"(?![\w/]|[.-]\d)"
         rf"|(?:{weekday},?\s+)?(?P<md>(?P<md_month>{month})\s+(?P<md_day>{day}))(?:,?\s+(?P<md_year>{year}))?"
         rf"|(?:{weekday},?\s+)?(?P<dm>(?:(?i:{the})\s+)?(?P<dm_day>{day})\s+(?:(?i:{of})\s+)?(?P<dm_month>{month}))"
         rf"(?:,?\s+(?:(?i:{of})\s+)?(?P<dm_year>{year}))?"
@@ -508,6 +511,10 @@ def _parsed(form: str, text: str, start: int, end: int, compiled: DateRules, yea
     return Phrase(form, start, end, year=parsed_year, month=month, day=day if form == "day" else None)
 
 
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_MARKS = re.compile(r"[.-]")
+
+
 def _numeric(text: str, formats: tuple[str, str] | None) -> tuple[int, int, int] | None:
     """A numeric date ("2021-03-14", "3/14/2021", "3/14/21") that is valid in the rules' order, else None.
 
@@ -515,9 +522,11 @@ def _numeric(text: str, formats: tuple[str, str] | None) -> tuple[int, int, int]
     2000s). A date that is none in that order ("13/5/2019") is left to dateparser, which tries
     the other orders.
     """
-    if "-" in text:
+    if _ISO.fullmatch(text):
         form = "%Y-%m-%d"
     elif formats is not None:
+        # "14.03.2024" and "14-03-2024" are read as "14/03/2024" (a four-digit year: never a decimal).
+        text = _DATE_MARKS.sub("/", text)
         form = formats[len(text.rsplit("/", 1)[-1]) == 2]
     else:
         return None

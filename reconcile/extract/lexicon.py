@@ -102,6 +102,8 @@ class Lexicon:
     street_suffixes: frozenset[str]
     street_words: int
     label_words: frozenset[str]
+    # A language that capitalises every noun (German): a capital tells no name or label there.
+    nouns_capitalised: bool
     rule_names: dict[str, str]
     toll_adverbs: frozenset[str]
     acronym_plural_endings: tuple[str, ...]
@@ -340,6 +342,7 @@ def lexicon(rules: RuleSet) -> Lexicon:
         street_suffixes=_lower_set(text.get("street_suffixes")),
         street_words=int(text["street_reach_words"]),
         label_words=_lower_set(text.get("label_words")),
+        nouns_capitalised=bool(text.get("nouns_capitalised")),
         rule_names={t: rules.name_of(t) for t in ("money", "counts", "percent", "units")},
         toll_adverbs=_lower_set(counts.get("toll_adverbs")),
         acronym_plural_endings=tuple(str(e) for e in counts.get("acronym_plural_endings") or ()),

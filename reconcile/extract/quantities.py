@@ -337,6 +337,9 @@ def _is_label(prev: Token, lex: Lexicon) -> bool:
         return False
     if prev.low in lex.label_words:
         return True
+    if lex.nouns_capitalised:
+        # "Anwohnern 180.000": a noun before a figure, capitalised as every noun is.
+        return prev.text.isupper() and len(prev.text) > 1
     named = any(ch.isupper() for ch in prev.text) and not prev.low.endswith(lex.possessives)
     return named and prev.low not in lex.function_words and prev.low not in lex.months \
         and prev.low not in lex.weekdays

@@ -24,6 +24,8 @@ from .hints import alternation
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 _WORD_BEFORE = re.compile(r"[^\W_]+$")
+# The spaces typography sets inside guillemets: a space, a no-break space, a narrow no-break space.
+_INNER_SPACES = " \u00a0\u202f"
 _OPEN_BEFORE = set(" \t\r\n([{\u2014\u2013-/:")
 
 
@@ -182,7 +184,8 @@ def find_stretches(text: str, view: str, start: int, end: int, compiled: QuoteRu
             if opened is None:
                 # A closing mark where an opening one belongs (after a space, before a word) is
                 # a typo for the opening mark.
-                if (kind in opens or kind in closes) and _can_open(view, at, after, p_start, p_end):
+                if (kind in opens or kind in closes) and _can_open(view, at, after, p_start, p_end,
+                                                                   dedicated=kind not in closes):
                     opened = _Open(at, after, n, _first_visible(text, p_start, at) == at)
             elif kind in closes and (kind not in opens or at > opened.after) and not (single and (
                     text[at - 1].isspace() or _possessive(text, at, after, p_end, marks, closes, compiled))):
@@ -228,10 +231,14 @@ def _last_visible(text: str, start: int, end: int) -> int | None:
     return end - 1 if end > start else None
 
 
-def _can_open(text: str, at: int, after: int, p_start: int, p_end: int) -> bool:
+def _can_open(text: str, at: int, after: int, p_start: int, p_end: int, *, dedicated: bool = False) -> bool:
     # A mark right after a letter or digit closes or measures (6'2"), it does not open.
     if at > p_start and text[at - 1] not in _OPEN_BEFORE and text[at - 1] not in "\"'":
         return False
+    if dedicated:
+        # A mark that only ever opens may stand apart from its first word, as French sets "« Nous".
+        while after < p_end and text[after] in _INNER_SPACES:
+            after += 1
     return after < p_end and not text[after].isspace()
 
 
