@@ -158,7 +158,7 @@ def check_sources(drafts: tuple[Source, ...], sources: tuple[Source, ...], rules
     outlets = story_outlets(sources)
     source_claims = tuple(c for s in sources for c in extract_claims(s, rules, story_date=story_date,
                                                                      outlets=outlets))
-    story = rules.for_languages({pack_of(s) for s in (*sources, *draft_sources) if s.language})
+    story = rules.for_languages({language for s in (*sources, *draft_sources) if (language := pack_of(s))})
     # Reprints among the sources are one origin: a note that "the sources disagree" counts origins.
     origins = story_origins(sources, story)
     known = facts(sources, source_claims, story)

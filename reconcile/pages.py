@@ -73,12 +73,13 @@ def read_page(html: str, where: str | Path, *, url: str | None = None) -> Page:
     import htmldate
     import trafilatura
 
-    found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                        include_tables=False, include_images=False, config=_config())
+    found: Any = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                             include_tables=False, include_images=False, config=_config())
+    # A Document by default (a dict only when asked for one); None where nothing was found.
     text = (found.text or "").strip() if found is not None else ""
     if not text:
         raise EmptyPage(f"{where}: no article text found in this page (an index, a gallery or an error page?)")
-    address = url or (found.url if found is not None else None)
+    address = url or found.url
     published = htmldate.find_date(html, url=address, original_date=True, outputformat="%Y-%m-%d")
     outlet = found.sitename or found.hostname
     return Page(text=text + "\n", title=found.title or None, outlet=outlet or None, published=published or None,

@@ -53,7 +53,7 @@ def build_report(sources: tuple[Source, ...], rules: RuleSet, *, skipped: tuple[
         sources, claims = _read(sources, rules)
         # The story is aligned and judged with the packs of all its languages, so that "employees"
         # meets "empleados".
-        story_rules = rules.for_languages({pack_of(s) for s in sources if s.language})
+        story_rules = rules.for_languages({language for s in sources if (language := pack_of(s))})
         origins = story_origins(sources, story_rules)
         names = display_names(sources)
         languages = {s.id: s.language for s in sources}

@@ -126,7 +126,8 @@ def test_detection_tells_each_pack_and_a_language_with_none(rules, language, tex
     ("de", "Der Landtag stimmte am 12. März 2024 ab.", "date", {"start": "2024-03-12"}),
     ("de", "Die Sitzung am 14.03.2024 dauerte lange.", "date", {"start": "2024-03-14"}),
     ("pt", "A votação ocorreu em 12 de março de 2024.", "date", {"start": "2024-03-12"}),
-    (UNDETERMINED, "Het kabinet trok € 2.500.000 uit op 2024-03-14.", "money", {"amount": 2_500_000, "currency": "EUR"}),
+    (UNDETERMINED, "Het kabinet trok € 2.500.000 uit op 2024-03-14.", "money",
+     {"amount": 2_500_000, "currency": "EUR"}),
     (UNDETERMINED, "Het kabinet trok € 2.500.000 uit op 14-03-2024.", "date", {"start": "2024-03-14"}),
 ])
 def test_figures_as_each_language_writes_them(rules, language, text, kind, expected):
