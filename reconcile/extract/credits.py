@@ -54,6 +54,8 @@ class CreditRules:
     # The frames' groups where a bare acronym may stand for a news organisation.
     any_name: frozenset[int]  # the frames (by number) any organisation may stand in
     triage: re.Pattern[str]
+    # What makes a sentence's "X said" worth reading: a news word, a descriptor or a back reference.
+    newsy: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
@@ -88,10 +90,11 @@ def credit_rules(rules: RuleSet) -> CreditRules | None:
     # once, then the words after it tried, rather than read again for each such frame.
     named: list[tuple[int, str]] = []
     small = {str(w).lower() for w in text.get("function_words") or ()}
-    anchors = set()
+    anchors: set[str] = set()
+    news_anchors: set[str] = set()
     for k, frame in enumerate([*frames, *(str(f) for f in data.get("news_frames") or ())]):
         before, _, after = frame.partition("{org}")
-        anchors.add(_anchor(before + " " + after, small))
+        (anchors if k < len(frames) else news_anchors).add(_anchor(before + " " + after, small))
         if not before.strip():
             named.append((len(frame), f"(?P<a{k}>{_literal(after)})"))
             continue
@@ -106,12 +109,17 @@ def credit_rules(rules: RuleSet) -> CreditRules | None:
     described = f"(?i:\\b(?:{'|'.join(_phrase(d) for d in descriptors)}))" if descriptors else None
     plain = {str(w).lower() for w in [*(text.get("function_words") or ()), *(dates.get("months") or {}),
                                       *(dates.get("weekdays") or {}), *(data.get("not_name_words") or ())]}
+    triage = {"frames": anchors - {""}, "news": news_anchors - anchors - {""},
+              "anonymous": {_anchor(a, small) for a in anonymous} - {""},
+              "appositives": {_anchor(d, small) for d in descriptors} - {""}}
     return CreditRules(
-        # Which sentences to read for what: a frame's, an unnamed source's or a descriptor's word.
-        triage=re.compile(rf"(?<!\w)(?i:(?P<frames>{_words(anchors - {''})})"
-                          rf"|(?P<anonymous>{_words({_anchor(a, small) for a in anonymous} - {''}) or '(?!)'})"
-                          rf"|(?P<appositives>{_words({_anchor(d, small) for d in descriptors} - {''}) or '(?!)'}))"
-                          r"(?!\w)"),
+        # Which sentences to read for what: a frame's, an unnamed source's or a descriptor's word
+        # (a word starting with none of their letters fails at once).
+        triage=re.compile(rf"\b(?=[{_class(w[:1] for group in triage.values() for w in group)}])(?i:"
+                          + "|".join(f"(?P<{name}>{_words(words) or '(?!)'})" for name, words in triage.items())
+                          + r")(?!\w)"),
+        newsy=re.compile(rf"\b(?:{_words(str(w) for w in data.get('name_words') or ()) or '(?!)'})\b|(?i:\b(?:"
+                         rf"{_words({_anchor(w, small) for w in [*descriptors, *back]} - {''}) or '(?!)'})\b)"),
         frames=re.compile(rf"(?<![\w])(?=[{UPPER}\d]|(?i:{_words(firsts)})(?!\w))(?:" + "|".join(alternatives)
                           + r")(?![\w])"),
         anonymous=re.compile(rf"\b(?=(?i:{_words({a.split()[0] for a in anonymous if a.split()})})\b)"
@@ -195,7 +203,11 @@ def find_credits(prepared: Prepared, rules: RuleSet,
                   for m in _within(prepared, read["appositives"], compiled.appositives)}
     credits: list[Credit] = []
     last = dateline.org if dateline else None
-    for match in _within(prepared, read["frames"], compiled.frames):
+    # A frame only news may stand in ("X said") is read where the sentence names news at all.
+    folded = [k for k in known if k]
+    news = [(s, e) for s, e in read["news"] if compiled.newsy.search(view, s, e)
+            or any(k in view[s:e].casefold() for k in folded)]
+    for match in _within(prepared, sorted({*read["frames"], *news}), compiled.frames):
         matched = [g for g, v in match.groupdict().items() if v is not None]
         group = "named" if "named" in matched else matched[0]
         frame = int(next(g for g in matched if g != "named")[1:])
@@ -218,7 +230,7 @@ def find_credits(prepared: Prepared, rules: RuleSet,
 
 def _triage(prepared: Prepared, compiled: CreditRules) -> dict[str, list[tuple[int, int]]]:
     """The sentences each pattern is read in: those holding its words (one pass over the text)."""
-    read: dict[str, list[tuple[int, int]]] = {"frames": [], "anonymous": [], "appositives": []}
+    read: dict[str, list[tuple[int, int]]] = {"frames": [], "news": [], "anonymous": [], "appositives": []}
     for hit in compiled.triage.finditer(prepared.view, prepared.start, prepared.end):
         spans = read[hit.lastgroup or ""]
         span = prepared.sentence_at(hit.start())
