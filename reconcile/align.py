@@ -37,6 +37,7 @@ from rapidfuzz import fuzz, process
 
 from .assign import DEVELOPING, AssignRules, Fit, assign
 from .developing import DevelopingRules, developing_rules, of_its_moment
+from .disjoint import DisjointSets
 from .errors import RuleError
 from .furniture import phrases
 from .heap import collector_paused
@@ -403,14 +404,7 @@ def _synonym_sets(rules: RuleSet) -> list[frozenset[str]]:
     """
     sets = [(f.language, frozenset(" ".join(str(m).lower().split()) for m in members))
             for f in rules.files if f.type == "counts" for members in f.data.get("synonyms") or ()]
-    parent = list(range(len(sets)))
-
-    def root(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
+    joins = DisjointSets(len(sets))
     by_word: dict[str, list[int]] = defaultdict(list)
     for n, (_, words) in enumerate(sets):
         for word in words:
@@ -418,13 +412,13 @@ def _synonym_sets(rules: RuleSet) -> list[frozenset[str]]:
     languages = [{language} for language, _ in sets]
     for holders in by_word.values():
         for n in holders[1:]:
-            a, b = root(n), root(holders[0])
+            a, b = joins.root(n), joins.root(holders[0])
             if a != b and not languages[a] & languages[b]:
-                parent[a] = b
+                joins.point(a, b)
                 languages[b] |= languages[a]
     joined: dict[int, set[str]] = defaultdict(set)
     for n, (_, words) in enumerate(sets):
-        joined[root(n)] |= words
+        joined[joins.root(n)] |= words
     return [frozenset(words) for _, words in sorted(joined.items())]
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .disjoint import DisjointSets
 from .errors import RuleError
 from .model import Source
 from .rules import RuleSet
@@ -68,20 +69,14 @@ def copies(sources: Iterable[Source], rules: RuleSet) -> list[tuple[str, str]]:
     read = [(s, found) for s, found in read if len(found) >= compiled.min_shingles]
     # First by publication date (an undated one is not known to be earlier), then the longer.
     read.sort(key=lambda r: (r[0].published or dt.date.max, -len(r[1]), r[0].id))
-    parent = list(range(len(read)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    sets = DisjointSets(len(read))
     for later in range(1, len(read)):
         for earlier in range(later):
             a, b = read[later][1], read[earlier][1]
             small, large = (a, b) if len(a) <= len(b) else (b, a)
             if containment(small, large) >= compiled.containment:
                 # The earlier in the order is the original: roots always point back up the list.
-                x, y = root(later), root(earlier)
-                parent[max(x, y)] = min(x, y)
-    return sorted((read[k][0].id, read[root(k)][0].id) for k in range(len(read)) if root(k) != k)
+                x, y = sets.root(later), sets.root(earlier)
+                if x != y:
+                    sets.point(max(x, y), min(x, y))
+    return sorted((read[k][0].id, read[sets.root(k)][0].id) for k in range(len(read)) if sets.root(k) != k)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -497,15 +497,22 @@ def _judge_quotes(claims: tuple[Claim, ...], names: dict[str, str], compiled: Ju
     return Verdict.AGREE, f"{outlets(list(claims))} quote the same words: {_said(claims[0])}"
 
 
-def _judge_translations(claims: tuple[Claim, ...], names: dict[str, str], compiled: JudgeRules,
-                        languages: Mapping[str, str | None], spoken: list[str]) -> tuple[Verdict, str]:
-    """A quotation printed in several languages: words compared only within each language."""
+def _within_languages(claims: tuple[Claim, ...], languages: Mapping[str, str | None],
+                      spoken: list[str]) -> Iterator[tuple[Claim, ...]]:
+    """The claims of each language that more than one outlet prints: what can be compared word by word."""
     for language in spoken:
         same = tuple(c for c in claims if (languages.get(c.source) or "") == language)
         if len({c.source for c in same}) > 1:
-            verdict, explanation = _judge_quotes(same, names, compiled)
-            if verdict is Verdict.QUOTE_VARIANT:
-                return verdict, explanation
+            yield same
+
+
+def _judge_translations(claims: tuple[Claim, ...], names: dict[str, str], compiled: JudgeRules,
+                        languages: Mapping[str, str | None], spoken: list[str]) -> tuple[Verdict, str]:
+    """A quotation printed in several languages: words compared only within each language."""
+    for same in _within_languages(claims, languages, spoken):
+        verdict, explanation = _judge_quotes(same, names, compiled)
+        if verdict is Verdict.QUOTE_VARIANT:
+            return verdict, explanation
     outlets = ", ".join(f"{_name(names, c.source)} ({languages.get(c.source) or '?'})"
                         for c in {c.source: c for c in claims}.values())
     return Verdict.COMPATIBLE, (f"the same quotation in {len(spoken)} languages: {outlets}; "
@@ -612,12 +619,10 @@ def _judge_translated_titles(claims: tuple[Claim, ...], names: dict[str, str], c
                              languages: Mapping[str, str | None],
                              spoken: list[str]) -> tuple[Verdict, str, tuple[str, ...]]:
     """One person's roles in several languages: compared within each language, never word for word across."""
-    for language in spoken:
-        same = tuple(c for c in claims if (languages.get(c.source) or "") == language)
-        if len({c.source for c in same}) > 1:
-            verdict, explanation, flags = _judge_titles(same, names, compiled)
-            if verdict is Verdict.CONFLICT:
-                return verdict, explanation, flags
+    for same in _within_languages(claims, languages, spoken):
+        verdict, explanation, flags = _judge_titles(same, names, compiled)
+        if verdict is Verdict.CONFLICT:
+            return verdict, explanation, flags
     person = claims[0].value.person if isinstance(claims[0].value, TitleValue) else ""
     roles = ", ".join(f"{_name(names, c.source)} ({languages.get(c.source) or '?'}): {c.value.title}"
                       for c in {c.source: c for c in claims}.values() if isinstance(c.value, TitleValue))

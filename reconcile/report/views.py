@@ -40,13 +40,17 @@ def story_view(records: dict[str, Any], *, prefix: str = "", show_all: bool = Fa
     names = {s["id"]: s["name"] for s in records["sources"]}
     published = {s["id"]: s["published"] for s in records["sources"]}
     claim_dom = {c["id"]: f"{prefix}c{i}" for i, c in enumerate(records["claims"])}
+    by_source: dict[str, list[dict[str, Any]]] = {}
+    for claim in records["claims"]:
+        by_source.setdefault(claim["source"], []).append(claim)
     group_of: dict[str, dict[str, Any]] = {}
     for group in records.get("groups", []):
         for cid in group["claims"]:
             group_of[cid] = group
     view: dict[str, Any] = {
         "prefix": prefix,
-        "sources": [_source(s, records, claim_dom, group_of, prefix) for s in records["sources"]],
+        "sources": [_source(s, by_source.get(s["id"], []), names, claim_dom, group_of, prefix)
+                    for s in records["sources"]],
         "copy_lines": copy_lines(records),
         "language_notes": language_notes(records),
         "skipped": records.get("skipped", []),
@@ -134,10 +138,9 @@ def word_diff(reference: str, other: str) -> list[tuple[str, str]]:
     return runs
 
 
-def _source(source: dict[str, Any], records: dict[str, Any], claim_dom: dict[str, str],
+def _source(source: dict[str, Any], mine: list[dict[str, Any]], names: dict[str, str], claim_dom: dict[str, str],
             group_of: dict[str, dict[str, Any]], prefix: str) -> dict[str, Any]:
     text = source.get("text") or ""
-    mine = [c for c in records["claims"] if c["source"] == source["id"]]
     spans = [(c["start"], c["end"], c["id"]) for c in mine if 0 <= c["start"] <= c["end"] <= len(text)]
     marks = []
     for piece in segments(text, spans):
@@ -153,7 +156,7 @@ def _source(source: dict[str, Any], records: dict[str, Any], claim_dom: dict[str
             "language": source.get("language"), "partial": bool(source.get("partial_language")),
             "title": source.get("title"), "url": source.get("url"),
             "words": len(text.split()), "copy_of": source.get("copy_of"),
-            "copy_of_name": next((s["name"] for s in records["sources"] if s["id"] == source.get("copy_of")), None),
+            "copy_of_name": names.get(source.get("copy_of") or ""),
             "claims": len(mine), "marks": marks, "has_text": "text" in source}
 
 
